@@ -1,0 +1,132 @@
+/**
+ * The contract between the Panther client and everything that uses it (the host, the packs, tests).
+ * Packs receive a `PantherClient` in their tool context and never construct one.
+ */
+
+/** How long a cached read lives; each kind has its own TTL in the client options. */
+export type CacheKind =
+  /** Rarely changing catalogues: databases, tables, schemas, roles, data models, helpers. */
+  | 'catalog'
+  /** Detections and scheduled queries. */
+  | 'detections'
+  /** Alerts, comments and events: change often, short TTL. */
+  | 'alerts'
+  /** Metrics series. */
+  | 'metrics'
+  /** The token's own identity and permissions. */
+  | 'identity'
+  /** Never cached (still coalesced while in flight). */
+  | 'none';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export type QueryValue = string | number | boolean | readonly (string | number | boolean)[] | null | undefined;
+
+export interface CallOptions {
+  /** The MCP request's abort signal; aborting ends the call with an `ABORTED` error. */
+  signal?: AbortSignal | undefined;
+  /** Overrides the client's default timeout for this call. */
+  timeoutMs?: number | undefined;
+}
+
+export interface RestRequest extends CallOptions {
+  method: HttpMethod;
+  /** Path below the REST base, starting with `/`; path parameters already encoded (use `encodePath`). */
+  path: string;
+  /** Query parameters; arrays are sent as repeated keys (`severity=HIGH&severity=LOW`); null/undefined are dropped. */
+  query?: Readonly<Record<string, QueryValue>> | undefined;
+  body?: unknown;
+  /**
+   * GET only: how long the answer may be cached. Defaults to the kind derived from the path
+   * (see `defaultCacheKind`).
+   */
+  cacheKind?: CacheKind | undefined;
+  /**
+   * Cache tags. A read is stored under these tags; a write invalidates them when it ends (whatever the
+   * outcome, since a failed write may still have happened). Default: the first path segment (`alerts`).
+   */
+  tags?: readonly string[] | undefined;
+}
+
+export interface GraphQLRequestOptions extends CallOptions {
+  /** Queries are reads (cached, coalesced, retried); mutations are writes. Default: from the document. */
+  kind?: 'query' | 'mutation' | undefined;
+  /** Queries only: TTL kind. Default `none` (coalesced but not cached). */
+  cacheKind?: CacheKind | undefined;
+  /** Same meaning as for REST. Queries default to no tags; mutations should name what they change. */
+  tags?: readonly string[] | undefined;
+}
+
+export interface PantherUrls {
+  /** REST base, without a trailing slash (e.g. `https://api.acme.runpanther.net`). */
+  readonly rest: string;
+  /** GraphQL endpoint (REST base + `/public/graphql` unless overridden). */
+  readonly graphql: string;
+}
+
+/** Counters that tests and the benchmark read. All monotonic since the client was made. */
+export interface ClientStats {
+  /** Calls sent upstream (each retry counts). */
+  upstreamCalls: number;
+  /** Reads answered from the cache. */
+  cacheHits: number;
+  /** Reads that joined an identical read already in flight. */
+  coalesced: number;
+  /** Retries of idempotent reads. */
+  retries: number;
+  /** Waits imposed by the request-rate limit or a 429 Retry-After. */
+  throttledWaits: number;
+  /** Calls currently in flight upstream, and the highest number seen. */
+  inFlight: number;
+  maxInFlight: number;
+}
+
+export interface PantherClient {
+  readonly urls: PantherUrls;
+  readonly stats: Readonly<ClientStats>;
+  rest<T = unknown>(request: RestRequest): Promise<T>;
+  graphql<T = unknown, V extends object = Record<string, unknown>>(
+    document: string,
+    variables?: V,
+    options?: GraphQLRequestOptions,
+  ): Promise<T>;
+  /** Drops cached reads carrying any of these tags. */
+  invalidate(tags: readonly string[]): void;
+  /** Ends keep-alive connections and timers. */
+  close(): Promise<void>;
+}
+
+/** Raw Panther permission names, as `GET /api-tokens/self` returns them. */
+export const PANTHER_PERMISSIONS = [
+  'AlertModify',
+  'AlertRead',
+  'BulkUpload',
+  'BulkUploadValidate',
+  'CloudsecSourceModify',
+  'CloudsecSourceRead',
+  'DataAnalyticsModify',
+  'DataAnalyticsRead',
+  'DestinationModify',
+  'DestinationRead',
+  'GeneralSettingsModify',
+  'GeneralSettingsRead',
+  'LogSourceModify',
+  'LogSourceRawDataRead',
+  'LogSourceRead',
+  'LookupModify',
+  'LookupRead',
+  'OrganizationAPITokenModify',
+  'OrganizationAPITokenRead',
+  'PolicyModify',
+  'PolicyRead',
+  'ResourceModify',
+  'ResourceRead',
+  'RuleModify',
+  'RuleRead',
+  'RunPantherAI',
+  'SummaryRead',
+  'UserModify',
+  'UserRead',
+] as const;
+
+export type PantherPermission = (typeof PANTHER_PERMISSIONS)[number];

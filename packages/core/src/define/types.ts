@@ -1,0 +1,157 @@
+import type { PantherClient, PantherPermission } from '@mcp-panther/client';
+import type { z } from 'zod';
+
+/** The policy axis of a tool: `read` tools never change Panther; `write` tools need a read-write policy. */
+export type Access = 'read' | 'write';
+
+/** Permissions a tool needs: every one of a list, or at least one of `anyOf`. Raw Panther names (`AlertRead`). */
+export type PermissionRequirement =
+  | readonly PantherPermission[]
+  | { readonly anyOf: readonly PantherPermission[] };
+
+export type PolicyMode = 'read-only' | 'read-write';
+
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+  child(bindings: Record<string, unknown>): Logger;
+}
+
+/** What the host hands a tool handler. Small and required on purpose: packs never see the DI container. */
+export interface ToolContext<Config = unknown> {
+  /** The shared, rate-limited, cached Panther client. Pass `signal` to its calls. */
+  readonly client: PantherClient;
+  /** A logger bound to the pack and tool. Never log tokens or secrets. */
+  readonly logger: Logger;
+  /** The pack's config, validated by its `configSchema`. */
+  readonly config: Config;
+  /** Aborted when the MCP request is cancelled or the client disconnects. */
+  readonly signal: AbortSignal;
+  /** Sends an MCP progress notification when the client asked for progress; otherwise does nothing. */
+  progress(progress: number, total?: number, message?: string): Promise<void>;
+  /** The active policy (read-only view). */
+  readonly policy: { readonly mode: PolicyMode };
+}
+
+// `z.ZodObject` with its default parameters is the widest object schema; handlers get its parsed output.
+export type InputSchema = z.ZodObject;
+export type OutputSchema = z.ZodObject;
+
+interface ToolFields<I extends InputSchema, O extends OutputSchema, Config> {
+  /** snake_case verb_noun, unique across all loaded packs. */
+  readonly name: string;
+  /** Short human title (shown by clients). */
+  readonly title: string;
+  /** What a model needs to choose and call the tool; no more (it costs tokens on every turn). */
+  readonly description: string;
+  readonly permissions: PermissionRequirement;
+  readonly input: I;
+  readonly output: O;
+  /** Returns the structured result; the host sends it as `structuredContent` and as compact JSON text. */
+  handler(input: z.output<I>, context: ToolContext<Config>): Promise<z.input<O>>;
+}
+
+export interface ReadToolFields<I extends InputSchema, O extends OutputSchema, Config>
+  extends ToolFields<I, O, Config> {
+  readonly access: 'read';
+}
+
+export interface WriteToolFields<I extends InputSchema, O extends OutputSchema, Config>
+  extends ToolFields<I, O, Config> {
+  readonly access: 'write';
+  /** True when the write may destroy or hide information (closing alerts, disabling a detection). */
+  readonly destructive: boolean;
+  /** True when repeating the call with the same input has no further effect. */
+  readonly idempotent: boolean;
+}
+
+export type ToolFieldsOf<I extends InputSchema, O extends OutputSchema, Config> =
+  | ReadToolFields<I, O, Config>
+  | WriteToolFields<I, O, Config>;
+
+/** MCP tool annotations, always derived from `access`/`destructive`/`idempotent` so they cannot disagree. */
+export interface DerivedAnnotations {
+  readonly title: string;
+  readonly readOnlyHint: boolean;
+  readonly destructiveHint: boolean;
+  readonly idempotentHint: boolean;
+  readonly openWorldHint: boolean;
+}
+
+export const TOOL_BRAND = '@mcp-panther/core/Tool' as const;
+export const PACK_BRAND = '@mcp-panther/core/ToolPack' as const;
+export const PROMPT_BRAND = '@mcp-panther/core/Prompt' as const;
+/** Bumped when the shape of packs or tools changes incompatibly. */
+export const PACK_API_VERSION = 1 as const;
+
+export type ToolDefinition<
+  I extends InputSchema = InputSchema,
+  O extends OutputSchema = OutputSchema,
+  Config = never,
+> = ToolFieldsOf<I, O, Config> & {
+  readonly $$type: typeof TOOL_BRAND;
+  readonly annotations: DerivedAnnotations;
+};
+
+/** Any tool, whatever its schemas and config type (what packs and the host store). */
+// biome-ignore lint/suspicious/noExplicitAny: the handler's parameter types vary per tool; the host validates input first.
+export type AnyTool = ToolDefinition<any, any, any>;
+
+export interface PromptArgument {
+  readonly description: string;
+  readonly required?: boolean;
+}
+
+export interface PromptContext {
+  readonly client: PantherClient;
+  readonly signal: AbortSignal;
+}
+
+export interface PromptFields {
+  /** kebab-case, unique across packs (as in the reference server: `prioritize-open-alerts`). */
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  /** String arguments (MCP prompts only carry strings). */
+  readonly args: Readonly<Record<string, PromptArgument>>;
+  /**
+   * Completion for argument values: returns candidates for a partial value. May call Panther through
+   * `context.client` (for alert ids); should return quickly.
+   */
+  readonly complete?: Readonly<
+    Record<string, (value: string, context: PromptContext) => Promise<readonly string[]> | readonly string[]>
+  >;
+  /** Permissions the prompt's workflow needs; the prompt is hidden when the token lacks them. */
+  readonly permissions?: PermissionRequirement;
+  /** Builds the user message text from the arguments. */
+  render(args: Readonly<Record<string, string>>): string;
+}
+
+export type PromptDefinition = PromptFields & { readonly $$type: typeof PROMPT_BRAND };
+
+export interface PackFields<ConfigSchema extends z.ZodType | undefined = undefined> {
+  /** kebab-case, unique across loaded packs. */
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  /** The pack's own version (informational). */
+  readonly version?: string;
+  /** semver range of @mcp-panther/core this pack works with, checked at load time. */
+  readonly coreRange: string;
+  /** Validates the pack's options from the config file; its output is `context.config`. */
+  readonly configSchema?: ConfigSchema;
+  readonly tools: readonly AnyTool[];
+  readonly prompts?: readonly PromptDefinition[];
+  /** One or two sentences added to the server instructions when the pack is enabled. */
+  readonly instructions?: string;
+  /** Ids of packs that must also be loaded. */
+  readonly requires?: readonly string[];
+}
+
+export type PackDefinition<ConfigSchema extends z.ZodType | undefined = z.ZodType | undefined> =
+  PackFields<ConfigSchema> & {
+    readonly $$type: typeof PACK_BRAND;
+    readonly apiVersion: typeof PACK_API_VERSION;
+  };

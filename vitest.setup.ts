@@ -1,0 +1,2 @@
+// tsyringe needs the Reflect metadata polyfill before anything imports it.
+import 'reflect-metadata';
