@@ -20,7 +20,13 @@ export type CacheKind =
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export type QueryValue = string | number | boolean | readonly (string | number | boolean)[] | null | undefined;
+export type QueryValue =
+  | string
+  | number
+  | boolean
+  | readonly (string | number | boolean)[]
+  | null
+  | undefined;
 
 export interface CallOptions {
   /** The MCP request's abort signal; aborting ends the call with an `ABORTED` error. */

@@ -1,10 +1,4 @@
-import type {
-  DerivedAnnotations,
-  InputSchema,
-  OutputSchema,
-  ToolDefinition,
-  ToolFieldsOf,
-} from './types.js';
+import type { DerivedAnnotations, InputSchema, OutputSchema, ToolDefinition, ToolFieldsOf } from './types.js';
 import { TOOL_BRAND } from './types.js';
 
 /** The MCP annotations of a tool, derived from its access so that the two can never disagree. */
@@ -28,8 +22,14 @@ export function deriveAnnotations(tool: {
  * Defines one MCP tool. A typed identity function plus a brand and derived annotations:
  * `access: 'write'` will not compile without `destructive` and `idempotent`.
  */
-export function defineTool<I extends InputSchema, O extends OutputSchema, Config = never>(
-  fields: ToolFieldsOf<I, O, Config>,
-): ToolDefinition<I, O, Config> {
-  return Object.freeze({ ...fields, $$type: TOOL_BRAND, annotations: Object.freeze(deriveAnnotations(fields)) });
+export function defineTool<
+  I extends InputSchema,
+  O extends OutputSchema | undefined = undefined,
+  Config = never,
+>(fields: ToolFieldsOf<I, O, Config>): ToolDefinition<I, O, Config> {
+  return Object.freeze({
+    ...fields,
+    $$type: TOOL_BRAND,
+    annotations: Object.freeze(deriveAnnotations(fields)),
+  });
 }

@@ -39,7 +39,12 @@ export interface ToolContext<Config = unknown> {
 export type InputSchema = z.ZodObject;
 export type OutputSchema = z.ZodObject;
 
-interface ToolFields<I extends InputSchema, O extends OutputSchema, Config> {
+/** The structured result a handler returns: what `output` describes, or any JSON object when there is none. */
+export type ToolResultOf<O extends OutputSchema | undefined> = O extends OutputSchema
+  ? z.input<O>
+  : Record<string, unknown>;
+
+interface ToolFields<I extends InputSchema, O extends OutputSchema | undefined, Config> {
   /** snake_case verb_noun, unique across all loaded packs. */
   readonly name: string;
   /** Short human title (shown by clients). */
@@ -48,17 +53,21 @@ interface ToolFields<I extends InputSchema, O extends OutputSchema, Config> {
   readonly description: string;
   readonly permissions: PermissionRequirement;
   readonly input: I;
-  readonly output: O;
+  /**
+   * Describes the structured result, advertised as the tool's `outputSchema`. Optional: every schema costs
+   * tool-list characters, so give one where a client gains from it; keep it to the top-level keys.
+   */
+  readonly output?: O;
   /** Returns the structured result; the host sends it as `structuredContent` and as compact JSON text. */
-  handler(input: z.output<I>, context: ToolContext<Config>): Promise<z.input<O>>;
+  handler(input: z.output<I>, context: ToolContext<Config>): Promise<ToolResultOf<O>>;
 }
 
-export interface ReadToolFields<I extends InputSchema, O extends OutputSchema, Config>
+export interface ReadToolFields<I extends InputSchema, O extends OutputSchema | undefined, Config>
   extends ToolFields<I, O, Config> {
   readonly access: 'read';
 }
 
-export interface WriteToolFields<I extends InputSchema, O extends OutputSchema, Config>
+export interface WriteToolFields<I extends InputSchema, O extends OutputSchema | undefined, Config>
   extends ToolFields<I, O, Config> {
   readonly access: 'write';
   /** True when the write may destroy or hide information (closing alerts, disabling a detection). */
@@ -67,7 +76,7 @@ export interface WriteToolFields<I extends InputSchema, O extends OutputSchema, 
   readonly idempotent: boolean;
 }
 
-export type ToolFieldsOf<I extends InputSchema, O extends OutputSchema, Config> =
+export type ToolFieldsOf<I extends InputSchema, O extends OutputSchema | undefined, Config> =
   | ReadToolFields<I, O, Config>
   | WriteToolFields<I, O, Config>;
 
@@ -88,7 +97,7 @@ export const PACK_API_VERSION = 1 as const;
 
 export type ToolDefinition<
   I extends InputSchema = InputSchema,
-  O extends OutputSchema = OutputSchema,
+  O extends OutputSchema | undefined = OutputSchema | undefined,
   Config = never,
 > = ToolFieldsOf<I, O, Config> & {
   readonly $$type: typeof TOOL_BRAND;
