@@ -1,8 +1,8 @@
 /** The public API of @mcp-panther/client: named exports only. */
-export { codeForStatus, isPantherApiError, PantherApiError } from './errors.js';
+
 export type { PantherApiErrorOptions, PantherErrorCode } from './errors.js';
+export { codeForStatus, isPantherApiError, PantherApiError } from './errors.js';
 export { encodePath } from './path.js';
-export { PANTHER_PERMISSIONS } from './types.js';
 export type {
   CacheKind,
   CallOptions,
@@ -15,3 +15,4 @@ export type {
   QueryValue,
   RestRequest,
 } from './types.js';
+export { PANTHER_PERMISSIONS } from './types.js';

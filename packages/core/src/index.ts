@@ -3,11 +3,11 @@
  * anything not exported is internal and may change.
  */
 export type {
+  CacheKind,
+  GraphQLRequestOptions,
   PantherClient,
   PantherPermission,
   RestRequest,
-  GraphQLRequestOptions,
-  CacheKind,
 } from '@mcp-panther/client';
 export { encodePath, isPantherApiError, PantherApiError } from '@mcp-panther/client';
 export { definePack, definePrompt } from './define/definePack.js';
@@ -26,5 +26,5 @@ export type {
   ToolDefinition,
 } from './define/types.js';
 export { PACK_API_VERSION } from './define/types.js';
-export { isMcpHostError, McpHostError, ToolInputError } from './errors.js';
 export type { HostErrorCode } from './errors.js';
+export { isMcpHostError, McpHostError, ToolInputError } from './errors.js';
