@@ -1,0 +1,230 @@
+/**
+ * Each measure runs the same workload against the mcp-panther host and against its baseline, in the same run,
+ * and returns rows for the report.
+ */
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { elapsedMs, median, percentile } from './stats.js';
+import {
+  connectStdio,
+  type HttpTarget,
+  rssMiB,
+  startHttp,
+  type TargetKind,
+  type TargetOptions,
+} from './targets.js';
+import type { FixedLatencyUpstream } from './upstream.js';
+
+export interface Row {
+  measure: string;
+  value: number;
+  baseline: number;
+  unit: string;
+  /** Upper bound for value/baseline (or for the value, with `absolute`). */
+  target?: { max: number; absolute?: boolean; note?: string };
+  /** Lower is better unless set. */
+  higherIsBetter?: boolean;
+}
+
+const ALERT_CALL = { name: 'get_alert', arguments: { alert_id: 'a0f3e2d1c4b5a6978877665544332211' } };
+
+async function timeCalls(client: Client, count: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = process.hrtime.bigint();
+    const result = await client.callTool(ALERT_CALL);
+    samples.push(elapsedMs(start));
+    if (result.isError) throw new Error(`get_alert failed: ${JSON.stringify(result.content)}`);
+  }
+  return samples;
+}
+
+function targetOptions(kind: TargetKind, upstream: FixedLatencyUpstream, configPath: string): TargetOptions {
+  return { kind, upstreamUrl: upstream.url, upstreamToken: upstream.token, configPath };
+}
+
+/** p50/p99 of sequential tools/call for a cheap read, over stdio and HTTP, host vs bare. */
+export async function callLatency(
+  upstream: FixedLatencyUpstream,
+  noCacheConfig: string,
+  calls: number,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const transport of ['stdio', 'http'] as const) {
+    const samples: Record<TargetKind, number[]> = { host: [], bare: [] };
+    // Interleave rounds so that machine noise hits both sides alike.
+    const rounds = 4;
+    for (let round = 0; round < rounds; round++) {
+      for (const kind of ['bare', 'host'] as const) {
+        const options = targetOptions(kind, upstream, noCacheConfig);
+        if (transport === 'stdio') {
+          const target = await connectStdio(options);
+          await timeCalls(target.client, 20);
+          samples[kind].push(...(await timeCalls(target.client, Math.ceil(calls / rounds))));
+          await target.close();
+        } else {
+          const target = await startHttp(options);
+          const client = await target.connect();
+          await timeCalls(client, 20);
+          samples[kind].push(...(await timeCalls(client, Math.ceil(calls / rounds))));
+          await target.close();
+        }
+      }
+    }
+    for (const p of [50, 99]) {
+      rows.push({
+        measure: `tools/call p${p} over ${transport}`,
+        value: percentile(samples.host, p),
+        baseline: percentile(samples.bare, p),
+        unit: 'ms',
+        ...(p === 50 ? { target: { max: 1.1 } } : {}),
+      });
+    }
+  }
+  return rows;
+}
+
+/** Process start to the first tools/list answer, over stdio, median of several starts. */
+export async function coldStart(
+  upstream: FixedLatencyUpstream,
+  config: string,
+  runs: number,
+): Promise<Row[]> {
+  const samples: Record<TargetKind, number[]> = { host: [], bare: [] };
+  for (let i = 0; i < runs; i++) {
+    for (const kind of ['bare', 'host'] as const) {
+      const start = process.hrtime.bigint();
+      const target = await connectStdio(targetOptions(kind, upstream, config));
+      await target.client.listTools();
+      samples[kind].push(elapsedMs(start));
+      await target.close();
+    }
+  }
+  const host = median(samples.host);
+  const bare = median(samples.bare);
+  return [
+    {
+      measure: 'cold start to first tools/list (median)',
+      value: host,
+      baseline: bare,
+      unit: 'ms',
+      target: { max: 1.5 },
+    },
+    {
+      measure: 'cold start, absolute',
+      value: host,
+      baseline: bare,
+      unit: 'ms',
+      target: { max: 400, absolute: true, note: '< 400 ms' },
+    },
+  ];
+}
+
+export interface ToolListSize {
+  tools: number;
+  characters: number;
+  perTool: { name: string; characters: number }[];
+}
+
+/** Size of the tools/list payload (compact JSON of the `tools` array). */
+export async function toolListSize(upstream: FixedLatencyUpstream, config: string): Promise<ToolListSize> {
+  const target = await connectStdio(targetOptions('host', upstream, config));
+  const { tools } = await target.client.listTools();
+  await target.close();
+  return {
+    tools: tools.length,
+    characters: JSON.stringify(tools).length,
+    perTool: tools
+      .map((tool) => ({ name: tool.name, characters: JSON.stringify(tool).length }))
+      .sort((a, b) => b.characters - a.characters),
+  };
+}
+
+/** Upstream calls for 100 repeated reads and for 50 concurrent identical reads (host cache on vs bare). */
+export async function cacheEffect(upstream: FixedLatencyUpstream, cachedConfig: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const [label, run] of [
+    ['upstream calls for 100 repeated reads', (c: Client) => timeCalls(c, 100)],
+    [
+      'upstream calls for 50 concurrent identical reads',
+      (c: Client) => Promise.all(Array.from({ length: 50 }, () => c.callTool(ALERT_CALL))),
+    ],
+  ] as const) {
+    const counts: Record<TargetKind, number> = { host: 0, bare: 0 };
+    for (const kind of ['bare', 'host'] as const) {
+      const target = await connectStdio(targetOptions(kind, upstream, cachedConfig));
+      upstream.reset();
+      await run(target.client);
+      counts[kind] = upstream.counts.get('GET /alerts/{id}') ?? 0;
+      await target.close();
+    }
+    rows.push({ measure: label, value: counts.host, baseline: counts.bare, unit: 'calls' });
+  }
+  return rows;
+}
+
+async function throughputOf(
+  target: HttpTarget,
+  concurrency: number,
+  callsPerClient: number,
+): Promise<number> {
+  const clients = await Promise.all(Array.from({ length: concurrency }, () => target.connect()));
+  await Promise.all(clients.map((c) => timeCalls(c, 5)));
+  const start = process.hrtime.bigint();
+  await Promise.all(clients.map((c) => timeCalls(c, callsPerClient)));
+  return (concurrency * callsPerClient) / (elapsedMs(start) / 1000);
+}
+
+/** Tool calls per second over HTTP at several client counts, host vs bare. */
+export async function httpThroughput(
+  upstream: FixedLatencyUpstream,
+  noCacheConfig: string,
+  levels: readonly number[],
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const concurrency of levels) {
+    const result: Record<TargetKind, number> = { host: 0, bare: 0 };
+    for (const kind of ['bare', 'host'] as const) {
+      const target = await startHttp(targetOptions(kind, upstream, noCacheConfig));
+      result[kind] = await throughputOf(target, concurrency, Math.max(20, Math.ceil(400 / concurrency)));
+      await target.close();
+    }
+    rows.push({
+      measure: `HTTP throughput, ${concurrency} client${concurrency === 1 ? '' : 's'}`,
+      value: result.host,
+      baseline: result.bare,
+      unit: 'calls/s',
+      higherIsBetter: true,
+    });
+  }
+  return rows;
+}
+
+/** Resident memory after start and after N calls, over stdio. */
+export async function memory(upstream: FixedLatencyUpstream, config: string, calls: number): Promise<Row[]> {
+  const after: Record<TargetKind, { start: number; end: number }> = {
+    host: { start: 0, end: 0 },
+    bare: { start: 0, end: 0 },
+  };
+  for (const kind of ['bare', 'host'] as const) {
+    const target = await connectStdio(targetOptions(kind, upstream, config));
+    await target.client.listTools();
+    after[kind].start = rssMiB(target.pid);
+    await timeCalls(target.client, calls);
+    after[kind].end = rssMiB(target.pid);
+    await target.close();
+  }
+  return [
+    {
+      measure: 'resident memory after start',
+      value: after.host.start,
+      baseline: after.bare.start,
+      unit: 'MiB',
+    },
+    {
+      measure: `resident memory after ${calls.toLocaleString('en-US')} calls`,
+      value: after.host.end,
+      baseline: after.bare.end,
+      unit: 'MiB',
+    },
+  ];
+}

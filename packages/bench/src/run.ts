@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+/**
+ * `pnpm bench`: runs every measure against its baseline and writes docs/benchmarks.md.
+ * BENCH_QUICK=1 runs smaller counts (for a smoke run); BENCH_EVENTS sets the data lake size (default 1,000,000).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+// (data lake measure lands with the sandbox)
+import {
+  cacheEffect,
+  callLatency,
+  coldStart,
+  httpThroughput,
+  memory,
+  type Row,
+  toolListSize,
+} from './measures.js';
+import { renderReport } from './report.js';
+import { startFixedLatencyUpstream } from './upstream.js';
+
+/** The reference server's tools/list, compact JSON (shared/reference/mcp-panther-tools.md §9). */
+const REFERENCE_TOOL_LIST_CHARS = 51_300;
+const TOOL_LIST_TARGET_CHARS = 23_000;
+
+const quick = process.env['BENCH_QUICK'] === '1';
+const events = Number(process.env['BENCH_EVENTS'] ?? (quick ? 100_000 : 1_000_000));
+const log = (message: string): void => {
+  process.stderr.write(`[bench] ${message}\n`);
+};
+
+function writeConfigs(): { cached: string; noCache: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'mcp-panther-bench-'));
+  const cached = join(dir, 'cached.config.json');
+  const noCache = join(dir, 'no-cache.config.json');
+  writeFileSync(cached, JSON.stringify({ policy: { mode: 'read-write' } }));
+  // The overhead measures compare like with like: the host makes the same upstream call as the baseline.
+  writeFileSync(
+    noCache,
+    JSON.stringify({ policy: { mode: 'read-write' }, client: { cache: { enabled: false } } }),
+  );
+  return { cached, noCache };
+}
+
+async function main(): Promise<void> {
+  const configs = writeConfigs();
+  const upstream = await startFixedLatencyUpstream(5);
+  const fastUpstream = await startFixedLatencyUpstream(0);
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  try {
+    log('tools/list size');
+    const toolList = await toolListSize(upstream, configs.cached);
+    log('call latency (stdio, http)');
+    rows.push(...(await callLatency(upstream, configs.noCache, quick ? 100 : 400)));
+    log('cold start');
+    rows.push(...(await coldStart(upstream, configs.cached, quick ? 3 : 9)));
+    log('cache and coalescing');
+    rows.push(...(await cacheEffect(upstream, configs.cached)));
+    log('HTTP throughput');
+    rows.push(...(await httpThroughput(upstream, configs.noCache, [1, 8, 32])));
+    log('memory');
+    rows.push(...(await memory(fastUpstream, configs.noCache, quick ? 1_000 : 10_000)));
+    log(`data lake measure: ${events} events (needs the sandbox)`);
+    notes.push(
+      'Upstream latency is 5 ms for latency, cache and throughput measures, 0 ms for the memory run.',
+    );
+    const markdown = renderReport({
+      rows,
+      toolList,
+      referenceCharacters: REFERENCE_TOOL_LIST_CHARS,
+      toolListTarget: TOOL_LIST_TARGET_CHARS,
+      notes,
+    });
+    const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+    writeFileSync(join(root, 'docs', 'benchmarks.md'), markdown);
+    process.stdout.write(markdown);
+  } finally {
+    await upstream.close();
+    await fastUpstream.close();
+  }
+}
+
+await main();
