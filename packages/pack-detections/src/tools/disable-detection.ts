@@ -1,0 +1,64 @@
+import { defineTool, encodePath, isPantherApiError, PantherApiError } from '@mcp-panther/core';
+import { z } from 'zod';
+import { detectionId, detectionType } from '../params.js';
+import { DETECTION_KINDS, detectionTags } from '../support/detection-kinds.js';
+import { type JsonObject, omit, pick } from '../support/objects.js';
+
+/** Fields Panther returns but does not take back on PUT. */
+const READ_ONLY_FIELDS = [
+  'createdAt',
+  'createdBy',
+  'createdByExternal',
+  'lastModified',
+  'pythonBody',
+] as const;
+
+export default defineTool({
+  name: 'disable_detection',
+  title: 'Disable detection',
+  description:
+    'Disable one detection (sets enabled=false; nothing else changes). Rule types are saved without ' +
+    're-running their tests. A detection that is already disabled is left alone.',
+  access: 'write',
+  destructive: true,
+  idempotent: true,
+  permissions: { anyOf: ['RuleModify', 'PolicyModify'] },
+  input: z.object({ detection_id: detectionId, detection_type: detectionType.default('rules') }),
+  async handler({ detection_id, detection_type }, { client, signal, logger }) {
+    const kind = DETECTION_KINDS[detection_type];
+    const path = kind.path + encodePath`/${detection_id}`;
+    const tags = detectionTags(kind);
+
+    let current: JsonObject;
+    try {
+      // Always read fresh: the write sends this object back.
+      current = await client.rest<JsonObject>({ method: 'GET', path, signal, cacheKind: 'none', tags });
+    } catch (error) {
+      if (isPantherApiError(error) && error.code === 'NOT_FOUND') {
+        throw new PantherApiError(
+          'NOT_FOUND',
+          `${kind.label} "${detection_id}" not found. Check the id and detection_type with list_detections.`,
+          { status: 404, cause: error },
+        );
+      }
+      throw error;
+    }
+
+    if (current['enabled'] === false) {
+      return { [kind.singular]: pick(current, kind.compactFields), changed: false };
+    }
+
+    const body = { ...omit(current, READ_ONLY_FIELDS), enabled: false };
+    const saved = await client.rest<JsonObject | undefined>({
+      method: 'PUT',
+      path,
+      ...(kind.isRule ? { query: { 'run-tests-first': 'false' } } : {}),
+      body,
+      signal,
+      tags,
+    });
+    logger.info('detection disabled', { type: detection_type, id: detection_id });
+    const result = saved && typeof saved === 'object' ? saved : body;
+    return { [kind.singular]: pick(result, kind.compactFields), changed: true };
+  },
+});

@@ -1,0 +1,55 @@
+import { defineTool, encodePath, isPantherApiError, PantherApiError } from '@mcp-panther/core';
+import { z } from 'zod';
+import { detectionId, detectionTypes } from '../params.js';
+import { DETECTION_KINDS, detectionTags } from '../support/detection-kinds.js';
+import type { JsonObject } from '../support/objects.js';
+
+export default defineTool({
+  name: 'get_detection',
+  title: 'Get detection',
+  description:
+    'Get one detection in full (Python or YAML body, tests, runbook, etc.) by id. Looks in each type of ' +
+    'detection_type at once; pass the one type you know to save calls.',
+  access: 'read',
+  permissions: ['RuleRead', 'PolicyRead'],
+  input: z.object({ detection_id: detectionId, detection_type: detectionTypes }),
+  async handler({ detection_id, detection_type }, { client, signal }) {
+    const types = [...new Set(detection_type)];
+    const settled = await Promise.allSettled(
+      types.map((type) => {
+        const kind = DETECTION_KINDS[type];
+        return client.rest<JsonObject>({
+          method: 'GET',
+          path: kind.path + encodePath`/${detection_id}`,
+          signal,
+          cacheKind: 'detections',
+          tags: detectionTags(kind),
+        });
+      }),
+    );
+
+    const out: JsonObject = {};
+    const missing: string[] = [];
+    settled.forEach((result, i) => {
+      const type = types[i]!;
+      if (result.status === 'fulfilled') {
+        out[DETECTION_KINDS[type].singular] = result.value;
+      } else if (isPantherApiError(result.reason) && result.reason.code === 'NOT_FOUND') {
+        missing.push(type);
+      } else {
+        throw result.reason;
+      }
+    });
+
+    if (missing.length === types.length) {
+      throw new PantherApiError(
+        'NOT_FOUND',
+        `No detection with id "${detection_id}" in ${types.join(', ')}. ` +
+          'Check the id with list_detections, or try other detection types.',
+        { status: 404 },
+      );
+    }
+    if (missing.length > 0) out['not_found_in_types'] = missing;
+    return out;
+  },
+});

@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { callTool, createFakeClient } from '../testdata/fake-client.js';
+import listDetections from './list-detections.js';
+
+const RULE = {
+  id: 'AWS.Root.Login',
+  displayName: 'Root login',
+  description: 'Root account used',
+  enabled: true,
+  severity: 'HIGH',
+  logTypes: ['AWS.CloudTrail'],
+  tags: ['AWS'],
+  reports: {},
+  managed: false,
+  outputIDs: ['prod-slack'],
+  threshold: 1,
+  dedupPeriodMinutes: 60,
+  createdBy: { id: 'u1', type: 'user' },
+  createdAt: '2024-01-01T00:00:00Z',
+  lastModified: '2024-01-02T00:00:00Z',
+  body: 'def rule(event): return True',
+  tests: [{ name: 't', expectedResult: true, resource: '{}' }],
+  runbook: 'call someone',
+};
+const POLICY = {
+  id: 'S3.Public',
+  enabled: false,
+  severity: 'LOW',
+  resourceTypes: ['AWS.S3.Bucket'],
+  body: 'x',
+};
+
+function pageFor(path: string) {
+  if (path === '/rules') return { results: [RULE], next: 'rules-2' };
+  if (path === '/policies') return { results: [POLICY] };
+  return { results: [] };
+}
+
+describe('list_detections', () => {
+  it('lists rules by default with compact fields and a next_cursor when the page was cut', async () => {
+    const fake = createFakeClient((call) => (call.kind === 'rest' ? pageFor(call.request.path) : undefined));
+    const out = await callTool(listDetections, {}, fake.client);
+
+    expect(fake.restCalls().map((r) => [r.method, r.path])).toEqual([['GET', '/rules']]);
+    expect(fake.restCalls()[0]?.query).toMatchObject({ limit: 100 });
+    expect(out).toEqual({
+      rules: [
+        {
+          id: 'AWS.Root.Login',
+          description: 'Root account used',
+          displayName: 'Root login',
+          enabled: true,
+          severity: 'HIGH',
+          logTypes: ['AWS.CloudTrail'],
+          tags: ['AWS'],
+          reports: {},
+          managed: false,
+          outputIDs: ['prod-slack'],
+          threshold: 1,
+          dedupPeriodMinutes: 60,
+          createdBy: { id: 'u1', type: 'user' },
+          createdAt: '2024-01-01T00:00:00Z',
+          lastModified: '2024-01-02T00:00:00Z',
+        },
+      ],
+      next_cursor: 'rules-2',
+      note: 'More results: call again with cursor=next_cursor.',
+    });
+  });
+
+  it('sends each filter under its Panther query key and no state filter by default', async () => {
+    const fake = createFakeClient(() => ({ results: [] }));
+    await callTool(
+      listDetections,
+      {
+        detection_types: ['rules'],
+        name_contains: 'login',
+        severity: ['HIGH', 'CRITICAL'],
+        tag: ['AWS'],
+        log_type: ['AWS.CloudTrail'],
+        created_by: 'alice',
+        last_modified_by: 'bob',
+        cursor: 'abc',
+        limit: 5,
+      },
+      fake.client,
+    );
+    const query = fake.restCalls()[0]?.query;
+    expect(query).toEqual({
+      limit: 5,
+      cursor: 'abc',
+      'name-contains': 'login',
+      state: undefined,
+      severity: ['HIGH', 'CRITICAL'],
+      tag: ['AWS'],
+      'created-by': 'alice',
+      'last-modified-by': 'bob',
+      'log-type': ['AWS.CloudTrail'],
+    });
+    expect(fake.restCalls()[0]?.cacheKind).toBe('detections');
+  });
+
+  it('sends log-type only to rule endpoints and resource-type, compliance-status only to policies', async () => {
+    const fake = createFakeClient(() => ({ results: [] }));
+    await callTool(
+      listDetections,
+      {
+        detection_types: ['rules', 'scheduled_rules', 'simple_rules', 'policies'],
+        state: 'disabled',
+        log_type: ['Okta.SystemLog'],
+        resource_type: ['AWS.S3.Bucket'],
+        compliance_status: 'FAIL',
+      },
+      fake.client,
+    );
+    const byPath = Object.fromEntries(fake.restCalls().map((r) => [r.path, r.query ?? {}]));
+    expect(Object.keys(byPath).sort()).toEqual(['/policies', '/rules', '/scheduled-rules', '/simple-rules']);
+    expect(byPath['/rules']).toMatchObject({ 'log-type': ['Okta.SystemLog'], state: 'disabled' });
+    expect(byPath['/simple-rules']).toMatchObject({ 'log-type': ['Okta.SystemLog'] });
+    expect(byPath['/scheduled-rules']).not.toHaveProperty('log-type');
+    expect(byPath['/policies']).not.toHaveProperty('log-type');
+    expect(byPath['/policies']).toMatchObject({
+      'resource-type': ['AWS.S3.Bucket'],
+      'compliance-status': 'FAIL',
+    });
+    for (const path of ['/rules', '/scheduled-rules', '/simple-rules']) {
+      expect(byPath[path]).not.toHaveProperty('resource-type');
+      expect(byPath[path]).not.toHaveProperty('compliance-status');
+    }
+  });
+
+  it('starts every per-type request before any answers (concurrently)', async () => {
+    const release: (() => void)[] = [];
+    const fake = createFakeClient(
+      () =>
+        new Promise((resolve) => {
+          release.push(() => resolve({ results: [] }));
+        }),
+    );
+    const pending = callTool(
+      listDetections,
+      { detection_types: ['rules', 'scheduled_rules', 'simple_rules', 'policies'] },
+      fake.client,
+    );
+    await new Promise((r) => setTimeout(r, 10));
+    expect(fake.calls).toHaveLength(4);
+    for (const r of release) r();
+    const out = await pending;
+    expect(Object.keys(out)).toEqual(['rules', 'scheduled_rules', 'simple_rules', 'policies']);
+  });
+
+  it('gives a cursor per type when several types were cut', async () => {
+    const fake = createFakeClient((call) =>
+      call.kind === 'rest' ? { results: [], next: `${call.request.path.slice(1)}-next` } : undefined,
+    );
+    const out = await callTool(listDetections, { detection_types: ['rules', 'policies'] }, fake.client);
+    expect(out['rules_next_cursor']).toBe('rules-next');
+    expect(out['policies_next_cursor']).toBe('policies-next');
+    expect(out).not.toHaveProperty('next_cursor');
+    expect(out['note']).toContain('rules, policies');
+  });
+
+  it('keeps compact policy fields and drops the body', async () => {
+    const fake = createFakeClient((call) => (call.kind === 'rest' ? pageFor(call.request.path) : undefined));
+    const out = await callTool(listDetections, { detection_types: ['policies'] }, fake.client);
+    expect(out).toEqual({
+      policies: [{ id: 'S3.Public', enabled: false, severity: 'LOW', resourceTypes: ['AWS.S3.Bucket'] }],
+    });
+  });
+
+  it('filters by output_ids on the client side and says so when more pages exist', async () => {
+    const other = { ...RULE, id: 'Other', outputIDs: ['dev-slack'] };
+    const none = { ...RULE, id: 'None', outputIDs: undefined };
+    const fake = createFakeClient(() => ({ results: [RULE, other, none], next: 'n2' }));
+    const out = await callTool(listDetections, { output_ids: ['prod-slack'] }, fake.client);
+    expect((out['rules'] as { id: string }[]).map((r) => r.id)).toEqual(['AWS.Root.Login']);
+    expect(fake.restCalls()[0]?.query).not.toHaveProperty('output-ids');
+    expect(out['note']).toContain('2 detections on this page did not match');
+  });
+
+  it('rejects a cursor with several types, and type-specific filters without their type', async () => {
+    const fake = createFakeClient(() => ({ results: [] }));
+    await expect(
+      callTool(listDetections, { detection_types: ['rules', 'policies'], cursor: 'x' }, fake.client),
+    ).rejects.toThrow(/cursor.*exactly one/);
+    await expect(
+      callTool(listDetections, { detection_types: ['policies'], log_type: ['AWS.CloudTrail'] }, fake.client),
+    ).rejects.toThrow(/log_type/);
+    await expect(callTool(listDetections, { resource_type: ['AWS.S3.Bucket'] }, fake.client)).rejects.toThrow(
+      /resource_type.*policies/,
+    );
+    await expect(callTool(listDetections, { compliance_status: 'PASS' }, fake.client)).rejects.toThrow(
+      /compliance_status/,
+    );
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it('rejects unknown types, states and out-of-range limits in the schema', () => {
+    expect(() => listDetections.input.parse({ detection_types: ['correlation_rules'] })).toThrow();
+    expect(() => listDetections.input.parse({ detection_types: [] })).toThrow();
+    expect(() => listDetections.input.parse({ state: 'on' })).toThrow();
+    expect(() => listDetections.input.parse({ limit: 0 })).toThrow();
+    expect(() => listDetections.input.parse({ limit: 1001 })).toThrow();
+    expect(() => listDetections.input.parse({ severity: ['SEVERE'] })).toThrow();
+  });
+
+  it('ignores duplicate types and the literal cursor "null"', async () => {
+    const fake = createFakeClient(() => ({ results: [] }));
+    await callTool(listDetections, { detection_types: ['rules', 'rules'], cursor: 'null' }, fake.client);
+    expect(fake.calls).toHaveLength(1);
+    expect(fake.restCalls()[0]?.query?.['cursor']).toBeUndefined();
+  });
+});
