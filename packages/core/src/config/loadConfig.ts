@@ -1,0 +1,198 @@
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { cosmiconfig } from 'cosmiconfig';
+import { McpHostError } from '../errors.js';
+import { formatIssues } from '../util/formatIssues.js';
+import { configSchema, type HostConfig } from './schema.js';
+
+export const CONFIG_MODULE_NAME = 'mcp-panther';
+
+/** Where cosmiconfig looks, in order, in the working directory (`--config PATH` skips the search). */
+export const CONFIG_SEARCH_PLACES = [
+  'package.json',
+  `.${CONFIG_MODULE_NAME}rc`,
+  `.${CONFIG_MODULE_NAME}rc.json`,
+  `.${CONFIG_MODULE_NAME}rc.yaml`,
+  `.${CONFIG_MODULE_NAME}rc.yml`,
+  `.${CONFIG_MODULE_NAME}rc.js`,
+  `.${CONFIG_MODULE_NAME}rc.mjs`,
+  `.${CONFIG_MODULE_NAME}rc.cjs`,
+  `.${CONFIG_MODULE_NAME}rc.ts`,
+  `${CONFIG_MODULE_NAME}.config.json`,
+  `${CONFIG_MODULE_NAME}.config.yaml`,
+  `${CONFIG_MODULE_NAME}.config.yml`,
+  `${CONFIG_MODULE_NAME}.config.js`,
+  `${CONFIG_MODULE_NAME}.config.mjs`,
+  `${CONFIG_MODULE_NAME}.config.cjs`,
+  `${CONFIG_MODULE_NAME}.config.ts`,
+];
+
+type EnvKind = 'string' | 'number' | 'boolean' | 'list' | 'level';
+
+/** Environment variables (the reference server's, then ours) and the config field each one sets. */
+export const ENV_VARS: readonly { name: string; path: readonly string[]; kind: EnvKind }[] = [
+  { name: 'PANTHER_INSTANCE_URL', path: ['panther', 'instanceUrl'], kind: 'string' },
+  { name: 'PANTHER_API_TOKEN', path: ['panther', 'token'], kind: 'string' },
+  { name: 'PANTHER_REST_API_URL', path: ['panther', 'restUrl'], kind: 'string' },
+  { name: 'PANTHER_GQL_API_URL', path: ['panther', 'graphqlUrl'], kind: 'string' },
+  { name: 'MCP_TRANSPORT', path: ['server', 'transport'], kind: 'string' },
+  { name: 'MCP_HOST', path: ['server', 'host'], kind: 'string' },
+  { name: 'MCP_PORT', path: ['server', 'port'], kind: 'number' },
+  { name: 'MCP_LOG_FILE', path: ['logging', 'file'], kind: 'string' },
+  { name: 'LOG_LEVEL', path: ['logging', 'level'], kind: 'level' },
+  { name: 'MCP_PANTHER_MODE', path: ['policy', 'mode'], kind: 'string' },
+  { name: 'MCP_PANTHER_ALLOW_TOOLS', path: ['policy', 'allowTools'], kind: 'list' },
+  { name: 'MCP_PANTHER_DENY_TOOLS', path: ['policy', 'denyTools'], kind: 'list' },
+  { name: 'MCP_HTTP_AUTH_TOKEN', path: ['server', 'authToken'], kind: 'string' },
+  { name: 'MCP_HTTP_STATELESS', path: ['server', 'stateless'], kind: 'boolean' },
+  { name: 'MCP_ALLOWED_ORIGINS', path: ['server', 'allowedOrigins'], kind: 'list' },
+  { name: 'MCP_ALLOWED_HOSTS', path: ['server', 'allowedHosts'], kind: 'list' },
+  { name: 'MCP_LOG_FORMAT', path: ['logging', 'format'], kind: 'string' },
+  { name: 'MCP_AUDIT_LOG_FILE', path: ['logging', 'auditFile'], kind: 'string' },
+];
+
+/** Values from command-line flags: a source above the environment. Each is named in errors by its flag. */
+export interface ConfigOverride {
+  readonly path: readonly string[];
+  readonly value: unknown;
+  /** How the user wrote it, for errors: `--port`. */
+  readonly source: string;
+}
+
+export interface LoadConfigOptions {
+  /** `--config PATH`: load this file instead of searching. */
+  readonly configPath?: string | undefined;
+  /** Where to search for a config file (default `process.cwd()`). */
+  readonly cwd?: string | undefined;
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
+  readonly overrides?: readonly ConfigOverride[] | undefined;
+}
+
+export interface LoadedConfig {
+  readonly config: HostConfig;
+  /** The file the config came from, if any. */
+  readonly filepath: string | undefined;
+  /** Where pack names are resolved from first: the config file's folder, else the working directory. */
+  readonly baseDir: string;
+}
+
+function convert(raw: string, kind: EnvKind): unknown {
+  switch (kind) {
+    case 'number':
+      return /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw;
+    case 'boolean': {
+      const v = raw.trim().toLowerCase();
+      if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+      if (['0', 'false', 'no', 'off'].includes(v)) return false;
+      return raw;
+    }
+    case 'list':
+      return raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+    case 'level': {
+      const v = raw.trim().toLowerCase();
+      return v === 'warning' ? 'warn' : v === 'critical' || v === 'fatal' ? 'error' : v;
+    }
+    default:
+      return raw;
+  }
+}
+
+function setPath(target: Record<string, unknown>, at: readonly string[], value: unknown): void {
+  let node = target;
+  for (const key of at.slice(0, -1)) {
+    const next = node[key];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[at[at.length - 1]!] = value;
+}
+
+function expandHome(file: string | undefined): string | undefined {
+  if (file === undefined) return undefined;
+  return file === '~' || file.startsWith('~/') ? path.join(homedir(), file.slice(1)) : file;
+}
+
+async function readFile(options: LoadConfigOptions): Promise<{ raw: unknown; filepath: string | undefined }> {
+  const explorer = cosmiconfig(CONFIG_MODULE_NAME, { searchPlaces: CONFIG_SEARCH_PLACES, cache: false });
+  const cwd = options.cwd ?? process.cwd();
+  try {
+    const result = options.configPath
+      ? await explorer.load(path.resolve(cwd, options.configPath))
+      : await explorer.search(cwd);
+    if (!result) return { raw: {}, filepath: undefined };
+    const raw = result.isEmpty ? {} : result.config;
+    return { raw, filepath: result.filepath };
+  } catch (error) {
+    const file = options.configPath ? path.resolve(cwd, options.configPath) : cwd;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'the file does not exist' : (error as Error).message;
+    throw new McpHostError('CONFIG_INVALID', `Cannot read the config file ${file}: ${reason}`, {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Loads the config: the file (`--config PATH`, or cosmiconfig's search in the working directory), then
+ * environment variables, then command-line overrides, validated by zod. Throws one `CONFIG_INVALID` error that
+ * names the file, each bad field (and the variable or flag that set it) and what is allowed.
+ */
+export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadedConfig> {
+  const { raw, filepath } = await readFile(options);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new McpHostError('CONFIG_INVALID', `Invalid configuration in ${filepath}: it must be an object`);
+  }
+  const merged = structuredClone(raw) as Record<string, unknown>;
+  const sources = new Map<string, string>();
+  const env = options.env ?? process.env;
+  for (const variable of ENV_VARS) {
+    const value = env[variable.name];
+    if (value === undefined || value === '') continue;
+    setPath(merged, variable.path, convert(value, variable.kind));
+    sources.set(variable.path.join('.'), variable.name);
+  }
+  for (const override of options.overrides ?? []) {
+    setPath(merged, override.path, override.value);
+    sources.set(override.path.join('.'), override.source);
+  }
+
+  const parsed = configSchema.safeParse(merged, { reportInput: true });
+  if (!parsed.success) {
+    const where = filepath ? `in ${filepath}` : '(no config file; from the environment and flags)';
+    const lines = formatIssues(parsed.error, configSchema).map((issue) => {
+      const source = sources.get(issue.path);
+      return `  - ${issue.path || '(root)'}${source ? ` (from ${source})` : ''}: ${issue.message}`;
+    });
+    throw new McpHostError('CONFIG_INVALID', `Invalid configuration ${where}:\n${lines.join('\n')}`);
+  }
+  const config = parsed.data;
+  const logFile = expandHome(config.logging.file);
+  const auditFile = expandHome(config.logging.auditFile);
+  const dataDir = expandHome(config.sandbox.dataDir);
+  return {
+    config: {
+      ...config,
+      logging: {
+        ...config.logging,
+        ...(logFile ? { file: logFile } : {}),
+        ...(auditFile ? { auditFile } : {}),
+      },
+      sandbox: { ...config.sandbox, ...(dataDir ? { dataDir } : {}) },
+    },
+    filepath,
+    baseDir: filepath ? path.dirname(filepath) : (options.cwd ?? process.cwd()),
+  };
+}
+
+/** Parses a config object (no file, no environment): for tests and embedding. */
+export function parseConfig(input: unknown): HostConfig {
+  const parsed = configSchema.safeParse(input ?? {}, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  const lines = formatIssues(parsed.error, configSchema).map(
+    (i) => `  - ${i.path || '(root)'}: ${i.message}`,
+  );
+  throw new McpHostError('CONFIG_INVALID', `Invalid configuration:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+
+/** The first-party packs loaded when the config names none. */
+export const DEFAULT_PACKS = [
+  '@mcp-panther/pack-alerts',
+  '@mcp-panther/pack-datalake',
+  '@mcp-panther/pack-detections',
+  '@mcp-panther/pack-admin',
+] as const;
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const glob = z.string().min(1);
+
+const packOptions = z.strictObject({
+  /** A disabled pack is loaded (so `mcp-panther tools` can list it) but none of its tools are registered. */
+  enabled: z.boolean().default(true),
+  /** An optional pack that fails to load is logged and skipped instead of stopping start-up. */
+  optional: z.boolean().default(false),
+  /** The pack's own options, validated by its `configSchema`. */
+  config: z.unknown().optional(),
+});
+
+/** A pack: npm package name or path, alone or with options (`['name', { enabled: false }]`). */
+const packEntry = z.union([z.string().min(1), z.tuple([z.string().min(1), packOptions])]);
+
+export const configSchema = z.strictObject({
+  panther: z
+    .strictObject({
+      /** Panther web-app URL (or REST base, or `.../public/graphql`). Unset: run on the embedded sandbox. */
+      instanceUrl: url.optional(),
+      /** Overrides the REST base (skips discovery). */
+      restUrl: url.optional(),
+      /** Overrides the GraphQL endpoint. */
+      graphqlUrl: url.optional(),
+      /** The API token. Prefer the PANTHER_API_TOKEN environment variable. */
+      token: z.string().min(1).optional(),
+    })
+    .default({}),
+  packs: z.array(packEntry).default([...DEFAULT_PACKS]),
+  policy: z
+    .strictObject({
+      /** `read-only` (the default) registers no write tool, whatever `allowTools` says. */
+      mode: z.enum(['read-only', 'read-write']).default('read-only'),
+      /** When non-empty, only tools matching one of these globs are registered. */
+      allowTools: z.array(glob).default([]),
+      /** Tools matching one of these globs are never registered. */
+      denyTools: z.array(glob).default([]),
+      /** Hide tools the API token lacks permissions for (asks `GET /api-tokens/self` at start-up). */
+      hideUnpermittedTools: z.boolean().default(true),
+    })
+    .default({ mode: 'read-only', allowTools: [], denyTools: [], hideUnpermittedTools: true }),
+  client: z
+    .strictObject({
+      timeoutMs: z.int().min(100).max(600_000).default(30_000),
+      concurrency: z.int().min(1).max(256).default(8),
+      requestsPerSecond: z.number().positive().max(10_000).default(20),
+      maxRetries: z.int().min(0).max(10).default(2),
+      cache: z
+        .strictObject({
+          enabled: z.boolean().default(true),
+          maxEntries: z.int().min(1).max(1_000_000).default(1000),
+          /** Overrides every per-kind TTL when set. */
+          ttlMs: z.int().min(0).optional(),
+        })
+        .default({ enabled: true, maxEntries: 1000 }),
+    })
+    .default({
+      timeoutMs: 30_000,
+      concurrency: 8,
+      requestsPerSecond: 20,
+      maxRetries: 2,
+      cache: { enabled: true, maxEntries: 1000 },
+    }),
+  server: z
+    .strictObject({
+      transport: z
+        .enum(['stdio', 'streamable-http', 'http'])
+        .default('stdio')
+        .transform((t) => (t === 'http' ? 'streamable-http' : t)),
+      host: z.string().min(1).default('127.0.0.1'),
+      port: z.int().min(0).max(65_535).default(3000),
+      path: z
+        .string()
+        .regex(/^\/[A-Za-z0-9._~/-]*$/, 'must start with "/" and contain only URL path characters')
+        .default('/mcp'),
+      /** Bearer token clients must send. Required when `host` is not loopback. Prefer MCP_HTTP_AUTH_TOKEN. */
+      authToken: z.string().min(16, 'must be at least 16 characters').optional(),
+      /** Browser origins allowed besides loopback ones (`https://app.example.com`). */
+      allowedOrigins: z.array(z.string().min(1)).default([]),
+      /** Host header values allowed besides loopback names (`mcp.example.com`, `mcp.example.com:8443`). */
+      allowedHosts: z.array(z.string().min(1)).default([]),
+      /** No sessions: each request gets a fresh server (for replicas behind a load balancer). */
+      stateless: z.boolean().default(false),
+    })
+    .default({
+      transport: 'stdio',
+      host: '127.0.0.1',
+      port: 3000,
+      path: '/mcp',
+      allowedOrigins: [],
+      allowedHosts: [],
+      stateless: false,
+    }),
+  logging: z
+    .strictObject({
+      level: z.enum(LOG_LEVELS).default('info'),
+      /** Log to this file instead of stderr. */
+      file: z.string().min(1).optional(),
+      format: z.enum(['json', 'plain']).default('json'),
+      /** JSON-lines audit record of every write call. Default: the log, at info. */
+      auditFile: z.string().min(1).optional(),
+    })
+    .default({ level: 'info', format: 'json' }),
+  sandbox: z
+    .strictObject({
+      port: z.int().min(0).max(65_535).default(0),
+      events: z.int().min(0).optional(),
+      seed: z.int().optional(),
+      dataDir: z.string().min(1).optional(),
+      /** Which sandbox token the server uses. */
+      role: z.enum(['admin', 'analyst', 'responder', 'detectionEngineer', 'noAccess']).default('admin'),
+    })
+    .default({ port: 0, role: 'admin' }),
+});
+
+/** What a config file may contain (defaults not applied). */
+export type HostConfigInput = z.input<typeof configSchema>;
+/** The validated config with every default applied. */
+export type HostConfig = z.output<typeof configSchema>;
+export type PackEntry = HostConfig['packs'][number];
+
+/** Types a config file (`mcp-panther.config.ts`): returns its argument unchanged. */
+export function defineConfig(config: HostConfigInput): HostConfigInput {
+  return config;
+}
