@@ -1,0 +1,23 @@
+import { defineTool } from '@mcp-panther/core';
+import { z } from 'zod';
+import { permissionTitle } from '../support/permission-titles.js';
+
+export default defineTool({
+  name: 'get_permissions',
+  title: 'Get permissions',
+  description:
+    "List the permissions of the API token this server uses, with the names shown in Panther's console " +
+    '(e.g. View Rules, Read Alerts). Explains why a tool is missing or a call is refused.',
+  access: 'read',
+  permissions: [],
+  input: z.object({}),
+  async handler(_args, { client, signal }) {
+    const token = await client.rest<{ permissions?: readonly string[] | null }>({
+      method: 'GET',
+      path: '/api-tokens/self',
+      signal,
+      cacheKind: 'identity',
+    });
+    return { permissions: (token.permissions ?? []).map(permissionTitle) };
+  },
+});

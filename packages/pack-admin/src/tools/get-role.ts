@@ -1,0 +1,22 @@
+import { defineTool, encodePath } from '@mcp-panther/core';
+import { z } from 'zod';
+import { id } from '../params.js';
+import type { JsonObject } from '../support/objects.js';
+
+export default defineTool({
+  name: 'get_role',
+  title: 'Get role',
+  description: 'Get one Panther role by id: its permissions and which log types its users may see.',
+  access: 'read',
+  permissions: ['UserRead'],
+  input: z.object({ role_id: id }),
+  async handler({ role_id }, { client, signal }) {
+    const role = await client.rest<JsonObject>({
+      method: 'GET',
+      path: encodePath`/roles/${role_id}`,
+      signal,
+      cacheKind: 'catalog',
+    });
+    return { role };
+  },
+});

@@ -1,0 +1,23 @@
+import { defineTool, encodePath } from '@mcp-panther/core';
+import { z } from 'zod';
+import { id } from '../params.js';
+import type { JsonObject } from '../support/objects.js';
+
+export default defineTool({
+  name: 'get_user',
+  title: 'Get user',
+  description:
+    'Get one Panther user by id (user ids often look like email addresses): role, status, login dates.',
+  access: 'read',
+  permissions: ['UserRead'],
+  input: z.object({ user_id: id }),
+  async handler({ user_id }, { client, signal }) {
+    const user = await client.rest<JsonObject>({
+      method: 'GET',
+      path: encodePath`/users/${user_id}`,
+      signal,
+      cacheKind: 'catalog',
+    });
+    return { user };
+  },
+});

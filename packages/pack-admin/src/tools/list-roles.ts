@@ -1,0 +1,48 @@
+import { defineTool } from '@mcp-panther/core';
+import { z } from 'zod';
+import { id } from '../params.js';
+import { type Page, pick } from '../support/objects.js';
+
+const FIELDS = [
+  'id',
+  'name',
+  'permissions',
+  'logTypeAccess',
+  'logTypeAccessKind',
+  'createdAt',
+  'updatedAt',
+] as const;
+
+export default defineTool({
+  name: 'list_roles',
+  title: 'List roles',
+  description:
+    'List Panther roles with their permissions and log type access. `name` is an exact, case-insensitive ' +
+    'match and overrides the other filters.',
+  access: 'read',
+  permissions: ['UserRead'],
+  input: z.object({
+    name_contains: z.string().min(1).optional(),
+    name: z.string().min(1).optional(),
+    role_ids: z.array(id).max(100).optional(),
+    sort_dir: z.enum(['asc', 'desc']).default('asc'),
+  }),
+  async handler(args, { client, signal }) {
+    const page = await client.rest<Page>({
+      method: 'GET',
+      path: '/roles',
+      query: {
+        'name-contains': args.name_contains,
+        name: args.name,
+        ids: args.role_ids?.length ? args.role_ids.join(',') : undefined,
+        'sort-dir': args.sort_dir,
+      },
+      signal,
+      cacheKind: 'catalog',
+    });
+    const roles = (page.results ?? []).map((role) => pick(role, FIELDS));
+    return page.next
+      ? { roles, note: 'Panther returned part of the roles; narrow with name_contains or role_ids.' }
+      : { roles };
+  },
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { callTool, createFakeClient } from '../testdata/fake-client.js';
+import listUsers from './list-users.js';
+
+const user = { id: 'alice@example.com', email: 'alice@example.com', role: { id: 'r1', name: 'Admin' } };
+
+describe('list_users', () => {
+  it('asks for 60 users by default and returns them', async () => {
+    const fake = createFakeClient(() => ({ results: [user] }));
+    expect(await callTool(listUsers, {}, fake.client)).toEqual({ users: [user] });
+    expect(fake.restCalls()[0]).toMatchObject({ method: 'GET', path: '/users', query: { limit: 60 } });
+  });
+
+  it('pages with cursor and next_cursor', async () => {
+    const fake = createFakeClient(() => ({ results: [user], next: 'u2' }));
+    const out = await callTool(listUsers, { cursor: 'u1', limit: 1 }, fake.client);
+    expect(fake.restCalls()[0]?.query).toEqual({ limit: 1, cursor: 'u1' });
+    expect(out).toMatchObject({ next_cursor: 'u2', note: expect.stringContaining('cursor') });
+  });
+
+  it('bounds limit to 1..60', () => {
+    expect(() => listUsers.input.parse({ limit: 61 })).toThrow();
+    expect(() => listUsers.input.parse({ limit: 0 })).toThrow();
+  });
+});
