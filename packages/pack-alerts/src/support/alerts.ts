@@ -1,0 +1,95 @@
+/** Panther's REST shapes for alerts and comments, and the compact forms the list tools return. */
+
+/** `{ id, type }` in Panther's REST answers (`type` is user, api-token or system). */
+export interface RestActor {
+  readonly id?: string | null;
+  readonly type?: string | null;
+  readonly email?: string | null;
+}
+
+export interface RestAlert {
+  readonly id: string;
+  readonly title?: string;
+  readonly severity?: string;
+  readonly status?: string;
+  readonly type?: string;
+  readonly createdAt?: string;
+  readonly updatedAt?: string | null;
+  readonly firstEventOccurredAt?: string | null;
+  readonly lastReceivedEventAt?: string | null;
+  readonly eventCount?: number | null;
+  readonly detection?: { readonly id?: string; readonly type?: string } | null;
+  readonly systemError?: { readonly type?: string } | null;
+  readonly assignee?: RestActor | string | null;
+  readonly [key: string]: unknown;
+}
+
+export interface RestComment {
+  readonly id: string;
+  readonly alertId?: string;
+  readonly body?: string;
+  readonly format?: string;
+  readonly createdAt?: string;
+  readonly createdBy?: RestActor | string | null;
+  readonly [key: string]: unknown;
+}
+
+/** A REST list page: `{ results, next }`, `next` absent or null on the last page. */
+export interface RestPage<T> {
+  readonly results?: readonly T[] | null;
+  readonly next?: string | null;
+}
+
+const actorId = (actor: RestActor | string | null | undefined): string | undefined =>
+  typeof actor === 'string' ? actor : (actor?.id ?? undefined);
+
+/** Drops null, undefined and empty-string fields, so compact objects carry only what is known. */
+function dense(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== null && value !== undefined && value !== '') out[key] = value;
+  }
+  return out;
+}
+
+/** The fields an analyst needs in a list; deliveries, context and runbook stay in get_alert. */
+export function compactAlert(alert: RestAlert): Record<string, unknown> {
+  return dense({
+    id: alert.id,
+    title: alert.title,
+    severity: alert.severity,
+    status: alert.status,
+    type: alert.type,
+    createdAt: alert.createdAt,
+    lastReceivedEventAt: alert.lastReceivedEventAt,
+    eventCount: alert.eventCount,
+    detectionId: alert.detection?.id,
+    systemErrorType: alert.systemError?.type,
+    assignee: actorId(alert.assignee),
+  });
+}
+
+export function compactComment(comment: RestComment): Record<string, unknown> {
+  return dense({
+    id: comment.id,
+    body: comment.body,
+    format: comment.format,
+    createdAt: comment.createdAt,
+    createdBy: actorId(comment.createdBy),
+  });
+}
+
+/**
+ * The paging part of a list result: `next_cursor` (null on the last page) and, when the list was cut, a note
+ * telling the model how to get the next page.
+ */
+export function paging(
+  next: string | null | undefined,
+  tool: string,
+): { next_cursor: string | null; note?: string } {
+  if (!next) return { next_cursor: null };
+  return {
+    next_cursor: next,
+    note: `More results: call ${tool} again with the same arguments and cursor set to next_cursor.`,
+  };
+}

@@ -1,0 +1,110 @@
+import { defineTool, ToolInputError } from '@mcp-panther/core';
+import { z } from 'zod';
+import {
+  ALERT_TYPES,
+  cursor,
+  endDate,
+  SUBTYPES,
+  SUBTYPES_BY_TYPE,
+  severity,
+  startDate,
+  status,
+} from '../params.js';
+import { compactAlert, paging, type RestAlert, type RestPage } from '../support/alerts.js';
+import { resolveWindow } from '../support/time.js';
+
+const strings = z.array(z.string()).optional();
+
+export default defineTool({
+  name: 'list_alerts',
+  title: 'List alerts',
+  description:
+    'List alerts newest first, in compact form (get_alert has the full record). Default window: the last 7 days; with detection_id and no dates, Panther’s 30 days. subtypes must fit alert_type.',
+  access: 'read',
+  permissions: ['AlertRead'],
+  input: z.object({
+    start_date: startDate,
+    end_date: endDate,
+    severities: z.array(severity).optional(),
+    statuses: z.array(status).optional(),
+    cursor,
+    detection_id: z.string().min(1).optional(),
+    event_count_max: z.number().int().min(1).optional(),
+    event_count_min: z.number().int().min(0).optional().describe('default 1 (none for SYSTEM_ERROR)'),
+    log_sources: strings,
+    log_types: strings,
+    name_contains: z.string().min(1).optional().describe('title substring'),
+    page_size: z.number().int().min(1).max(50).default(25),
+    resource_types: strings,
+    subtypes: z.array(z.enum(SUBTYPES)).optional(),
+    alert_type: z.enum(ALERT_TYPES).default('ALERT'),
+  }),
+  output: z.object({
+    alerts: z.array(z.looseObject({ id: z.string() })),
+    next_cursor: z.string().nullable(),
+    note: z.string().optional(),
+  }),
+  async handler(input, { client, signal }) {
+    const allowed = SUBTYPES_BY_TYPE[input.alert_type];
+    const wrong = (input.subtypes ?? []).filter((subtype) => !allowed.includes(subtype));
+    if (wrong.length > 0) {
+      throw new ToolInputError(
+        'subtypes',
+        allowed.length === 0
+          ? `alert_type ${input.alert_type} takes no subtypes (got ${wrong.join(', ')})`
+          : `${wrong.join(', ')} not valid with alert_type ${input.alert_type}; use ${allowed.join(', ')}`,
+      );
+    }
+    if (
+      input.event_count_max !== undefined &&
+      input.event_count_min !== undefined &&
+      input.event_count_min > input.event_count_max
+    ) {
+      throw new ToolInputError('event_count_min', 'must not exceed event_count_max');
+    }
+
+    // With a detection id and no dates, Panther applies its own 30-day window.
+    const noDates = input.start_date === undefined && input.end_date === undefined;
+    const window =
+      input.detection_id !== undefined && noDates
+        ? undefined
+        : resolveWindow(input.start_date, input.end_date);
+    const eventCountMin = input.event_count_min ?? (input.alert_type === 'SYSTEM_ERROR' ? undefined : 1);
+
+    const page = await client.rest<RestPage<RestAlert>>({
+      method: 'GET',
+      path: '/alerts',
+      query: {
+        type: input.alert_type,
+        limit: input.page_size,
+        'sort-dir': 'desc',
+        'created-after': window?.start,
+        'created-before': window?.end,
+        'event-count-min': eventCountMin,
+        'event-count-max': input.event_count_max,
+        cursor: input.cursor,
+        'detection-id': input.detection_id,
+        'name-contains': input.name_contains,
+        severity: input.severities,
+        status: input.statuses,
+        'sub-type': input.subtypes,
+        'log-source': input.log_sources,
+        'log-type': input.log_types,
+        'resource-type': input.resource_types,
+      },
+      cacheKind: 'alerts',
+      signal,
+    });
+
+    const alerts = (page.results ?? []).map(compactAlert);
+    const more = paging(page.next, 'list_alerts');
+    if (alerts.length === 0 && window && !more.note) {
+      return {
+        alerts: [],
+        ...more,
+        note: `No alerts from ${window.start} to ${window.end}; widen the dates or filters.`,
+      };
+    }
+    return { alerts: alerts as { id: string }[], ...more };
+  },
+});
