@@ -6,8 +6,8 @@ export default defineTool({
   name: 'get_permissions',
   title: 'Get permissions',
   description:
-    "List the permissions of the API token this server uses, with the names shown in Panther's console " +
-    '(e.g. View Rules, Read Alerts). Explains why a tool is missing or a call is refused.',
+    "List the API token's permissions by their Panther console names (e.g. View Rules). Explains a missing " +
+    'tool or a refused call.',
   access: 'read',
   permissions: [],
   input: z.object({}),

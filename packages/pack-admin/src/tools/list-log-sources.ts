@@ -14,9 +14,9 @@ export default defineTool({
   permissions: ['LogSourceRead'],
   input: z.object({
     cursor,
-    log_types: z.array(z.string().min(1)).max(100).optional().describe('any of'),
+    log_types: z.array(z.string()).optional().describe('any of'),
     is_healthy: z.boolean().optional(),
-    integration_type: z.string().min(1).optional().describe('e.g. aws-s3, http-ingest'),
+    integration_type: z.string().optional().describe('e.g. aws-s3, http-ingest'),
   }),
   async handler(args, { client, signal }) {
     const after = cursorOf(args.cursor);
@@ -31,12 +31,12 @@ export default defineTool({
       .filter(
         (node) =>
           (args.is_healthy === undefined || node.isHealthy === args.is_healthy) &&
-          (args.integration_type === undefined || node.integrationType === args.integration_type) &&
+          (!args.integration_type || node.integrationType === args.integration_type) &&
           (wantedTypes === undefined || (node.logTypes ?? []).some((t) => wantedTypes.has(t))),
       );
     const { hasNextPage, endCursor } = data.sources.pageInfo;
     if (!hasNextPage || !endCursor) return { sources };
-    const filtered = args.is_healthy !== undefined || args.integration_type !== undefined || wantedTypes;
+    const filtered = args.is_healthy !== undefined || args.integration_type || wantedTypes;
     return {
       sources,
       next_cursor: endCursor,

@@ -1,6 +1,5 @@
 import { defineTool } from '@mcp-panther/core';
 import { z } from 'zod';
-import { id } from '../params.js';
 import { type Page, pick } from '../support/objects.js';
 
 const FIELDS = [
@@ -22,9 +21,9 @@ export default defineTool({
   access: 'read',
   permissions: ['UserRead'],
   input: z.object({
-    name_contains: z.string().min(1).optional(),
-    name: z.string().min(1).optional(),
-    role_ids: z.array(id).max(100).optional(),
+    name_contains: z.string().optional(),
+    name: z.string().optional(),
+    role_ids: z.array(z.string()).optional(),
     sort_dir: z.enum(['asc', 'desc']).default('asc'),
   }),
   async handler(args, { client, signal }) {
@@ -32,8 +31,8 @@ export default defineTool({
       method: 'GET',
       path: '/roles',
       query: {
-        'name-contains': args.name_contains,
-        name: args.name,
+        'name-contains': args.name_contains || undefined,
+        name: args.name || undefined,
         ids: args.role_ids?.length ? args.role_ids.join(',') : undefined,
         'sort-dir': args.sort_dir,
       },

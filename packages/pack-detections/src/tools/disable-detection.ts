@@ -17,8 +17,8 @@ export default defineTool({
   name: 'disable_detection',
   title: 'Disable detection',
   description:
-    'Disable one detection (sets enabled=false; nothing else changes). Rule types are saved without ' +
-    're-running their tests. A detection that is already disabled is left alone.',
+    'Disable one detection (enabled=false; nothing else changes). Rule types are saved without re-running ' +
+    'tests; an already disabled detection is left alone.',
   access: 'write',
   destructive: true,
   idempotent: true,

@@ -8,8 +8,8 @@ export default defineTool({
   name: 'get_detection',
   title: 'Get detection',
   description:
-    'Get one detection in full (Python or YAML body, tests, runbook, etc.) by id. Looks in each type of ' +
-    'detection_type at once; pass the one type you know to save calls.',
+    'Get one detection in full (code, tests, runbook). Looks in every type given in detection_type; ' +
+    'pass the known type to save calls.',
   access: 'read',
   permissions: ['RuleRead', 'PolicyRead'],
   input: z.object({ detection_id: detectionId, detection_type: detectionTypes }),

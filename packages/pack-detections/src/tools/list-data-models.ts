@@ -19,8 +19,8 @@ export default defineTool({
   name: 'list_data_models',
   title: 'List data models',
   description:
-    'List data models: the per-log-type mappings of unified field names (e.g. source_ip) that detections use ' +
-    'through event.udm(). Shows mappings and log types, not the Python body.',
+    'List data models: the per-log-type mappings of unified field names that detections read with ' +
+    'event.udm() (no Python body).',
   access: 'read',
   permissions: ['RuleRead'],
   input: z.object({ cursor, limit }),

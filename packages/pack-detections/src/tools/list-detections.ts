@@ -8,7 +8,7 @@ const input = z.object({
   detection_types: detectionTypes,
   name_contains: text,
   state: z.enum(['enabled', 'disabled']).optional().describe('default: both'),
-  severity: z.array(z.enum(SEVERITIES)).max(5).optional(),
+  severity: z.array(z.enum(SEVERITIES)).optional(),
   tag: strings,
   log_type: strings.describe('rules, simple_rules'),
   resource_type: strings.describe('policies'),
@@ -51,12 +51,12 @@ function queryFor(kind: DetectionKind, args: Input) {
   return {
     limit: args.limit,
     cursor: cursorOf(args.cursor),
-    'name-contains': args.name_contains,
+    'name-contains': args.name_contains || undefined,
     state: args.state,
     severity: args.severity,
     tag: args.tag,
-    'created-by': args.created_by,
-    'last-modified-by': args.last_modified_by,
+    'created-by': args.created_by || undefined,
+    'last-modified-by': args.last_modified_by || undefined,
     ...(kind.logTypeFilter ? { 'log-type': args.log_type } : {}),
     ...(kind.policyFilters
       ? { 'resource-type': args.resource_type, 'compliance-status': args.compliance_status }
@@ -73,9 +73,8 @@ export default defineTool({
   name: 'list_detections',
   title: 'List detections',
   description:
-    'List Panther rules, scheduled rules, simple rules and/or policies with compact fields (no body or tests). ' +
-    'Types are queried together; filters that do not apply to a type are not sent to it. ' +
-    'Use get_detection for the code and tests.',
+    'List rules, scheduled rules, simple rules and/or policies with summary fields (no code or tests: see ' +
+    'get_detection). Filters that do not apply to a type are not sent to it.',
   access: 'read',
   permissions: ['RuleRead', 'PolicyRead'],
   input,

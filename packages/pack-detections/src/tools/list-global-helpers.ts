@@ -27,9 +27,9 @@ export default defineTool({
       query: {
         limit: args.limit,
         cursor: cursorOf(args.cursor),
-        'name-contains': args.name_contains,
-        'created-by': args.created_by,
-        'last-modified-by': args.last_modified_by,
+        'name-contains': args.name_contains || undefined,
+        'created-by': args.created_by || undefined,
+        'last-modified-by': args.last_modified_by || undefined,
       },
       signal,
       cacheKind: 'catalog',
