@@ -24,13 +24,21 @@ export type PantherErrorCode =
   /** The connection failed (DNS, refused, reset). */
   | 'NETWORK';
 
+/** One entry of a GraphQL response's `errors[]`, as Panther sent it. */
+export interface PantherGraphQLError {
+  message: string;
+  path?: readonly (string | number)[];
+  /** Panther's `extensions` (e.g. `{ code: 'GRAPHQL_VALIDATION_FAILED' }`), when present. */
+  extensions?: Readonly<Record<string, unknown>>;
+}
+
 const BRAND = Symbol.for('@mcp-panther/client:PantherApiError');
 
 export interface PantherApiErrorOptions {
   status?: number | undefined;
   retryAfterMs?: number | undefined;
   /** The GraphQL `errors[]` when the error came from a GraphQL response. */
-  graphqlErrors?: readonly { message: string; path?: readonly (string | number)[] }[] | undefined;
+  graphqlErrors?: readonly PantherGraphQLError[] | undefined;
   cause?: unknown;
 }
 

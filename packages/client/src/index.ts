@@ -1,8 +1,17 @@
 /** The public API of @mcp-panther/client: named exports only. */
 
-export type { PantherApiErrorOptions, PantherErrorCode } from './errors.js';
+export { createPantherClient } from './createPantherClient.js';
+export type { PantherApiErrorOptions, PantherErrorCode, PantherGraphQLError } from './errors.js';
 export { codeForStatus, isPantherApiError, PantherApiError } from './errors.js';
+export type {
+  ClientEnv,
+  ClientLogger,
+  PantherCacheOptions,
+  PantherClientOptions,
+} from './options.js';
+export { DEFAULT_CACHE_TTL_MS, DEFAULT_CLIENT_OPTIONS } from './options.js';
 export { encodePath } from './path.js';
+export { defaultCacheKind } from './rest/restPaths.js';
 export type {
   CacheKind,
   CallOptions,
@@ -16,3 +25,6 @@ export type {
   RestRequest,
 } from './types.js';
 export { PANTHER_PERMISSIONS } from './types.js';
+export type { ResolvePantherUrlsOptions } from './urls/resolvePantherUrls.js';
+export { resolvePantherUrls } from './urls/resolvePantherUrls.js';
+export { CLIENT_VERSION, DEFAULT_USER_AGENT } from './version.js';

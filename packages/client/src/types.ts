@@ -49,7 +49,8 @@ export interface RestRequest extends CallOptions {
   cacheKind?: CacheKind | undefined;
   /**
    * Cache tags. A read is stored under these tags; a write invalidates them when it ends (whatever the
-   * outcome, since a failed write may still have happened). Default: the first path segment (`alerts`).
+   * outcome, since a failed write may still have happened). The first path segment (`alerts`) is always
+   * included; tags given here are added to it (e.g. `POST /alert-comments` with `tags: ['alerts']`).
    */
   tags?: readonly string[] | undefined;
 }

@@ -1,0 +1,131 @@
+import { createInFlightRequests } from './cache/inFlightRequests.js';
+import { createResponseCache } from './cache/responseCache.js';
+import { stableStringify } from './cache/stableKey.js';
+import { PantherApiError } from './errors.js';
+import { createExecutor } from './execute/executor.js';
+import { createOperations } from './execute/operations.js';
+import { operationInfo } from './graphql/operationInfo.js';
+import { createGraphQLSender } from './graphql/sendGraphQLRequest.js';
+import { createHttpTransport } from './http/transport.js';
+import { createConcurrencyGate } from './limits/concurrencyGate.js';
+import { createRequestRateLimiter } from './limits/requestRateLimiter.js';
+import { type PantherClientOptions, resolveClientOptions } from './options.js';
+import { buildRestUrl, defaultCacheKind, restTags } from './rest/restPaths.js';
+import { sendRestRequest } from './rest/sendRestRequest.js';
+import type { CacheKind, ClientStats, GraphQLRequestOptions, PantherClient, RestRequest } from './types.js';
+
+/**
+ * The Panther client: REST and GraphQL behind one concurrency limit, one request-rate limit, one cache and
+ * one in-flight table. Every call has a timeout and honours the caller's signal; every failure is a
+ * `PantherApiError`.
+ */
+export function createPantherClient(options: PantherClientOptions): PantherClient {
+  const o = resolveClientOptions(options);
+  const stats: ClientStats = {
+    upstreamCalls: 0,
+    cacheHits: 0,
+    coalesced: 0,
+    retries: 0,
+    throttledWaits: 0,
+    inFlight: 0,
+    maxInFlight: 0,
+  };
+  const transport = createHttpTransport({ fetch: o.fetch, env: o.env });
+  const rateLimiter = createRequestRateLimiter(o.requestsPerSecond);
+  const operations = createOperations({
+    executor: createExecutor({
+      gate: createConcurrencyGate(o.concurrency),
+      rateLimiter,
+      stats,
+      logger: o.logger,
+      retry: o,
+    }),
+    cache: createResponseCache({ enabled: o.cache.enabled, maxEntries: o.cache.maxEntries }),
+    inFlight: createInFlightRequests(),
+    stats,
+  });
+  const headers = { 'X-API-Key': o.token, 'User-Agent': o.userAgent, Accept: 'application/json' };
+  const sendGraphQL = createGraphQLSender({
+    url: o.urls.graphql,
+    fetch: transport.fetch,
+    headers,
+    secret: o.token,
+  });
+  const graphqlPath = new URL(o.urls.graphql).pathname;
+  const ttlFor = (kind: CacheKind) => (o.cache.enabled ? o.cache.ttlMs[kind] : 0);
+  let closed = false;
+
+  const assertOpen = () => {
+    if (closed) throw new PantherApiError('ABORTED', 'The Panther client was closed');
+  };
+
+  if (transport.proxied) o.logger.info('panther client uses the proxy from HTTP_PROXY/HTTPS_PROXY');
+
+  return {
+    urls: o.urls,
+
+    get stats() {
+      return { ...stats };
+    },
+
+    async rest<T = unknown>(request: RestRequest): Promise<T> {
+      assertOpen();
+      const { method, path } = request;
+      if (method === 'GET' && request.body !== undefined)
+        throw new TypeError('A GET request cannot have a body');
+      const tags = restTags(path, request.tags);
+      const limits = { signal: request.signal, timeoutMs: request.timeoutMs ?? o.timeoutMs };
+      const url = buildRestUrl(o.urls.rest, path, request.query);
+      const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+      const requestHeaders =
+        body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' };
+      const call = {
+        describe: { api: 'rest', method, path } as const,
+        idempotent: method === 'GET',
+        send: (signal: AbortSignal) =>
+          sendRestRequest(transport.fetch, { url, method, headers: requestHeaders, body }, signal, o.token),
+      };
+      if (method !== 'GET') return (await operations.write({ tags, call }, limits)) as T;
+      const key = `GET ${buildRestUrl(o.urls.rest, path, request.query, { sortKeys: true })}`;
+      const ttlMs = ttlFor(request.cacheKind ?? defaultCacheKind(path));
+      return (await operations.read({ key, tags, ttlMs, call }, limits)) as T;
+    },
+
+    async graphql<T = unknown, V extends object = Record<string, unknown>>(
+      document: string,
+      variables?: V,
+      callOptions: GraphQLRequestOptions = {},
+    ): Promise<T> {
+      assertOpen();
+      const info = operationInfo(document);
+      const isQuery = (callOptions.kind ?? (info.isMutation ? 'mutation' : 'query')) === 'query';
+      const tags = [...new Set(callOptions.tags ?? [])];
+      const limits = { signal: callOptions.signal, timeoutMs: callOptions.timeoutMs ?? o.timeoutMs };
+      const call = {
+        describe: {
+          api: 'graphql',
+          method: 'POST',
+          path: graphqlPath,
+          operation: info.operationName,
+        } as const,
+        idempotent: isQuery,
+        send: (signal: AbortSignal) => sendGraphQL(document, variables, signal),
+      };
+      if (!isQuery) return (await operations.write({ tags, call }, limits)) as T;
+      const key = `GRAPHQL ${document}\n${stableStringify(variables ?? {})}`;
+      const ttlMs = ttlFor(callOptions.cacheKind ?? 'none');
+      return (await operations.read({ key, tags, ttlMs, call }, limits)) as T;
+    },
+
+    invalidate(tags: readonly string[]) {
+      operations.invalidate(tags);
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      rateLimiter.dispose(new PantherApiError('ABORTED', 'The Panther client was closed'));
+      await transport.close();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { ClientError, GraphQLClient, type Variables } from 'graphql-request';
+import { isPantherApiError, PantherApiError } from '../errors.js';
+import type { AttemptResult } from '../execute/upstreamCall.js';
+import { errorFromHttpStatus, networkError } from '../http/responseErrors.js';
+import { errorFromGraphQLErrors, normaliseGraphQLErrors } from './graphqlErrors.js';
+
+export type GraphQLSender = (
+  document: string,
+  variables: object | undefined,
+  signal: AbortSignal,
+) => Promise<AttemptResult<unknown>>;
+
+/** One GraphQL attempt through graphql-request, with its failures mapped to `PantherApiError`s. */
+export function createGraphQLSender(options: {
+  url: string;
+  fetch: typeof globalThis.fetch;
+  headers: Readonly<Record<string, string>>;
+  secret: string;
+}): GraphQLSender {
+  const { url, secret } = options;
+  // graphql-request does not catch fetch failures, so a connection error leaves it already typed.
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    try {
+      return await options.fetch(input, init);
+    } catch (error) {
+      if (init?.signal?.aborted) throw init.signal.reason;
+      throw networkError(error, url, secret);
+    }
+  };
+  const client = new GraphQLClient(url, { fetch, headers: { ...options.headers }, redirect: 'manual' });
+
+  return async (document, variables, signal) => {
+    try {
+      const response = await client.rawRequest<unknown, Variables>({
+        query: document,
+        variables: variables as Variables,
+        signal,
+      });
+      return { value: response.data, status: response.status };
+    } catch (error) {
+      if (signal.aborted) throw signal.reason;
+      throw errorFromGraphQLFailure(error, secret);
+    }
+  };
+}
+
+export function errorFromGraphQLFailure(error: unknown, secret: string): PantherApiError {
+  if (isPantherApiError(error)) return error;
+  if (error instanceof ClientError) {
+    const { status, headers, errors, body } = error.response as typeof error.response & { body?: unknown };
+    const graphqlErrors =
+      Array.isArray(errors) && errors.length > 0 ? normaliseGraphQLErrors(errors, secret) : [];
+    const httpFailure = status === 401 || status === 403 || status === 429 || graphqlErrors.length === 0;
+    if (!httpFailure) return errorFromGraphQLErrors(graphqlErrors, status);
+    const base = errorFromHttpStatus(status, headers, typeof body === 'string' ? body : '', secret);
+    if (graphqlErrors.length === 0) return base;
+    return new PantherApiError(base.code, base.message, {
+      status,
+      retryAfterMs: base.retryAfterMs,
+      graphqlErrors,
+    });
+  }
+  // graphql-request throws plain errors for bodies that are not a GraphQL response (HTML, bad JSON). Their
+  // text quotes the body, so it is not kept as the cause.
+  return new PantherApiError('UPSTREAM', 'Panther answered with something that is not a GraphQL response');
+}

@@ -1,0 +1,156 @@
+import type { CacheKind, PantherUrls } from './types.js';
+import { DEFAULT_USER_AGENT } from './version.js';
+
+/** Same shape as core's `Logger` (minus `child`), so the host can pass its logger straight in. */
+export interface ClientLogger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Environment variables the client reads (proxy settings); defaults to `process.env`. */
+export type ClientEnv = Readonly<Record<string, string | undefined>>;
+
+export interface PantherCacheOptions {
+  /** Default `true`. When false nothing is cached (identical reads in flight are still coalesced). */
+  enabled?: boolean | undefined;
+  /** Default 500. */
+  maxEntries?: number | undefined;
+  /** TTL per kind of data, merged over `DEFAULT_CACHE_TTL_MS`. `0` means not cached. */
+  ttlMs?: Partial<Record<CacheKind, number>> | undefined;
+}
+
+export interface PantherClientOptions {
+  urls: PantherUrls;
+  /** Sent as `X-API-Key`; never logged and never part of an error. */
+  token: string;
+  /** Per-call timeout (queueing, retries and waits included). Default 30 s. */
+  timeoutMs?: number | undefined;
+  /** Most calls in flight upstream at once. Default 8. */
+  concurrency?: number | undefined;
+  /** Most calls started per second, evenly spaced. Default 20; `Infinity` turns the limit off. */
+  requestsPerSecond?: number | undefined;
+  /** Retries of idempotent reads after network errors and 5xx. Default 2. */
+  maxRetries?: number | undefined;
+  /** Base of the jittered exponential backoff between retries. Default 200 ms. */
+  retryBaseDelayMs?: number | undefined;
+  /** Longest 429 wait the client accepts; a longer `Retry-After` fails at once with RATE_LIMITED. Default 30 s. */
+  maxRetryAfterMs?: number | undefined;
+  /** How many 429 answers one call waits out before giving up with RATE_LIMITED. Default 3. */
+  maxRateLimitRetries?: number | undefined;
+  cache?: PantherCacheOptions | undefined;
+  /** Default `mcp-panther/<client version> (Node.js)`. */
+  userAgent?: string | undefined;
+  logger?: ClientLogger | undefined;
+  /** A fetch to use instead of the client's own (undici, proxy-aware); tests and embedding only. */
+  fetch?: typeof globalThis.fetch | undefined;
+  /** Where HTTP_PROXY/HTTPS_PROXY/NO_PROXY are read. Default `process.env`. */
+  env?: ClientEnv | undefined;
+}
+
+export const DEFAULT_CACHE_TTL_MS: Readonly<Record<CacheKind, number>> = Object.freeze({
+  catalog: 5 * 60_000,
+  detections: 60_000,
+  alerts: 15_000,
+  metrics: 60_000,
+  identity: 5 * 60_000,
+  none: 0,
+});
+
+export const DEFAULT_CLIENT_OPTIONS = Object.freeze({
+  timeoutMs: 30_000,
+  concurrency: 8,
+  requestsPerSecond: 20,
+  maxRetries: 2,
+  retryBaseDelayMs: 200,
+  maxRetryAfterMs: 30_000,
+  maxRateLimitRetries: 3,
+  cache: Object.freeze({ enabled: true, maxEntries: 500, ttlMs: DEFAULT_CACHE_TTL_MS }),
+  userAgent: DEFAULT_USER_AGENT,
+});
+
+/** Options with every default filled in and every value checked. */
+export interface ResolvedClientOptions {
+  urls: PantherUrls;
+  token: string;
+  timeoutMs: number;
+  concurrency: number;
+  requestsPerSecond: number;
+  maxRetries: number;
+  retryBaseDelayMs: number;
+  maxRetryAfterMs: number;
+  maxRateLimitRetries: number;
+  cache: { enabled: boolean; maxEntries: number; ttlMs: Readonly<Record<CacheKind, number>> };
+  userAgent: string;
+  logger: ClientLogger;
+  fetch: typeof globalThis.fetch | undefined;
+  env: ClientEnv;
+}
+
+const silentLogger: ClientLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export function resolveClientOptions(options: PantherClientOptions): ResolvedClientOptions {
+  const d = DEFAULT_CLIENT_OPTIONS;
+  if (typeof options.token !== 'string' || options.token.trim() === '') {
+    throw new TypeError('A Panther API token is required');
+  }
+  assertHttpUrl('urls.rest', options.urls?.rest);
+  assertHttpUrl('urls.graphql', options.urls?.graphql);
+  const ttlMs = { ...DEFAULT_CACHE_TTL_MS, ...options.cache?.ttlMs };
+  for (const [kind, ttl] of Object.entries(ttlMs)) nonNegative(`cache.ttlMs.${kind}`, ttl);
+  return {
+    urls: { rest: options.urls.rest.replace(/\/+$/, ''), graphql: options.urls.graphql },
+    token: options.token,
+    timeoutMs: positive('timeoutMs', options.timeoutMs ?? d.timeoutMs),
+    concurrency: positiveInteger('concurrency', options.concurrency ?? d.concurrency),
+    requestsPerSecond: positive('requestsPerSecond', options.requestsPerSecond ?? d.requestsPerSecond, true),
+    maxRetries: nonNegative('maxRetries', options.maxRetries ?? d.maxRetries),
+    retryBaseDelayMs: nonNegative('retryBaseDelayMs', options.retryBaseDelayMs ?? d.retryBaseDelayMs),
+    maxRetryAfterMs: nonNegative('maxRetryAfterMs', options.maxRetryAfterMs ?? d.maxRetryAfterMs),
+    maxRateLimitRetries: nonNegative(
+      'maxRateLimitRetries',
+      options.maxRateLimitRetries ?? d.maxRateLimitRetries,
+    ),
+    cache: {
+      enabled: options.cache?.enabled ?? d.cache.enabled,
+      maxEntries: positiveInteger('cache.maxEntries', options.cache?.maxEntries ?? d.cache.maxEntries),
+      ttlMs,
+    },
+    userAgent: options.userAgent ?? d.userAgent,
+    logger: options.logger ?? silentLogger,
+    fetch: options.fetch,
+    env: options.env ?? process.env,
+  };
+}
+
+export function assertHttpUrl(name: string, value: unknown): asserts value is string {
+  let url: URL | undefined;
+  try {
+    url = typeof value === 'string' ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  // The value is not echoed: a URL can carry credentials.
+  if (url === undefined) throw new TypeError(`${name} must be an absolute http(s) URL`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TypeError(`${name} must use http or https, not ${url.protocol}`);
+  }
+}
+
+function positive(name: string, value: number, allowInfinity = false): number {
+  if (!(value > 0) || (!allowInfinity && !Number.isFinite(value))) {
+    throw new RangeError(`${name} must be a positive number`);
+  }
+  return value;
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer`);
+  return value;
+}
+
+function nonNegative(name: string, value: number): number {
+  if (!(value >= 0) || !Number.isFinite(value)) throw new RangeError(`${name} must be zero or more`);
+  return value;
+}

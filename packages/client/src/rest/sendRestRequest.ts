@@ -1,0 +1,53 @@
+import { PantherApiError } from '../errors.js';
+import type { AttemptResult } from '../execute/upstreamCall.js';
+import { errorFromHttpStatus, networkError } from '../http/responseErrors.js';
+
+export interface RestHttpRequest {
+  url: string;
+  method: string;
+  headers: Readonly<Record<string, string>>;
+  body: string | undefined;
+}
+
+/** One REST attempt: send, read the body, map an error answer to a `PantherApiError`. */
+export async function sendRestRequest(
+  fetch: typeof globalThis.fetch,
+  request: RestHttpRequest,
+  signal: AbortSignal,
+  secret: string,
+): Promise<AttemptResult<unknown>> {
+  let status: number;
+  let text: string;
+  let headers: Headers;
+  try {
+    // `manual`: a redirect is never followed, so the API key never travels to another origin.
+    const response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body ?? null,
+      signal,
+      redirect: 'manual',
+    });
+    status = response.status;
+    headers = response.headers;
+    text = await response.text();
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    throw networkError(error, request.url, secret);
+  }
+  if (status < 200 || status > 299) throw errorFromHttpStatus(status, headers, text, secret);
+  return { value: parseJsonBody(text, status), status };
+}
+
+/** An empty body (204 from `PATCH /alerts`) is `undefined`; anything else must be JSON. */
+export function parseJsonBody(text: string, status: number): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new PantherApiError('UPSTREAM', `Panther answered HTTP ${status} with a body that is not JSON`, {
+      status,
+      cause: error,
+    });
+  }
+}
