@@ -26,7 +26,8 @@ export function createResponseCache(options: {
   now?: () => number;
 }): ResponseCache {
   const now = options.now ?? (() => performance.now());
-  const lru = new LRUCache<string, Entry>({ max: options.maxEntries, perf: { now } });
+  // ttlResolution 0: read the clock on every lookup (no 1 ms memo timer), which also keeps tests exact.
+  const lru = new LRUCache<string, Entry>({ max: options.maxEntries, perf: { now }, ttlResolution: 0 });
   const tagVersions = new Map<string, number>();
   const versionOf = (tag: string) => tagVersions.get(tag) ?? 0;
 

@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRequestRateLimiter } from './requestRateLimiter.js';
+
+describe('createRequestRateLimiter', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 1_000_000 });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('grants one call per interval, in order', async () => {
+    const limiter = createRequestRateLimiter(10); // one every 100 ms
+    const signal = new AbortController().signal;
+    const granted: number[] = [];
+    const waits = [0, 1, 2, 3].map((i) =>
+      limiter.acquire(signal).then((waited) => {
+        granted.push(i);
+        return waited;
+      }),
+    );
+
+    await vi.advanceTimersByTimeAsync(0);
+    expect(granted).toEqual([0]);
+    await vi.advanceTimersByTimeAsync(99);
+    expect(granted).toEqual([0]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(granted).toEqual([0, 1]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(granted).toEqual([0, 1, 2, 3]);
+    expect(await Promise.all(waits)).toEqual([false, true, true, true]);
+  });
+
+  it('does not make a caller wait after an idle period', async () => {
+    const limiter = createRequestRateLimiter(10);
+    const signal = new AbortController().signal;
+    await limiter.acquire(signal);
+    await vi.advanceTimersByTimeAsync(500);
+    await expect(limiter.acquire(signal)).resolves.toBe(false);
+  });
+
+  it('lets an aborted waiter leave the queue without using a slot', async () => {
+    const limiter = createRequestRateLimiter(10);
+    const first = new AbortController();
+    const second = new AbortController();
+    await limiter.acquire(first.signal);
+    const leaving = limiter.acquire(second.signal);
+    const staying = limiter.acquire(new AbortController().signal);
+    expect(limiter.waiting).toBe(2);
+
+    second.abort(new Error('gone'));
+    await expect(leaving).rejects.toThrow('gone');
+    expect(limiter.waiting).toBe(1);
+    await vi.advanceTimersByTimeAsync(100);
+    await expect(staying).resolves.toBe(true);
+  });
+
+  it('rejects an already aborted signal at once', async () => {
+    const limiter = createRequestRateLimiter(10);
+    await expect(limiter.acquire(AbortSignal.abort(new Error('early')))).rejects.toThrow('early');
+  });
+
+  it('rejects every waiter on dispose', async () => {
+    const limiter = createRequestRateLimiter(1);
+    const signal = new AbortController().signal;
+    await limiter.acquire(signal);
+    const waiting = limiter.acquire(signal);
+    limiter.dispose(new Error('closed'));
+    await expect(waiting).rejects.toThrow('closed');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('never waits when the rate is unlimited', async () => {
+    const limiter = createRequestRateLimiter(Number.POSITIVE_INFINITY);
+    const signal = new AbortController().signal;
+    const results = await Promise.all(Array.from({ length: 50 }, () => limiter.acquire(signal)));
+    expect(results.every((waited) => waited === false)).toBe(true);
+  });
+});
