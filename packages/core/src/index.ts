@@ -10,6 +10,10 @@ export type {
   RestRequest,
 } from '@mcp-panther/client';
 export { encodePath, isPantherApiError, PantherApiError } from '@mcp-panther/client';
+export type { ConfigOverride, LoadConfigOptions, LoadedConfig } from './config/loadConfig.js';
+export { CONFIG_SEARCH_PLACES, ENV_VARS, loadConfig, parseConfig } from './config/loadConfig.js';
+export type { HostConfig, HostConfigInput, LogLevel, PackEntry } from './config/schema.js';
+export { DEFAULT_PACKS, defineConfig } from './config/schema.js';
 export { definePack, definePrompt } from './define/definePack.js';
 export { defineTool, deriveAnnotations } from './define/defineTool.js';
 export type {
@@ -26,5 +30,13 @@ export type {
   ToolDefinition,
 } from './define/types.js';
 export { PACK_API_VERSION } from './define/types.js';
+export type { PantherTarget, PolicyState } from './di/tokens.js';
 export type { HostErrorCode } from './errors.js';
 export { isMcpHostError, McpHostError, ToolInputError } from './errors.js';
+export { CORE_VERSION } from './host/coreVersion.js';
+export type { CreateHostOptions, Host, SandboxHandle, StartSandbox } from './host/createHost.js';
+export { createHost } from './host/createHost.js';
+export type { HiddenReason, HiddenTool, ToolEntry } from './policy/filterTools.js';
+export type { HostInfo } from './server/configResource.js';
+export { CONFIG_RESOURCE_URI } from './server/configResource.js';
+export type { RunningHttpServer } from './transport/http.js';

@@ -1,0 +1,64 @@
+import type { PackEntry } from '../config/schema.js';
+import type { Logger } from '../define/types.js';
+import { isMcpHostError } from '../errors.js';
+import { importPack } from './importPack.js';
+import { resolvePack } from './resolvePack.js';
+import {
+  assertNoPackFailures,
+  checkGivenPack,
+  handleFailure,
+  type LoadedPack,
+  type PackFailure,
+  type PackSource,
+  packLabel,
+  type ValidatedPack,
+  validatePacks,
+} from './validatePacks.js';
+
+/** The config's `packs` entries as sources (`'name'` or `['name', { enabled, optional, config }]`). */
+export function packSources(entries: readonly PackEntry[]): PackSource[] {
+  return entries.map((entry) =>
+    typeof entry === 'string'
+      ? { specifier: entry, enabled: true, optional: false, config: undefined }
+      : {
+          specifier: entry[0],
+          enabled: entry[1].enabled,
+          optional: entry[1].optional,
+          config: entry[1].config,
+        },
+  );
+}
+
+/**
+ * Resolves, imports and validates every pack, in config order. Every failure of a required pack is collected
+ * into one error naming each pack; optional packs that fail are logged and skipped.
+ */
+export async function loadPacks(
+  sources: readonly PackSource[],
+  options: { readonly bases: readonly string[]; readonly logger: Logger },
+): Promise<ValidatedPack[]> {
+  const failures: PackFailure[] = [];
+  const loaded: LoadedPack[] = [];
+  for (const source of sources) {
+    try {
+      const pack =
+        source.pack !== undefined
+          ? checkGivenPack(source)
+          : await importPack(resolvePack(source.specifier, options.bases));
+      loaded.push({ source, pack });
+    } catch (error) {
+      const code = isMcpHostError(error) ? error.code : 'PACK_INVALID';
+      const label = packLabel(source, source.pack as { id?: unknown } | undefined);
+      // A disabled pack that cannot load hides nothing that would have been served: log it, do not fail.
+      handleFailure(
+        { label, code, problems: [(error as Error).message] },
+        source.optional || !source.enabled,
+        failures,
+        options.logger,
+      );
+    }
+  }
+  const validated = validatePacks(loaded, options.logger);
+  assertNoPackFailures([...failures, ...validated.failures]);
+  return validated.packs;
+}

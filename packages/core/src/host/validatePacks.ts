@@ -1,0 +1,194 @@
+import type { z } from 'zod';
+import type { Logger, PackDefinition } from '../define/types.js';
+import { type HostErrorCode, isMcpHostError, McpHostError } from '../errors.js';
+import { formatIssues } from '../util/formatIssues.js';
+import { checkPrompt, checkTool, PACK_ID_PATTERN } from './checkPack.js';
+import { checkPackCompatibility } from './importPack.js';
+
+/** One pack as the config names it. `pack` is set when the pack object is given directly (tests, embedding). */
+export interface PackSource {
+  readonly specifier: string;
+  readonly enabled: boolean;
+  readonly optional: boolean;
+  readonly config: unknown;
+  readonly pack?: unknown;
+}
+
+export interface LoadedPack {
+  readonly source: PackSource;
+  readonly pack: PackDefinition;
+}
+
+/** A pack that passed every check, with its validated config. */
+export interface ValidatedPack {
+  readonly pack: PackDefinition;
+  readonly specifier: string;
+  readonly enabled: boolean;
+  readonly config: unknown;
+}
+
+export interface PackFailure {
+  readonly label: string;
+  readonly code: HostErrorCode;
+  readonly problems: readonly string[];
+}
+
+export function packLabel(source: PackSource, pack?: { id?: unknown }): string {
+  const id = typeof pack?.id === 'string' ? pack.id : undefined;
+  if (id === undefined) return source.specifier;
+  return id === source.specifier ? `pack "${id}"` : `pack "${id}" (${source.specifier})`;
+}
+
+/** Skips an optional pack with a warning, or records the failure. */
+export function handleFailure(
+  failure: PackFailure,
+  optional: boolean,
+  failures: PackFailure[],
+  logger: Logger,
+): void {
+  if (optional) {
+    logger.warn('optional pack skipped', { pack: failure.label, problems: failure.problems });
+  } else {
+    failures.push(failure);
+  }
+}
+
+/** One error for every pack that failed, each named, with its problems. */
+export function assertNoPackFailures(failures: readonly PackFailure[]): void {
+  if (failures.length === 0) return;
+  const lines = failures.map((f) =>
+    f.problems.length === 1
+      ? `  - ${f.label}: ${f.problems[0]}`
+      : `  - ${f.label}:\n${f.problems.map((p) => `      - ${p}`).join('\n')}`,
+  );
+  const head = failures.length === 1 ? 'A pack failed to load' : `${failures.length} packs failed to load`;
+  throw new McpHostError(
+    failures[0]!.code,
+    `${head} (mark a pack optional to skip it on failure):\n${lines.join('\n')}`,
+  );
+}
+
+function parsePackConfig(pack: PackDefinition, config: unknown): { value: unknown; problems: string[] } {
+  const schema = pack.configSchema as z.ZodType | undefined;
+  if (!schema) {
+    return config === undefined
+      ? { value: undefined, problems: [] }
+      : { value: undefined, problems: ['the pack takes no config'] };
+  }
+  const parsed = schema.safeParse(config, { reportInput: true });
+  if (parsed.success) return { value: parsed.data, problems: [] };
+  return {
+    value: undefined,
+    problems: formatIssues(parsed.error, schema).map(
+      (i) => `config${i.path ? `.${i.path}` : ''}: ${i.message}`,
+    ),
+  };
+}
+
+/** A pack's own invariants: id, title, every tool and prompt. */
+export function checkOnePack(pack: PackDefinition): string[] {
+  const problems: string[] = [];
+  if (typeof pack.id !== 'string' || !PACK_ID_PATTERN.test(pack.id))
+    problems.push('id must be kebab-case (a-z, 0-9, -)');
+  if (typeof pack.title !== 'string' || pack.title.trim() === '')
+    problems.push('title must be a non-empty string');
+  if (!Array.isArray(pack.tools)) return [...problems, 'tools must be a list of tools'];
+  const names = new Set<string>();
+  pack.tools.forEach((tool, index) => {
+    const name = typeof tool?.name === 'string' ? tool.name : `#${index}`;
+    for (const problem of checkTool(tool)) problems.push(`tool ${JSON.stringify(name)}: ${problem}`);
+    if (names.has(name)) problems.push(`tool ${JSON.stringify(name)} is defined twice`);
+    names.add(name);
+  });
+  for (const prompt of pack.prompts ?? []) {
+    const name = (prompt as { name?: unknown })?.name;
+    for (const problem of checkPrompt(prompt)) problems.push(`prompt ${JSON.stringify(name)}: ${problem}`);
+  }
+  if (pack.instructions !== undefined && typeof pack.instructions !== 'string')
+    problems.push('instructions must be a string');
+  if (pack.requires !== undefined && !Array.isArray(pack.requires))
+    problems.push('requires must be a list of pack ids');
+  return problems;
+}
+
+/**
+ * Checks the loaded packs in config order: each pack's own invariants and config, then unique pack ids, unique
+ * tool and prompt names across packs (the later pack is blamed), then `requires`. Never reorders.
+ */
+export function validatePacks(
+  loaded: readonly LoadedPack[],
+  logger: Logger,
+): { packs: ValidatedPack[]; failures: PackFailure[] } {
+  const failures: PackFailure[] = [];
+  const accepted: { source: PackSource; pack: PackDefinition; config: unknown }[] = [];
+  const packIds = new Map<string, string>();
+  const toolNames = new Map<string, string>();
+  const promptNames = new Map<string, string>();
+
+  for (const { source, pack } of loaded) {
+    const label = packLabel(source, pack);
+    const problems = checkOnePack(pack);
+    const config = parsePackConfig(pack, source.config);
+    problems.push(...config.problems);
+    if (problems.length > 0) {
+      handleFailure({ label, code: 'PACK_INVALID', problems }, source.optional, failures, logger);
+      continue;
+    }
+    const duplicates: string[] = [];
+    const otherPack = packIds.get(pack.id);
+    if (otherPack) duplicates.push(`pack id "${pack.id}" is already used by ${otherPack}`);
+    for (const tool of pack.tools) {
+      const owner = toolNames.get(tool.name);
+      if (owner) duplicates.push(`tool "${tool.name}" is already registered by ${owner}`);
+    }
+    for (const prompt of pack.prompts ?? []) {
+      const owner = promptNames.get(prompt.name);
+      if (owner) duplicates.push(`prompt "${prompt.name}" is already registered by ${owner}`);
+    }
+    if (duplicates.length > 0) {
+      handleFailure(
+        { label, code: 'DUPLICATE_TOOL', problems: duplicates },
+        source.optional,
+        failures,
+        logger,
+      );
+      continue;
+    }
+    packIds.set(pack.id, label);
+    for (const tool of pack.tools) toolNames.set(tool.name, label);
+    for (const prompt of pack.prompts ?? []) promptNames.set(prompt.name, label);
+    accepted.push({ source, pack, config: config.value });
+  }
+
+  const packs: ValidatedPack[] = [];
+  for (const { source, pack, config } of accepted) {
+    const missing = (pack.requires ?? []).filter((id) => !packIds.has(id));
+    if (missing.length > 0) {
+      handleFailure(
+        {
+          label: packLabel(source, pack),
+          code: 'PACK_MISSING_DEPENDENCY',
+          problems: [
+            `it requires pack${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} not loaded`,
+          ],
+        },
+        source.optional,
+        failures,
+        logger,
+      );
+      continue;
+    }
+    packs.push({ pack, specifier: source.specifier, enabled: source.enabled, config });
+  }
+  return { packs, failures };
+}
+
+/** Checks a pack object given directly (no import): brand, API version, core range. */
+export function checkGivenPack(source: PackSource): PackDefinition {
+  try {
+    return checkPackCompatibility(source.pack);
+  } catch (error) {
+    if (isMcpHostError(error)) throw error;
+    throw new McpHostError('PACK_INVALID', (error as Error).message, { cause: error });
+  }
+}

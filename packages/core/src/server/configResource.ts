@@ -1,0 +1,35 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+export const CONFIG_RESOURCE_URI = 'config://panther';
+
+/** What `config://panther` shows (and `mcp-panther tools` prints): never the token. */
+export interface HostInfo {
+  readonly rest_api_url: string;
+  readonly gql_api_url: string;
+  readonly sandbox: boolean;
+  readonly mode: 'read-only' | 'read-write';
+  readonly packs: readonly { id: string; title: string; source: string; enabled: boolean; tools: number }[];
+  readonly available_tools: readonly string[];
+  readonly hidden_tools: readonly { name: string; pack: string; reason: string; detail: string }[];
+  readonly available_prompts: readonly string[];
+  readonly available_resources: readonly string[];
+  /** The token's permissions when known (null when not read or switched off). */
+  readonly token_permissions: readonly string[] | null;
+  readonly token_permissions_note?: string;
+}
+
+export function registerConfigResource(server: McpServer, info: () => HostInfo): void {
+  server.registerResource(
+    'panther-config',
+    CONFIG_RESOURCE_URI,
+    {
+      title: 'Panther configuration',
+      description:
+        'The resolved Panther URLs, the policy mode, the packs and the tools this server exposes or hides.',
+      mimeType: 'application/json',
+    },
+    async (uri) => ({
+      contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(info(), null, 2) }],
+    }),
+  );
+}

@@ -1,0 +1,99 @@
+import type { PantherClient } from '@mcp-panther/client';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { parseConfig } from '../config/loadConfig.js';
+import type { HostConfig, HostConfigInput } from '../config/schema.js';
+import type { PackDefinition } from '../define/types.js';
+import { createHost, type Host } from '../host/createHost.js';
+import { createLogger, memorySink } from '../logging/createLogger.js';
+
+export interface TestHostOptions {
+  /** The packs to load, as objects (what `definePack` returns), in order. */
+  readonly packs: readonly PackDefinition[];
+  /** A Panther to talk to (the sandbox or a fake server) or a client object (a fake). */
+  readonly panther:
+    | { readonly url: string; readonly token: string; readonly graphqlUrl?: string }
+    | { readonly client: PantherClient };
+  /** Policy overrides; the default is the host's: read-only, no globs, permissions filter on. */
+  readonly policy?: Partial<HostConfig['policy']>;
+  /** Each pack's config, by pack id. */
+  readonly packConfig?: Readonly<Record<string, unknown>>;
+  /** Packs (by id) to load but disable. */
+  readonly disabledPacks?: readonly string[];
+  /** Other config sections (client, logging). */
+  readonly config?: Omit<HostConfigInput, 'packs' | 'policy' | 'panther'>;
+}
+
+export interface TestHost {
+  /** The SDK client, connected to the host over an in-memory transport. */
+  readonly client: Client;
+  readonly host: Host;
+  /** Names of the tools `tools/list` returns, in order. */
+  tools(): Promise<string[]>;
+  /** Calls a tool and returns the raw MCP result. */
+  call(name: string, args?: Record<string, unknown>): Promise<CallToolResult>;
+  /** Log lines the host wrote (JSON lines). */
+  readonly logs: readonly string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the real host pipeline (pack validation, policy filter, registration, error mapping) around the given
+ * packs and connects an SDK client to it in memory. For pack tests:
+ *
+ * ```ts
+ * const t = await createTestHost({ packs: [myPack], panther: { client: fakeClient } });
+ * expect(await t.tools()).toEqual(['my_tool']);
+ * await t.close();
+ * ```
+ */
+export async function createTestHost(options: TestHostOptions): Promise<TestHost> {
+  const panther = 'client' in options.panther ? undefined : options.panther;
+  const config = parseConfig({
+    ...options.config,
+    packs: [],
+    policy: options.policy ?? {},
+    panther: panther
+      ? {
+          restUrl: panther.url,
+          graphqlUrl: panther.graphqlUrl ?? `${panther.url.replace(/\/+$/, '')}/public/graphql`,
+          token: panther.token,
+        }
+      : {},
+  });
+  const sink = memorySink();
+  const logger = createLogger({ level: 'debug', format: 'json', sink });
+  const host = await createHost({
+    config,
+    packs: options.packs.map((pack) => ({
+      specifier: pack.id,
+      enabled: !options.disabledPacks?.includes(pack.id),
+      optional: false,
+      config: options.packConfig?.[pack.id],
+      pack,
+    })),
+    client: 'client' in options.panther ? options.panther.client : undefined,
+    logger,
+  });
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  await host.connect(serverTransport);
+  const client = new Client({ name: 'mcp-panther-test', version: '0.0.0' });
+  await client.connect(clientTransport);
+  return {
+    client,
+    host,
+    logs: sink.lines,
+    async tools() {
+      const { tools } = await client.listTools();
+      return tools.map((t) => t.name);
+    },
+    async call(name, args = {}) {
+      return (await client.callTool({ name, arguments: args })) as CallToolResult;
+    },
+    async close() {
+      await client.close();
+      await host.close();
+    },
+  };
+}

@@ -1,0 +1,9 @@
+/**
+ * @mcp-panther/core/testing: helpers for testing packs against the real host pipeline. Named exports only.
+ */
+export type { PackConventionOptions } from './assertPackConventions.js';
+export { assertPackConventions } from './assertPackConventions.js';
+export type { TestHost, TestHostOptions } from './createTestHost.js';
+export { createTestHost } from './createTestHost.js';
+export type { FakeAlert, FakePanther } from './fakePanther.js';
+export { startFakePanther } from './fakePanther.js';
