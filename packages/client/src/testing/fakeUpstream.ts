@@ -51,6 +51,7 @@ export interface FakeUpstream {
   /** Requests whose connection closed before the answer was complete (client aborts and timeouts). */
   readonly closedEarly: number;
   setHandler(handler: FakeHandler): void;
+  /** Stops listening and drops open connections; safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -61,6 +62,7 @@ export async function startFakeUpstream(handler: FakeHandler): Promise<FakeUpstr
   let inFlight = 0;
   let maxInFlight = 0;
   let closedEarly = 0;
+  let closing: Promise<void> | undefined;
 
   const server = createServer((req, res) => {
     inFlight += 1;
@@ -121,10 +123,11 @@ export async function startFakeUpstream(handler: FakeHandler): Promise<FakeUpstr
       current = next;
     },
     close() {
-      server.closeAllConnections();
-      return new Promise<void>((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      );
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+      return closing;
     },
   };
 }
