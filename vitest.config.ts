@@ -9,6 +9,9 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'examples/*/src/**/*.test.ts'],
     setupFiles: ['./vitest.setup.ts'],
+    // eventsource-parser (imported by the SDK's HTTP client transport) also exports a "source" condition pointing
+    // at TypeScript files; inlining it and its importer lets Vite transform them instead of Node failing on ".ts".
+    server: { deps: { inline: ['eventsource-parser', '@modelcontextprotocol/sdk'] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

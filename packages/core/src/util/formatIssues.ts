@@ -107,6 +107,14 @@ function issueTexts(issue: z.core.$ZodIssue, schema: unknown, basePath: readonly
       return [{ path: at, message: `must be ${article(issue.expected)}${got(issue, path)}` }];
     case 'invalid_value': {
       const values = issue.values.map((v) => (typeof v === 'string' ? v : describeValue(v)));
+      if (!('input' in issue) || issue.input === undefined) {
+        return [
+          {
+            path: at,
+            message: `is required (${values.length === 1 ? values[0] : `one of ${values.join(', ')}`})`,
+          },
+        ];
+      }
       const message = values.length === 1 ? `must be ${values[0]}` : `must be one of ${values.join(', ')}`;
       return [{ path: at, message: message + got(issue, path) }];
     }
