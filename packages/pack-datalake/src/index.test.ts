@@ -1,0 +1,84 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import datalakePackDefault, { datalakePack } from './index.js';
+
+/** A tools/list entry as the host builds it (JSON Schema without `$schema`). */
+function listEntry(tool: (typeof datalakePack.tools)[number]) {
+  const { $schema: _, ...inputSchema } = z.toJSONSchema(tool.input, { io: 'input', unrepresentable: 'any' });
+  return {
+    name: tool.name,
+    title: tool.title,
+    description: tool.description,
+    inputSchema,
+    annotations: tool.annotations,
+  };
+}
+
+const schemaOf = (name: string) =>
+  JSON.stringify(listEntry(datalakePack.tools.find((t) => t.name === name)!).inputSchema);
+
+describe('datalakePack', () => {
+  it('exports the pack as named and default export, with the nine data lake tools', () => {
+    expect(datalakePackDefault).toBe(datalakePack);
+    expect(datalakePack.id).toBe('datalake');
+    expect(datalakePack.tools.map((t) => t.name).sort()).toEqual([
+      'get_alert_event_stats',
+      'get_log_type_schema_details',
+      'get_scheduled_query',
+      'get_table_schema',
+      'list_database_tables',
+      'list_databases',
+      'list_log_type_schemas',
+      'list_scheduled_queries',
+      'query_data_lake',
+    ]);
+  });
+
+  it('keeps one tool per file, named after the tool', () => {
+    const files = readdirSync(new URL('./tools/', import.meta.url)).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
+    );
+    expect(files.sort()).toEqual(datalakePack.tools.map((t) => `${t.name.replaceAll('_', '-')}.ts`).sort());
+  });
+
+  it('has only read tools, with raw permission names', () => {
+    expect(datalakePack.tools.every((t) => t.access === 'read' && t.annotations.readOnlyHint)).toBe(true);
+    const permissions = Object.fromEntries(datalakePack.tools.map((t) => [t.name, t.permissions]));
+    expect(permissions).toEqual({
+      query_data_lake: ['DataAnalyticsRead'],
+      get_alert_event_stats: ['DataAnalyticsRead'],
+      list_databases: ['DataAnalyticsRead'],
+      list_database_tables: ['DataAnalyticsRead'],
+      get_table_schema: ['DataAnalyticsRead'],
+      list_scheduled_queries: ['DataAnalyticsRead'],
+      get_scheduled_query: ['DataAnalyticsRead'],
+      list_log_type_schemas: ['LogSourceRead'],
+      get_log_type_schema_details: ['LogSourceRead'],
+    });
+  });
+
+  it('keeps descriptions short and the tools/list entries small', () => {
+    const entries = datalakePack.tools.map(listEntry);
+    for (const entry of entries) {
+      const cap = entry.name === 'query_data_lake' ? 900 : 350;
+      expect(entry.description.length, entry.name).toBeLessThanOrEqual(cap);
+      expect(entry.description, entry.name).not.toMatch(/Returns:/);
+    }
+    const size = JSON.stringify(entries).length;
+    console.log(`datalake pack tools/list: ${size} chars`);
+    expect(size).toBeLessThan(6500);
+  });
+
+  it('advertises enums, defaults and bounds in the JSON Schema', () => {
+    expect(schemaOf('query_data_lake')).toContain('"default":100');
+    expect(schemaOf('query_data_lake')).toContain('"minimum":1,"maximum":999');
+    expect(schemaOf('query_data_lake')).toContain('"minimum":1,"maximum":300');
+    expect(schemaOf('query_data_lake')).toContain('"default":"panther_logs.public"');
+    expect(schemaOf('get_alert_event_stats')).toContain('"enum":[1,5,15,30,60]');
+    expect(schemaOf('get_alert_event_stats')).toContain('"minItems":1,"maxItems":50');
+    expect(schemaOf('get_log_type_schema_details')).toContain('"minItems":1,"maxItems":5');
+    expect(schemaOf('list_scheduled_queries')).toContain('"minimum":1,"maximum":1000');
+    expect(schemaOf('get_scheduled_query')).toContain('"format":"uuid"');
+  });
+});

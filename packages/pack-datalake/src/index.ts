@@ -1,0 +1,39 @@
+/**
+ * @mcp-panther/pack-datalake: the public API is the pack object (named export and default).
+ * Data lake queries (with a read-only SQL guard), databases, tables, alert event statistics, scheduled queries
+ * and log type schemas.
+ */
+import { definePack } from '@mcp-panther/core';
+import getAlertEventStats from './tools/get-alert-event-stats.js';
+import getLogTypeSchemaDetails from './tools/get-log-type-schema-details.js';
+import getScheduledQuery from './tools/get-scheduled-query.js';
+import getTableSchema from './tools/get-table-schema.js';
+import listDatabaseTables from './tools/list-database-tables.js';
+import listDatabases from './tools/list-databases.js';
+import listLogTypeSchemas from './tools/list-log-type-schemas.js';
+import listScheduledQueries from './tools/list-scheduled-queries.js';
+import queryDataLake from './tools/query-data-lake.js';
+
+export const datalakePack = definePack({
+  id: 'datalake',
+  title: 'Data lake',
+  description: 'Panther data lake queries, databases and tables, scheduled queries and log type schemas.',
+  version: '0.1.0',
+  coreRange: '^0.1.0',
+  tools: [
+    queryDataLake,
+    getAlertEventStats,
+    listDatabases,
+    listDatabaseTables,
+    getTableSchema,
+    listScheduledQueries,
+    getScheduledQuery,
+    listLogTypeSchemas,
+    getLogTypeSchemaDetails,
+  ],
+  instructions:
+    'Data lake SQL is Snowflake and read-only; find tables with list_database_tables and columns with ' +
+    'get_table_schema before writing query_data_lake SQL, and filter Panther tables by time.',
+});
+
+export default datalakePack;

@@ -1,0 +1,40 @@
+import { defineTool } from '@mcp-panther/core';
+import { z } from 'zod';
+import { LIST_SCHEMAS } from '../queries.js';
+import { compact, type JsonObject } from '../support/objects.js';
+
+export default defineTool({
+  name: 'list_log_type_schemas',
+  title: 'List log type schemas',
+  description:
+    'List log type schemas (AWS.CloudTrail, Custom.* …); archived ones only with is_archived. contains matches ' +
+    'schema or field names. Full spec: get_log_type_schema_details.',
+  access: 'read',
+  // Schemas describe what log sources ingest: View Log Sources, as the reference declares.
+  permissions: ['LogSourceRead'],
+  input: z.object({
+    contains: z.string().max(200).optional(),
+    is_archived: z.boolean().default(false).describe('true: only archived'),
+    is_in_use: z.boolean().default(false).describe('true: only in use'),
+    is_managed: z.boolean().default(false).describe('true: only Panther-managed'),
+  }),
+  async handler({ contains, is_archived, is_in_use, is_managed }, { client, signal }) {
+    // isArchived is always sent: left out, Panther returns archived schemas too (reference quirk §12.5).
+    const input = {
+      isArchived: is_archived,
+      ...(contains ? { contains } : {}),
+      ...(is_in_use ? { isInUse: true } : {}),
+      ...(is_managed ? { isManaged: true } : {}),
+    };
+    const data = await client.graphql<{ schemas: { edges: { node: JsonObject }[] } }>(
+      LIST_SCHEMAS,
+      { input },
+      { signal, kind: 'query', cacheKind: 'catalog' },
+    );
+    const schemas = (data.schemas?.edges ?? [])
+      .map((edge) => edge.node)
+      .filter((schema) => schema['isArchived'] === is_archived)
+      .map((schema) => compact(schema));
+    return { schemas, schema_count: schemas.length };
+  },
+});

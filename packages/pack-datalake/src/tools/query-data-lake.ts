@@ -1,0 +1,55 @@
+import { defineTool, ToolInputError } from '@mcp-panther/core';
+import { z } from 'zod';
+import { databaseName, dataLakeQueryId, maxRows, timeoutSeconds } from '../params.js';
+import { checkSql } from '../support/guarded.js';
+import { readPage, runQuery } from '../support/query-runner.js';
+
+export default defineTool({
+  name: 'query_data_lake',
+  title: 'Query data lake',
+  description:
+    'Run one read-only Snowflake SQL statement (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN) on the Panther data lake; ' +
+    'returns rows with column types. Tables: panther_logs.public.<log type lower-cased, . as _>, e.g. aws_cloudtrail. ' +
+    "Queries on panther_* databases need a time filter in WHERE: p_occurs_since('1 d'), " +
+    "p_occurs_between('2024-01-01','2024-01-02'), p_occurs_around(ts,'1 h'), p_occurs_after(ts), " +
+    'p_occurs_before(ts) or a p_event_time comparison; lookups by p_row_id/p_alert_id = literal are exempt. ' +
+    "JSON: col:field.sub; arrays: ARRAY_CONTAINS('x'::VARIANT, p_any_ip_addresses). " +
+    'More rows: call again with cursor=next_cursor and no sql; the query is not run again.',
+  access: 'read',
+  permissions: ['DataAnalyticsRead'],
+  input: z.object({
+    sql: z.string().max(100_000).optional().describe('one statement; omit when paging'),
+    database_name: databaseName.default('panther_logs.public'),
+    timeout: timeoutSeconds.describe('seconds before the query is cancelled'),
+    max_rows: maxRows.describe('rows per page'),
+    cursor: z.string().max(10_000).optional().describe('next_cursor of an earlier call'),
+    query_id: dataLakeQueryId.optional().describe('read results of an earlier query'),
+  }),
+  async handler({ sql, database_name, timeout, max_rows, cursor, query_id }, context) {
+    if (cursor !== undefined || query_id !== undefined) {
+      return {
+        ...(await readPage(context, {
+          queryId: query_id,
+          cursor,
+          timeoutSeconds: timeout,
+          pageSize: max_rows,
+        })),
+      };
+    }
+    if (sql === undefined || sql.trim() === '') {
+      throw new ToolInputError(
+        'sql',
+        'is required (unless cursor or query_id is given to read earlier results).',
+      );
+    }
+    const checked = checkSql(sql, database_name);
+    const page = await runQuery(context, checked.sql, database_name, {
+      timeoutSeconds: timeout,
+      pageSize: max_rows,
+    });
+    return {
+      ...page,
+      ...(checked.quoted.length > 0 ? { quoted_identifiers: [...new Set(checked.quoted)] } : {}),
+    };
+  },
+});
