@@ -65,7 +65,7 @@ export const isoDateTime = z
 
 /** Scheduled (saved) query ids are UUIDs (advertised as `format: uuid`, checked in code). */
 export const savedQueryId = checked(
-  36,
+  100,
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
   'must be a UUID such as 3f0c9f6e-5a7b-4c1d-9e2f-0a1b2c3d4e5f',
 ).meta({ format: 'uuid' });

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { callTool, createContext, createFakeClient, type FakeCall } from '../testdata/fake-client.js';
+import listLogTypeSchemas from './list-log-type-schemas.js';
+
+type Graphql = Extract<FakeCall, { kind: 'graphql' }>;
+
+const schema = (name: string, isArchived: boolean) => ({
+  name,
+  description: null,
+  revision: 3,
+  isArchived,
+  isManaged: true,
+  referenceURL: '',
+  createdAt: '2024-01-01T00:00:00Z',
+  updatedAt: null,
+});
+
+describe('list_log_type_schemas', () => {
+  it('asks for non-archived schemas explicitly and leaves archived ones out', async () => {
+    const fake = createFakeClient(() => ({
+      schemas: { edges: [{ node: schema('AWS.CloudTrail', false) }, { node: schema('Old.Thing', true) }] },
+    }));
+    const result = await callTool(listLogTypeSchemas, {}, createContext(fake.client).context);
+    expect((fake.calls[0] as Graphql).variables).toEqual({ input: { isArchived: false } });
+    expect(result).toEqual({
+      schemas: [
+        {
+          name: 'AWS.CloudTrail',
+          revision: 3,
+          isArchived: false,
+          isManaged: true,
+          createdAt: '2024-01-01T00:00:00Z',
+        },
+      ],
+      schema_count: 1,
+    });
+  });
+
+  it('passes contains and the true flags', async () => {
+    const fake = createFakeClient(() => ({ schemas: { edges: [{ node: schema('Old.Thing', true) }] } }));
+    const result = await callTool(
+      listLogTypeSchemas,
+      { contains: 'Old', is_archived: true, is_in_use: true, is_managed: true },
+      createContext(fake.client).context,
+    );
+    expect((fake.calls[0] as Graphql).variables).toEqual({
+      input: { isArchived: true, contains: 'Old', isInUse: true, isManaged: true },
+    });
+    expect(result['schema_count']).toBe(1);
+  });
+});
