@@ -36,7 +36,15 @@ export { isMcpHostError, McpHostError, ToolInputError } from './errors.js';
 export { CORE_VERSION } from './host/coreVersion.js';
 export type { CreateHostOptions, Host, SandboxHandle, StartSandbox } from './host/createHost.js';
 export { createHost } from './host/createHost.js';
-export type { HiddenReason, HiddenTool, ToolEntry } from './policy/filterTools.js';
+export type { ValidatedPack } from './host/validatePacks.js';
+export type {
+  FilterOptions,
+  FilterResult,
+  HiddenReason,
+  HiddenTool,
+  ToolEntry,
+} from './policy/filterTools.js';
+export { filterTools } from './policy/filterTools.js';
 export type { HostInfo } from './server/configResource.js';
 export { CONFIG_RESOURCE_URI } from './server/configResource.js';
 export type { RunningHttpServer } from './transport/http.js';

@@ -1,0 +1,140 @@
+import { parseArgs } from 'node:util';
+import type { ConfigOverride } from '@mcp-panther/core';
+
+export const COMMANDS = ['serve', 'tools', 'doctor', 'sandbox', 'help'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+const OPTIONS = {
+  config: { type: 'string', short: 'c' },
+  transport: { type: 'string', short: 't' },
+  host: { type: 'string' },
+  port: { type: 'string', short: 'p' },
+  'read-write': { type: 'boolean' },
+  mode: { type: 'string' },
+  'log-level': { type: 'string' },
+  'log-file': { type: 'string' },
+  json: { type: 'boolean' },
+  events: { type: 'string' },
+  seed: { type: 'string' },
+  'data-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+export interface ParsedArgs {
+  readonly command: Command;
+  readonly values: {
+    config?: string | undefined;
+    transport?: string | undefined;
+    host?: string | undefined;
+    port?: string | undefined;
+    'read-write'?: boolean | undefined;
+    mode?: string | undefined;
+    'log-level'?: string | undefined;
+    'log-file'?: string | undefined;
+    json?: boolean | undefined;
+    events?: string | undefined;
+    seed?: string | undefined;
+    'data-dir'?: string | undefined;
+    help?: boolean | undefined;
+    version?: boolean | undefined;
+  };
+}
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export function parseCommandLine(argv: readonly string[]): ParsedArgs {
+  let parsed: ReturnType<
+    typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; args: string[] }>
+  >;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const [first, ...rest] = parsed.positionals;
+  if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}"`);
+  const command = (first ?? 'serve') as Command;
+  if (!COMMANDS.includes(command)) {
+    throw new UsageError(
+      `Unknown command "${first}"; commands: ${COMMANDS.filter((c) => c !== 'help').join(', ')}`,
+    );
+  }
+  return { command, values: parsed.values };
+}
+
+const asNumber = (value: string): number | string => (/^\d+$/.test(value) ? Number(value) : value);
+
+/** Flags that set config fields, above the environment and the file; errors name the flag. */
+export function configOverrides(values: ParsedArgs['values']): ConfigOverride[] {
+  const out: ConfigOverride[] = [];
+  if (values.transport !== undefined)
+    out.push({ path: ['server', 'transport'], value: values.transport, source: '--transport' });
+  if (values.host !== undefined) out.push({ path: ['server', 'host'], value: values.host, source: '--host' });
+  if (values.port !== undefined)
+    out.push({ path: ['server', 'port'], value: asNumber(values.port), source: '--port' });
+  if (values.mode !== undefined) out.push({ path: ['policy', 'mode'], value: values.mode, source: '--mode' });
+  if (values['read-write'])
+    out.push({ path: ['policy', 'mode'], value: 'read-write', source: '--read-write' });
+  if (values['log-level'] !== undefined) {
+    out.push({ path: ['logging', 'level'], value: values['log-level'].toLowerCase(), source: '--log-level' });
+  }
+  if (values['log-file'] !== undefined)
+    out.push({ path: ['logging', 'file'], value: values['log-file'], source: '--log-file' });
+  return out;
+}
+
+export function sandboxOptions(values: ParsedArgs['values']): {
+  port?: number;
+  events?: number;
+  seed?: number;
+  dataDir?: string;
+} {
+  const int = (flag: string, value: string | undefined): number | undefined => {
+    if (value === undefined) return undefined;
+    if (!/^\d+$/.test(value)) throw new UsageError(`${flag} must be a whole number (got "${value}")`);
+    return Number(value);
+  };
+  const port = int('--port', values.port);
+  const events = int('--events', values.events);
+  const seed = int('--seed', values.seed);
+  return {
+    ...(port === undefined ? {} : { port }),
+    ...(events === undefined ? {} : { events }),
+    ...(seed === undefined ? {} : { seed }),
+    ...(values['data-dir'] === undefined ? {} : { dataDir: values['data-dir'] }),
+  };
+}
+
+export const HELP = `mcp-panther: an MCP server for the Panther security platform
+
+Usage: mcp-panther [command] [options]
+
+Commands:
+  serve     Serve MCP over stdio or streamable HTTP (the default)
+  tools     List every tool: enabled, or hidden and why
+  doctor    Check the Panther URL, the API token and its permissions; exit 1 on failure
+  sandbox   Run the embedded Panther sandbox alone and print its URL and token
+
+Options:
+  -c, --config PATH      Config file (default: search for mcp-panther.config.* / .mcp-pantherrc* /
+                         the "mcp-panther" key of package.json in the working directory)
+  -t, --transport T      stdio | streamable-http (alias http)     [env MCP_TRANSPORT]
+      --host HOST        HTTP host (default 127.0.0.1)             [env MCP_HOST]
+  -p, --port N           HTTP port (default 3000); for "sandbox", the sandbox port  [env MCP_PORT]
+      --read-write       Register write tools (same as --mode read-write)
+      --mode M           read-only (default) | read-write          [env MCP_PANTHER_MODE]
+      --log-level L      debug | info | warn | error               [env LOG_LEVEL]
+      --log-file PATH    Log to a file instead of stderr           [env MCP_LOG_FILE]
+      --json             tools, doctor: print JSON
+      --events N         sandbox: number of generated log events
+      --seed N           sandbox: data generator seed
+      --data-dir DIR     sandbox: where to keep its database
+  -h, --help             Show this help
+  -v, --version          Show the version
+
+Panther: PANTHER_INSTANCE_URL and PANTHER_API_TOKEN (without a URL the server runs on the embedded sandbox).
+HTTP: a bearer token (MCP_HTTP_AUTH_TOKEN or server.authToken) is required beyond 127.0.0.1.
+`;
