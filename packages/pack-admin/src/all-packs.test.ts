@@ -1,0 +1,79 @@
+/**
+ * With the four first-party packs loaded in read-write mode and a token holding every permission, the server
+ * lists exactly the 36 tools of the reference server's README, under the same names.
+ */
+import { PANTHER_PERMISSIONS } from '@mcp-panther/client';
+import { createTestHost } from '@mcp-panther/core/testing';
+import { describe, expect, it } from 'vitest';
+// Sibling workspace packs, by path: this test needs them all, and the packs do not depend on each other.
+import { alertsPack } from '../../pack-alerts/src/index.js';
+import { datalakePack } from '../../pack-datalake/src/index.js';
+import { detectionsPack } from '../../pack-detections/src/index.js';
+import { adminPack } from './index.js';
+import { createFakeClient } from './testdata/fake-client.js';
+
+/** The tool names of the reference README (panther-labs/mcp-panther), sorted. */
+const REFERENCE_TOOLS = [
+  'add_alert_comment',
+  'bulk_update_alerts',
+  'disable_detection',
+  'get_ai_alert_triage_summary',
+  'get_alert',
+  'get_alert_event_stats',
+  'get_alert_events',
+  'get_bytes_processed_per_log_type_and_source',
+  'get_data_model',
+  'get_detection',
+  'get_global_helper',
+  'get_http_log_source',
+  'get_log_type_schema_details',
+  'get_permissions',
+  'get_role',
+  'get_rule_alert_metrics',
+  'get_scheduled_query',
+  'get_severity_alert_metrics',
+  'get_table_schema',
+  'get_user',
+  'list_alert_comments',
+  'list_alerts',
+  'list_data_models',
+  'list_database_tables',
+  'list_databases',
+  'list_detections',
+  'list_global_helpers',
+  'list_log_sources',
+  'list_log_type_schemas',
+  'list_roles',
+  'list_scheduled_queries',
+  'list_users',
+  'query_data_lake',
+  'start_ai_alert_triage',
+  'update_alert_assignee',
+  'update_alert_status',
+];
+
+describe('all four packs', () => {
+  it('list exactly the 36 tools of the reference README in read-write mode', async () => {
+    const fake = createFakeClient((call) =>
+      call.kind === 'rest' && call.request.path === '/api-tokens/self'
+        ? { id: 't', name: 'admin', permissions: [...PANTHER_PERMISSIONS] }
+        : {},
+    );
+    const host = await createTestHost({
+      packs: [alertsPack, datalakePack, detectionsPack, adminPack],
+      panther: { client: fake.client },
+      policy: { mode: 'read-write' },
+    });
+    try {
+      const { tools } = await host.client.listTools();
+      expect(tools.map((t) => t.name).sort()).toEqual(REFERENCE_TOOLS);
+      expect(REFERENCE_TOOLS).toHaveLength(36);
+      const ours = new Set([...detectionsPack.tools, ...adminPack.tools].map((t) => t.name));
+      const size = JSON.stringify(tools.filter((t) => ours.has(t.name))).length;
+      console.log(`detections + admin tools/list: ${size} chars; all packs: ${JSON.stringify(tools).length}`);
+      expect(size).toBeLessThan(8500);
+    } finally {
+      await host.close();
+    }
+  });
+});
