@@ -56,6 +56,11 @@ const REFUSED: [string, GuardRule, string][] = [
   ['EXPLAIN DELETE FROM t', 'explain', 'DELETE, which changes data'],
   ['EXPLAIN (ANALYZE) DELETE FROM t', 'explain', 'options in parentheses'],
   ['SHOW TABLES ->> SELECT * FROM $1', 'flow-operator', '->>'],
+  [
+    'SELECT SYSTEM$CANCEL_ALL_QUERIES(CURRENT_SESSION())',
+    'system-function',
+    'SYSTEM$CANCEL_ALL_QUERIES is not allowed',
+  ],
   ['SELECT (1', 'parentheses', 'never closed'],
   ['', 'empty', 'empty'],
   ['-- just a comment', 'empty', 'empty'],
@@ -75,6 +80,7 @@ const REFUSED: [string, GuardRule, string][] = [
   [`SELECT * FROM ${CT} WHERE p_row_id <> 'a'`, 'time-filter', 'without a time filter'],
   [`SELECT * FROM IDENTIFIER('${CT}')`, 'time-filter', CT],
   ["SELECT * FROM TABLE('panther_logs.public.okta_systemlog')", 'time-filter', 'okta_systemlog'],
+  ['SELECT * FROM panther_logs..aws_cloudtrail', 'time-filter', CT],
   ['SELECT * FROM aws_cloudtrail WHERE p_event_time IS NOT NULL', 'time-filter', 'without a time filter'],
 ];
 
@@ -102,7 +108,7 @@ const ACCEPTED: [string, string, string][] = [
   ['SHOW TABLES IN DATABASE panther_logs', DB.databaseName, 'not_needed'],
   ['DESCRIBE TABLE panther_logs.public.aws_cloudtrail', DB.databaseName, 'not_needed'],
   ['DESC TABLE aws_cloudtrail', DB.databaseName, 'not_needed'],
-  [`EXPLAIN USING TEXT SELECT * FROM ${CT} WHERE ${SINCE}`, DB.databaseName, 'macro'],
+  [`EXPLAIN USING TEXT SELECT * FROM ${CT}`, DB.databaseName, 'not_needed'],
   ["SELECT 'a;b' AS x, $$c;d$$ AS y;", DB.databaseName, 'not_needed'],
   ['SELECT table_name FROM panther_logs.information_schema.tables', DB.databaseName, 'not_needed'],
   [
@@ -119,6 +125,7 @@ const ACCEPTED: [string, string, string][] = [
   [`SELECT * FROM ${CT} WHERE ${SINCE} /* ; DROP TABLE t */`, DB.databaseName, 'macro'],
   ['SELECT * FROM aws_cloudtrail WHERE "p_event_time" > \'2024-01-01\'', DB.databaseName, 'p_event_time'],
   ['SELECT 1 AS start_time, CURRENT_TIMESTAMP() AS now', DB.databaseName, 'not_needed'],
+  ['SELECT SYSTEM$TYPEOF(payload) FROM panther_lookups.public.t', DB.databaseName, 'not_needed'],
 ];
 
 describe('guardSql', () => {
@@ -170,6 +177,17 @@ describe('guardSql', () => {
   it('does not treat CTE names as tables', () => {
     const result = guardSql('WITH aws_cloudtrail AS (SELECT 1 AS a) SELECT * FROM aws_cloudtrail', DB);
     expect(result.pantherTables).toEqual([]);
+  });
+
+  it('finds Panther tables whatever database_name says', () => {
+    for (const sql of [
+      'SELECT * FROM panther_logs..aws_cloudtrail',
+      `SELECT * FROM ${CT}`,
+      `SELECT * FROM IDENTIFIER('${CT}')`,
+      'SELECT * FROM panther_views.all_logs',
+    ]) {
+      expect(refusal(sql, 'panther_lookups.public').rule, sql).toBe('time-filter');
+    }
   });
 
   it('resolves bare names through a non-Panther database without a time filter', () => {

@@ -6,8 +6,8 @@
  * 1. Exactly one statement; one trailing semicolon is fine (and is dropped).
  * 2. Only SELECT, WITH … SELECT, SHOW, DESCRIBE/DESC and EXPLAIN [USING TEXT|JSON|TABULAR] of a query.
  *    EXPLAIN ANALYZE (it runs the statement), `->>` (Snowflake's flow operator chains statements),
- *    `SELECT … INTO`, a CTE whose body is not a query, and any data-changing statement inside parentheses are
- *    refused.
+ *    `SELECT … INTO`, a CTE whose body is not a query, any data-changing statement inside parentheses, and
+ *    Snowflake SYSTEM$ functions other than a few read-only ones are refused.
  * 3. Time filter: a query that reads a table of one of Panther's own databases (panther_logs, panther_rule_matches,
  *    …; bare and schema-qualified names are resolved through `databaseName`) needs, in a WHERE or JOIN … ON
  *    clause, a `p_event_time` comparison (`=`, `<`, `<=`, `>`, `>=` or BETWEEN, optionally qualified or cast) or a
@@ -24,6 +24,7 @@ import {
   ID_COLUMNS,
   MAX_ID_LOOKUP_VALUES,
   PANTHER_DATABASES,
+  READ_ONLY_SYSTEM_FUNCTIONS,
   REFUSED_IN_PARENTHESES,
   REFUSED_STATEMENTS,
   RESERVED_COLUMN_WORDS,
@@ -41,6 +42,7 @@ export type GuardRule =
   | 'cte'
   | 'sub-statement'
   | 'select-into'
+  | 'system-function'
   | 'flow-operator'
   | 'parentheses'
   | 'time-filter';
@@ -224,7 +226,8 @@ export function guardSql(sql: string, options: GuardOptions): GuardResult {
     if (resolved && !pantherTables.includes(resolved)) pantherTables.push(resolved);
   }
   let timeFilter: GuardResult['timeFilter'] = 'not_needed';
-  if (pantherTables.length > 0) {
+  // EXPLAIN reads no rows (and shows how well a filter prunes), so it needs no time filter.
+  if (pantherTables.length > 0 && statement !== 'EXPLAIN') {
     if (analysis.eventTimeFilter) timeFilter = 'p_event_time';
     else if (analysis.macroFilter) timeFilter = 'macro';
     else if (analysis.idLookup) timeFilter = 'id_lookup';
@@ -263,6 +266,18 @@ function checkEverywhere(stmt: readonly Token[]): void {
           }. Only queries may appear in parentheses.`,
         );
       }
+    }
+    if (
+      token.kind === 'word' &&
+      token.value.startsWith('SYSTEM$') &&
+      !READ_ONLY_SYSTEM_FUNCTIONS.has(token.value)
+    ) {
+      throw new SqlGuardError(
+        'system-function',
+        `${token.value} is not allowed: Snowflake SYSTEM$ functions can act on the account. Only ${[
+          ...READ_ONLY_SYSTEM_FUNCTIONS,
+        ].join(', ')} may be used.`,
+      );
     }
     if (isWord(token, 'INTO')) {
       throw new SqlGuardError(
@@ -464,13 +479,22 @@ function analyse(stmt: readonly Token[], pairs: ReadonlyMap<number, number>): An
       frame.expectTable = false;
       if (isName(token)) {
         const parts: Token[] = [token];
+        const names = [nameOf(token)];
         let j = i;
-        while (isPunct(stmt[j + 1], '.') && isName(stmt[j + 2])) {
-          parts.push(stmt[j + 2] as Token);
-          j += 2;
+        for (;;) {
+          if (isPunct(stmt[j + 1], '.') && isName(stmt[j + 2])) {
+            parts.push(stmt[j + 2] as Token);
+            names.push(nameOf(stmt[j + 2] as Token));
+            j += 2;
+          } else if (isPunct(stmt[j + 1], '.') && isPunct(stmt[j + 2], '.') && isName(stmt[j + 3])) {
+            // Snowflake's db..table: the PUBLIC schema.
+            parts.push(stmt[j + 3] as Token);
+            names.push('public', nameOf(stmt[j + 3] as Token));
+            j += 3;
+          } else break;
         }
         if (!isPunct(stmt[j + 1], '(')) {
-          result.tables.push({ parts: parts.map(nameOf), tokens: parts });
+          result.tables.push({ parts: names, tokens: parts });
         } else if (parts.length === 1 && (isWord(token, 'IDENTIFIER') || isWord(token, 'TABLE'))) {
           // Snowflake resolves IDENTIFIER('db.schema.t') and TABLE('db.schema.t') to a table.
           const argument = stmt[j + 2];

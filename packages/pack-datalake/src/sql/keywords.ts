@@ -50,6 +50,18 @@ export const REFUSED_STATEMENTS: Readonly<Record<string, string>> = {
   ANALYZE: 'changes statistics',
 };
 
+/**
+ * Snowflake SYSTEM$ functions that only read. The others are refused: many act on the account (cancel queries,
+ * abort sessions, set return values, change pipes or tasks).
+ */
+export const READ_ONLY_SYSTEM_FUNCTIONS = new Set([
+  'SYSTEM$TYPEOF',
+  'SYSTEM$CLUSTERING_INFORMATION',
+  'SYSTEM$CLUSTERING_DEPTH',
+  'SYSTEM$EXPLAIN_PLAN_JSON',
+  'SYSTEM$EXPLAIN_JSON_TO_TEXT',
+]);
+
 /** Statement words that must never open a parenthesised sub-statement (a data-changing CTE or subquery). */
 export const REFUSED_IN_PARENTHESES = new Set([
   'INSERT',
