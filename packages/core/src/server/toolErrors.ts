@@ -16,39 +16,55 @@ function status(error: PantherApiError, fallback: string): string {
   return error.status === undefined ? fallback : String(error.status);
 }
 
+// The client's own wording around Panther's text; stripped so that the status is not said twice.
+const CLIENT_PREFIX =
+  /^(?:Panther rejected the API token \(HTTP 401\)|The API token lacks a permission this call needs \(HTTP 403\)|Panther rate limit reached \(HTTP 429\)(?:; retry after \d+ s)?|Panther answered HTTP \d+|Panther GraphQL error)(?::\s*|$)/;
+
+/** Panther's own text from the error, as `: text`, or nothing. */
+function detail(error: PantherApiError): string {
+  const text = error.message.replace(CLIENT_PREFIX, '').trim();
+  return text ? `: ${text}` : '';
+}
+
 function pantherText(tool: AnyTool, error: PantherApiError): MappedToolError {
-  const said = error.message;
+  const said = detail(error);
   switch (error.code) {
     case 'AUTH':
       return {
-        text: `Panther rejected the API token (${status(error, '401')}): ${said}; check PANTHER_API_TOKEN`,
+        text: `Panther rejected the API token (${status(error, '401')})${said}; check PANTHER_API_TOKEN`,
         log: 'warn',
       };
     case 'PERMISSION': {
       const needs = permissionNames(tool.permissions);
       const hint = needs.length > 0 ? ` (${tool.name} needs ${needs.join(', ')})` : '';
       return {
-        text: `Panther denied the request (${status(error, '403')}): ${said}; the API token lacks a permission${hint}`,
+        text: `Panther denied the request (${status(error, '403')})${said}; the API token lacks a permission${hint}`,
         log: 'none',
       };
     }
     case 'NOT_FOUND':
-      return { text: `Not found in Panther (${status(error, '404')}): ${said}`, log: 'none' };
+      return { text: `Not found in Panther (${status(error, '404')})${said}`, log: 'none' };
     case 'INVALID_INPUT':
-      return { text: `Panther rejected the request (${status(error, '400')}): ${said}`, log: 'none' };
-    case 'RATE_LIMITED':
+      return { text: `Panther rejected the request (${status(error, '400')})${said}`, log: 'none' };
+    case 'RATE_LIMITED': {
+      const wait =
+        error.retryAfterMs === undefined ? 'later' : `in ${Math.ceil(error.retryAfterMs / 1000)} s`;
       return {
-        text: `Panther's rate limit was reached (${status(error, '429')}): ${said}; try again later`,
+        text: `Panther's rate limit was reached (${status(error, '429')})${said}; try again ${wait}`,
         log: 'warn',
       };
+    }
     case 'TIMEOUT':
-      return { text: `Panther did not answer in time: ${said}`, log: 'warn' };
+      return { text: error.message, log: 'warn' };
     case 'ABORTED':
-      return { text: 'The request was cancelled', log: 'none' };
+      return { text: error.message, log: 'none' };
     case 'NETWORK':
-      return { text: `Could not reach Panther: ${said}`, log: 'error' };
+      return { text: error.message, log: 'error' };
     default:
-      return { text: `Panther failed (${status(error, 'upstream error')}): ${said}`, log: 'error' };
+      return {
+        text: error.status === undefined ? error.message : `Panther failed (${error.status})${said}`,
+        log: 'error',
+      };
   }
 }
 
