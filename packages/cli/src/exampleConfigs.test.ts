@@ -14,6 +14,10 @@ describe('examples/configs', () => {
       expect(config.policy.mode).toBe('read-only');
     }
     const http = await loadConfig({ configPath: `${CONFIGS}http.config.json`, env: {} });
-    expect(http.config.server).toMatchObject({ transport: 'streamable-http', host: '0.0.0.0', stateless: true });
+    expect(http.config.server).toMatchObject({
+      transport: 'streamable-http',
+      host: '0.0.0.0',
+      stateless: true,
+    });
   });
 });

@@ -1,0 +1,161 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+/** Helpers for the end-to-end tests: they drive the built `mcp-panther` (dist/) as a child process. */
+
+export const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
+
+export function assertBuilt(): void {
+  if (!existsSync(BIN))
+    throw new Error(`${BIN} is missing: run "pnpm run build" before the end-to-end tests`);
+}
+
+/** A clean environment: no Panther or MCP variables leak in from the developer's shell. */
+export function baseEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const key of ['PATH', 'HOME', 'TMPDIR', 'SystemRoot']) {
+    const value = process.env[key];
+    if (value !== undefined) env[key] = value;
+  }
+  return { ...env, LOG_LEVEL: 'info', ...extra };
+}
+
+export async function tempDir(): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'mcp-panther-e2e-'));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export async function writeConfig(dir: string, name: string, config: unknown): Promise<string> {
+  const file = path.join(dir, name);
+  await writeFile(file, typeof config === 'string' ? config : JSON.stringify(config, null, 2));
+  return file;
+}
+
+const children = new Set<ChildProcess>();
+
+/** Kills every child the tests started (SIGKILL after a short grace). */
+export async function killAll(): Promise<void> {
+  await Promise.all(
+    [...children].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) {
+            children.delete(child);
+            return resolve();
+          }
+          const timer = setTimeout(() => child.kill('SIGKILL'), 2_000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            children.delete(child);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+/** Runs the CLI to completion: exit code, stdout, stderr. */
+export function runCli(
+  args: readonly string[],
+  env: Record<string, string>,
+  timeoutMs = 15_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(child);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => {
+      stdout += c;
+    });
+    child.stderr.on('data', (c) => {
+      stderr += c;
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`mcp-panther ${args.join(' ')} did not exit within ${timeoutMs} ms\n${stderr}`));
+    }, timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      children.delete(child);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Starts `mcp-panther` over stdio and connects the SDK client to it. */
+export async function connectStdio(
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<{ client: Client; stderr: () => string; close(): Promise<void> }> {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [BIN, ...args],
+    env,
+    stderr: 'pipe',
+  });
+  let stderr = '';
+  transport.stderr?.on('data', (c) => {
+    stderr += c;
+  });
+  const client = new Client({ name: 'e2e', version: '1.0.0' });
+  try {
+    await client.connect(transport);
+  } catch (error) {
+    await transport.close().catch(() => {});
+    throw new Error(`${(error as Error).message}\nserver stderr:\n${stderr}`);
+  }
+  return { client, stderr: () => stderr, close: () => client.close() };
+}
+
+/** Starts `mcp-panther` serving HTTP (port 0) and waits for its "listening" log line. */
+export async function startHttp(
+  args: readonly string[],
+  env: Record<string, string>,
+  timeoutMs = 15_000,
+): Promise<{ url: string; process: ChildProcess; stderr: () => string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  let stderr = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no "listening" line within ${timeoutMs} ms\n${stderr}`)),
+      timeoutMs,
+    );
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      for (const line of stderr.split('\n')) {
+        if (!line.startsWith('{')) continue;
+        const entry = JSON.parse(line) as { msg?: string; url?: string };
+        if (entry.msg === 'listening' && entry.url) {
+          clearTimeout(timer);
+          resolve(entry.url);
+        }
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`mcp-panther exited with ${code}\n${stderr}`));
+    });
+  });
+  return { url, process: child, stderr: () => stderr };
+}
+
+export async function connectHttp(url: string, headers: Record<string, string> = {}): Promise<Client> {
+  const client = new Client({ name: 'e2e-http', version: '1.0.0' });
+  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
+  return client;
+}
+
+export const textOf = (result: { content?: unknown }): string =>
+  ((result.content as { type: string; text?: string }[] | undefined) ?? [])
+    .map((c) => c.text ?? '')
+    .join('\n');
