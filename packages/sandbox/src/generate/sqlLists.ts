@@ -1,0 +1,40 @@
+import { sqlLiteral, sqlString } from '../store/duck.js';
+
+/** A DuckDB list literal of structs with the same keys, for `pick(list, i, key)` in generated SQL. */
+export function structList(items: readonly Record<string, unknown>[]): string {
+  return `[${items
+    .map(
+      (item) =>
+        `{${Object.entries(item)
+          .map(([k, v]) => `${sqlString(k)}: ${v === null ? 'NULL::VARCHAR' : sqlLiteral(v)}`)
+          .join(', ')}}`,
+    )
+    .join(', ')}]`;
+}
+
+/** A list literal where each value appears `weight` times: picking uniformly then follows the weights. */
+export function weightedList<T>(items: readonly (readonly [T, number])[], literal: (v: T) => string): string {
+  const out: string[] = [];
+  for (const [value, weight] of items) for (let i = 0; i < weight; i++) out.push(literal(value));
+  return `[${out.join(', ')}]`;
+}
+
+export function stringList(items: readonly string[]): string {
+  return `[${items.map(sqlString).join(', ')}]`;
+}
+
+/**
+ * Per-row random helpers for set-based generation: every value is a hash of (row, seed, key), so the
+ * same seed gives the same rows whatever the thread count.
+ */
+export function randomMacrosSql(seed: number, now: Date, windowMs: number): string {
+  const nowLiteral = `TIMESTAMP ${sqlString(now.toISOString().replace('T', ' ').replace('Z', ''))}`;
+  return [
+    `CREATE OR REPLACE TEMP MACRO rnd(i, k) AS (hash(i, ${seed}, k) % 1000000)::DOUBLE / 1000000`,
+    `CREATE OR REPLACE TEMP MACRO rint(i, k, n) AS (hash(i, ${seed}, k) % n)::BIGINT`,
+    `CREATE OR REPLACE TEMP MACRO pick(l, i, k) AS l[1 + (hash(i, ${seed}, k) % len(l))::BIGINT]`,
+    `CREATE OR REPLACE TEMP MACRO age_ts(i, k) AS ${nowLiteral} - to_milliseconds((hash(i, ${seed}, k) % ${windowMs})::BIGINT)`,
+    `CREATE OR REPLACE TEMP MACRO hexid(i, k) AS md5(concat_ws('|', ${seed}, k, i))`,
+    `CREATE OR REPLACE TEMP MACRO uid(i, k) AS regexp_replace(md5(concat_ws('|', ${seed}, k, i)), '^(.{8})(.{4})(.{4})(.{4})(.{12})$', '\\1-\\2-\\3-\\4-\\5')`,
+  ].join(';\n');
+}

@@ -1,0 +1,16 @@
+/**
+ * The public API of @mcp-panther/sandbox: named exports only. A local Panther-compatible API (REST and
+ * GraphQL wire formats) over DuckDB with generated security data.
+ */
+
+export type { Permission } from './auth/permissions.js';
+export { PANTHER_PERMISSIONS, SANDBOX_TOKEN_PERMISSIONS } from './auth/permissions.js';
+export { startSandbox } from './startSandbox.js';
+export type {
+  Sandbox,
+  SandboxLogger,
+  SandboxOptions,
+  SandboxStats,
+  SandboxTokenName,
+} from './types.js';
+export { SANDBOX_TOKEN_NAMES } from './types.js';

@@ -1,0 +1,9 @@
+import type { SandboxContext } from '../context.js';
+import type { Route } from '../server/router.js';
+import { alertRoutes } from './alerts.js';
+import { commentRoutes } from './comments.js';
+import { tokenRoutes } from './tokens.js';
+
+export function restRoutes(ctx: SandboxContext): Route[] {
+  return [...alertRoutes(ctx), ...commentRoutes(ctx), ...tokenRoutes(ctx)];
+}
