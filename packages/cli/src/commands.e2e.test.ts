@@ -1,0 +1,88 @@
+import { type FakePanther, startFakePanther } from '@mcp-panther/core/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, baseEnv, killAll, runCli, tempDir, writeConfig } from './testdata/harness.js';
+
+// The other commands of the built CLI: --help, --version, tools, doctor.
+
+let panther: FakePanther;
+let tmp: Awaited<ReturnType<typeof tempDir>>;
+let configFile: string;
+
+beforeAll(async () => {
+  assertBuilt();
+  panther = await startFakePanther();
+  tmp = await tempDir();
+  configFile = await writeConfig(tmp.dir, 'mcp-panther.config.json', {
+    packs: ['example-mcp-panther-pack'],
+    policy: { mode: 'read-write', denyTools: [] },
+  });
+});
+afterEach(async () => {
+  await killAll();
+});
+afterAll(async () => {
+  await panther?.close();
+  await tmp?.remove();
+});
+
+const env = (token: string) =>
+  baseEnv({ PANTHER_INSTANCE_URL: panther.url, PANTHER_API_TOKEN: token, LOG_LEVEL: '' });
+
+describe('mcp-panther commands', () => {
+  it('prints help and version', async () => {
+    const help = await runCli(['--help'], baseEnv());
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: mcp-panther [command] [options]');
+    for (const command of ['serve', 'tools', 'doctor', 'sandbox'])
+      expect(help.stdout).toContain(`  ${command} `);
+    const version = await runCli(['--version'], baseEnv());
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const bad = await runCli(['--nope'], baseEnv());
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("Unknown option '--nope'");
+  });
+
+  it('tools lists every tool, enabled or hidden with the reason', async () => {
+    const run = await runCli(['tools', '--config', configFile], env(panther.tokens.analyst));
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toMatch(/^PACK\s+TOOL\s+ACCESS\s+STATUS$/);
+    expect(lines.find((l) => l.includes('example_count_recent_alerts'))).toMatch(/read\s+enabled$/);
+    expect(lines.find((l) => l.includes('example_add_ioc_note'))).toMatch(
+      /write\s+hidden \(permission: the API token lacks AlertModify\)$/,
+    );
+    const json = await runCli(
+      ['tools', '--json', '--config', configFile, '--mode', 'read-only'],
+      env(panther.tokens.admin),
+    );
+    expect(JSON.parse(json.stdout).tools).toEqual([
+      {
+        pack: 'example-ioc',
+        tool: 'example_add_ioc_note',
+        access: 'write',
+        status: 'hidden',
+        reason: 'read-only: a write tool, and the policy mode is read-only',
+      },
+      { pack: 'example-ioc', tool: 'example_count_recent_alerts', access: 'read', status: 'enabled' },
+    ]);
+  });
+
+  it('doctor reports the URL, the token, its permissions and usable tools', async () => {
+    const run = await runCli(['doctor', '--config', configFile], env(panther.tokens.analyst));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`✓ config: ${configFile}`);
+    expect(run.stdout).toContain(`✓ Panther URL: REST ${panther.url}`);
+    expect(run.stdout).toContain('✓ API token: accepted by Panther');
+    expect(run.stdout).toContain('✓ permissions: AlertRead,');
+    expect(run.stdout).toContain('✓ tools the token can use: 1 of 2: example_count_recent_alerts');
+    expect(run.stdout).toContain('example_add_ioc_note (the API token lacks AlertModify)');
+    expect(run.stdout).not.toContain(panther.tokens.analyst);
+  });
+
+  it('doctor fails with a non-zero exit code for a rejected token', async () => {
+    const run = await runCli(['doctor', '--config', configFile], env('not-a-valid-token'));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/✗ API token: could not read the token permissions: .*401/);
+    expect(run.stdout).not.toContain('not-a-valid-token');
+  });
+});

@@ -1,0 +1,124 @@
+import { request } from 'node:http';
+import { type FakePanther, startFakePanther } from '@mcp-panther/core/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  assertBuilt,
+  baseEnv,
+  connectHttp,
+  killAll,
+  runCli,
+  startHttp,
+  tempDir,
+  writeConfig,
+} from './testdata/harness.js';
+
+// End to end over streamable HTTP: the built `mcp-panther` process serving HTTP, the SDK's HTTP client.
+
+const AUTH = 'e2e-bearer-token-abcdef0123456789';
+let panther: FakePanther;
+let tmp: Awaited<ReturnType<typeof tempDir>>;
+let configFile: string;
+
+beforeAll(async () => {
+  assertBuilt();
+  panther = await startFakePanther();
+  tmp = await tempDir();
+  configFile = await writeConfig(tmp.dir, 'http.config.json', {
+    packs: ['example-mcp-panther-pack'],
+    server: { transport: 'streamable-http', host: '127.0.0.1', port: 0 },
+  });
+});
+afterEach(async () => {
+  await killAll();
+});
+afterAll(async () => {
+  await panther?.close();
+  await tmp?.remove();
+});
+
+const env = (extra: Record<string, string> = {}) =>
+  baseEnv({ PANTHER_INSTANCE_URL: panther.url, PANTHER_API_TOKEN: panther.tokens.admin, ...extra });
+
+function post(
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+          ...headers,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => {
+          text += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+const initialize = {
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+};
+
+describe('mcp-panther over streamable HTTP', () => {
+  it('serves the SDK client with the bearer token; 401 without it; 403 for a foreign Origin; /healthz open', async () => {
+    const server = await startHttp(['--config', configFile], env({ MCP_HTTP_AUTH_TOKEN: AUTH }));
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+    const client = await connectHttp(server.url, { authorization: `Bearer ${AUTH}` });
+    expect((await client.listTools()).tools.map((t) => t.name)).toEqual(['example_count_recent_alerts']);
+    const result = await client.callTool({ name: 'example_count_recent_alerts', arguments: { hours: 168 } });
+    expect(result.structuredContent).toMatchObject({ total: 12 });
+    await client.close();
+
+    await expect(connectHttp(server.url)).rejects.toThrow(/Unauthorized: a valid bearer token is required/);
+    expect((await post(server.url, {}, initialize)).status).toBe(401);
+    expect((await post(server.url, { authorization: 'Bearer wrong-token' }, initialize)).status).toBe(401);
+    const foreign = await post(
+      server.url,
+      { authorization: `Bearer ${AUTH}`, origin: 'https://evil.example' },
+      initialize,
+    );
+    expect(foreign.status).toBe(403);
+    const health = await fetch(server.url.replace(/\/mcp$/, '/healthz'));
+    expect(health.status).toBe(200);
+    const healthText = await health.text();
+    expect(JSON.parse(healthText)).toEqual({ status: 'ok' });
+    expect(server.stderr()).not.toContain(AUTH);
+    expect(server.stderr()).not.toContain(panther.tokens.admin);
+  });
+
+  it('serves stateless HTTP (MCP_HTTP_STATELESS) with --read-write', async () => {
+    const server = await startHttp(
+      ['--config', configFile, '--read-write'],
+      env({ MCP_HTTP_STATELESS: 'true' }),
+    );
+    const client = await connectHttp(server.url);
+    expect((await client.listTools()).tools.map((t) => t.name)).toEqual([
+      'example_add_ioc_note',
+      'example_count_recent_alerts',
+    ]);
+    await client.close();
+  });
+
+  it('refuses to bind 0.0.0.0 without auth', async () => {
+    const run = await runCli(['--config', configFile, '--host', '0.0.0.0'], env());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Refusing to serve HTTP on 0.0.0.0 without authentication');
+    expect(run.stderr).toContain('[UNSAFE_CONFIG]');
+  });
+});
