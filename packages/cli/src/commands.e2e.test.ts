@@ -1,16 +1,24 @@
-import { type FakePanther, startFakePanther } from '@mcp-panther/core/testing';
+import type { Sandbox } from '@mcp-panther/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, baseEnv, killAll, runCli, tempDir, writeConfig } from './testdata/harness.js';
+import {
+  assertBuilt,
+  baseEnv,
+  killAll,
+  runCli,
+  startPanther,
+  tempDir,
+  writeConfig,
+} from './testdata/harness.js';
 
 // The other commands of the built CLI: --help, --version, tools, doctor.
 
-let panther: FakePanther;
+let panther: Sandbox;
 let tmp: Awaited<ReturnType<typeof tempDir>>;
 let configFile: string;
 
 beforeAll(async () => {
   assertBuilt();
-  panther = await startFakePanther();
+  panther = await startPanther();
   tmp = await tempDir();
   configFile = await writeConfig(tmp.dir, 'mcp-panther.config.json', {
     packs: ['example-mcp-panther-pack'],

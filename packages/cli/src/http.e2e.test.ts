@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { type FakePanther, startFakePanther } from '@mcp-panther/core/testing';
+import type { Sandbox } from '@mcp-panther/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertBuilt,
@@ -8,6 +8,7 @@ import {
   killAll,
   runCli,
   startHttp,
+  startPanther,
   tempDir,
   writeConfig,
 } from './testdata/harness.js';
@@ -15,13 +16,13 @@ import {
 // End to end over streamable HTTP: the built `mcp-panther` process serving HTTP, the SDK's HTTP client.
 
 const AUTH = 'e2e-bearer-token-abcdef0123456789';
-let panther: FakePanther;
+let panther: Sandbox;
 let tmp: Awaited<ReturnType<typeof tempDir>>;
 let configFile: string;
 
 beforeAll(async () => {
   assertBuilt();
-  panther = await startFakePanther();
+  panther = await startPanther();
   tmp = await tempDir();
   configFile = await writeConfig(tmp.dir, 'http.config.json', {
     packs: ['example-mcp-panther-pack'],
@@ -82,7 +83,7 @@ describe('mcp-panther over streamable HTTP', () => {
     const client = await connectHttp(server.url, { authorization: `Bearer ${AUTH}` });
     expect((await client.listTools()).tools.map((t) => t.name)).toEqual(['example_count_recent_alerts']);
     const result = await client.callTool({ name: 'example_count_recent_alerts', arguments: { hours: 168 } });
-    expect(result.structuredContent).toMatchObject({ total: 12 });
+    expect((result.structuredContent as { total: number }).total).toBeGreaterThan(0);
     await client.close();
 
     await expect(connectHttp(server.url)).rejects.toThrow(/Unauthorized: a valid bearer token is required/);

@@ -11,11 +11,8 @@ import { CLI_PACKAGE_DIR, CLI_VERSION } from './version.js';
 
 /** Imports the sandbox only when it is needed (no Panther URL), keeping it out of the normal start path. */
 export async function loadSandbox(): Promise<StartSandbox> {
-  const specifier = '@mcp-panther/sandbox';
-  const mod = (await import(specifier)) as { startSandbox?: StartSandbox };
-  if (typeof mod.startSandbox !== 'function')
-    throw new Error('@mcp-panther/sandbox does not export startSandbox');
-  return mod.startSandbox;
+  const { startSandbox } = await import('@mcp-panther/sandbox');
+  return startSandbox;
 }
 
 export async function readConfig(

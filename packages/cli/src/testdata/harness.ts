@@ -4,11 +4,26 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Sandbox, startSandbox } from '@mcp-panther/sandbox';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
 /** Helpers for the end-to-end tests: they drive the built `mcp-panther` (dist/) as a child process. */
+
+/** The Panther the end-to-end tests talk to: the sandbox, small and seeded, started in the test process. */
+export function startPanther(): Promise<Sandbox> {
+  return startSandbox({ events: 2_000, seed: 7 });
+}
+
+/** The id of one alert in the sandbox (for write tools). */
+export async function someAlertId(panther: Sandbox): Promise<string> {
+  const response = await fetch(`${panther.url}/alerts?limit=1`, {
+    headers: { 'X-API-Key': panther.tokens.admin },
+  });
+  const page = (await response.json()) as { results: { id: string }[] };
+  return page.results[0]!.id;
+}
 
 export const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
 

@@ -49,6 +49,9 @@ export const ENV_VARS: readonly { name: string; path: readonly string[]; kind: E
   { name: 'MCP_ALLOWED_HOSTS', path: ['server', 'allowedHosts'], kind: 'list' },
   { name: 'MCP_LOG_FORMAT', path: ['logging', 'format'], kind: 'string' },
   { name: 'MCP_AUDIT_LOG_FILE', path: ['logging', 'auditFile'], kind: 'string' },
+  { name: 'MCP_PANTHER_SANDBOX_EVENTS', path: ['sandbox', 'events'], kind: 'number' },
+  { name: 'MCP_PANTHER_SANDBOX_SEED', path: ['sandbox', 'seed'], kind: 'number' },
+  { name: 'MCP_PANTHER_SANDBOX_ROLE', path: ['sandbox', 'role'], kind: 'string' },
 ];
 
 /** Values from command-line flags: a source above the environment. Each is named in errors by its flag. */

@@ -47,6 +47,7 @@ export type StartSandbox = (options: {
   events?: number;
   seed?: number;
   dataDir?: string;
+  logger?: Omit<Logger, 'child'>;
 }) => Promise<SandboxHandle>;
 
 export interface CreateHostOptions {
@@ -128,6 +129,7 @@ async function connectPanther(
     ...(config.sandbox.events === undefined ? {} : { events: config.sandbox.events }),
     ...(config.sandbox.seed === undefined ? {} : { seed: config.sandbox.seed }),
     ...(config.sandbox.dataDir === undefined ? {} : { dataDir: config.sandbox.dataDir }),
+    logger: logger.child({ component: 'sandbox' }),
   });
   closers.push(() => sandbox.close());
   secrets.push(...Object.values(sandbox.tokens));
