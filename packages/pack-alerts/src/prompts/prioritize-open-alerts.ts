@@ -8,7 +8,7 @@ export default definePrompt({
   args: {
     start_date: { description: 'Window start, ISO-8601 (e.g. 2024-05-01T00:00:00Z)', required: true },
     end_date: { description: 'Window end, ISO-8601', required: true },
-    severities: { description: 'Optional comma-separated severities, e.g. CRITICAL,HIGH' },
+    severities: { description: 'Comma-separated severities, e.g. CRITICAL,HIGH', required: false },
   },
   complete: {
     start_date: (value) => completeStartDate(value),
