@@ -4,10 +4,12 @@ import { main } from './main.js';
 
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code !== undefined) process.exitCode = code;
+    process.exitCode = code;
+    // Everything is closed by now; if a stray handle still holds the event loop, do not hang the MCP client.
+    setTimeout(() => process.exit(code), 3_000).unref();
   },
   (error: unknown) => {
     console.error(`mcp-panther: ${(error as Error).message}`);
-    process.exitCode = 1;
+    process.exit(1);
   },
 );

@@ -1,3 +1,6 @@
+// tsyringe needs the Reflect metadata polyfill loaded first; importing it here keeps core usable from any entry
+// point (embedding, pack tests under any runner). The CLI's bin.ts also imports it first.
+import 'reflect-metadata';
 import type { PantherClient } from '@mcp-panther/client';
 import { type DependencyContainer, container as rootContainer } from 'tsyringe';
 import type { HostConfig } from '../config/schema.js';

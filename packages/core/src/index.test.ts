@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import * as core from './index.js';
+import * as testing from './testing/index.js';
+
+// The public surface is deliberate: adding or removing an export should be a visible change in review.
+describe('public API', () => {
+  it('@mcp-panther/core exports exactly these values', () => {
+    expect(Object.keys(core).sort()).toEqual([
+      'CONFIG_RESOURCE_URI',
+      'CONFIG_SEARCH_PLACES',
+      'CORE_VERSION',
+      'DEFAULT_PACKS',
+      'ENV_VARS',
+      'McpHostError',
+      'PACK_API_VERSION',
+      'PantherApiError',
+      'ToolInputError',
+      'createHost',
+      'defineConfig',
+      'definePack',
+      'definePrompt',
+      'defineTool',
+      'deriveAnnotations',
+      'encodePath',
+      'filterTools',
+      'isMcpHostError',
+      'isPantherApiError',
+      'loadConfig',
+      'parseConfig',
+    ]);
+  });
+
+  it('@mcp-panther/core/testing exports exactly these values', () => {
+    expect(Object.keys(testing).sort()).toEqual([
+      'assertPackConventions',
+      'createTestHost',
+      'startFakePanther',
+    ]);
+  });
+});
