@@ -76,6 +76,16 @@ describe('loadConfig', () => {
     expect(defineConfig({ packs: [] })).toEqual({ packs: [] });
   });
 
+  it('loads a TypeScript config file', async () => {
+    await writeFile(
+      path.join(dir, 'mcp-panther.config.ts'),
+      "const mode: 'read-write' = 'read-write';\nexport default { policy: { mode } };\n",
+    );
+    const { config, filepath } = await loadConfig({ cwd: dir, env: {} });
+    expect(filepath).toBe(path.join(dir, 'mcp-panther.config.ts'));
+    expect(config.policy.mode).toBe('read-write');
+  });
+
   it('names the file, the field and what is allowed in one error', async () => {
     const file = path.join(dir, 'mcp-panther.config.json');
     await writeFile(
