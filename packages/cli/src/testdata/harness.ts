@@ -170,7 +170,7 @@ export async function connectHttp(url: string, headers: Record<string, string> =
   return client;
 }
 
-export const textOf = (result: { content?: unknown }): string =>
-  ((result.content as { type: string; text?: string }[] | undefined) ?? [])
+export const textOf = (result: object): string =>
+  (((result as { content?: unknown }).content as { type: string; text?: string }[] | undefined) ?? [])
     .map((c) => c.text ?? '')
     .join('\n');
