@@ -1,5 +1,6 @@
 import type { TokenIdentity, TokenRegistry } from './auth/tokens.js';
 import type { DataLake } from './datalake/lake.js';
+import type { QueryRunner } from './datalake/queryRunner.js';
 import type { PlatformStore } from './store/platformStore.js';
 import type { Actor } from './store/types.js';
 import type { SandboxLogger, SandboxStats } from './types.js';
@@ -8,6 +9,7 @@ import type { SandboxLogger, SandboxStats } from './types.js';
 export interface SandboxContext {
   store: PlatformStore;
   lake: DataLake;
+  queries: QueryRunner;
   tokens: TokenRegistry;
   stats: SandboxStats;
   logger: SandboxLogger;

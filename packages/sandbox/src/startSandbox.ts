@@ -5,7 +5,10 @@
 import { createTokenRegistry } from './auth/tokens.js';
 import type { SandboxContext } from './context.js';
 import { DataLake } from './datalake/lake.js';
+import { QueryRunner } from './datalake/queryRunner.js';
 import { generate } from './generate/index.js';
+import { createGraphQLHandler } from './graphql/handler.js';
+import { rootResolvers } from './graphql/resolvers/index.js';
 import { restRoutes } from './rest/index.js';
 import { startHttpServer } from './server/httpServer.js';
 import { Router } from './server/router.js';
@@ -39,10 +42,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const lake = await DataLake.create();
   const store = await PlatformStore.create();
+  let queries: QueryRunner | undefined;
   let closed = false;
-  const closeStores = () => {
+  const closeStores = async () => {
     if (closed) return;
     closed = true;
+    await queries?.stopAll();
     store.close();
     lake.close();
   };
@@ -54,8 +59,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       tokens: tokens.identities,
       logger,
     });
+    await lake.measureTables();
     await lake.lockDown();
-    const ctx: SandboxContext = { store, lake, tokens, stats, logger, generatedAt };
+    queries = new QueryRunner(lake, stats, logger);
+    const ctx: SandboxContext = { store, lake, queries, tokens, stats, logger, generatedAt };
     const router = new Router();
     router.add(...restRoutes(ctx));
     const server = await startHttpServer(
@@ -64,9 +71,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         tokens,
         stats,
         logger,
-        graphql: async () => ({
-          errors: [{ message: 'GraphQL is not available yet', extensions: { code: 'INTERNAL' } }],
-        }),
+        graphql: createGraphQLHandler(ctx, rootResolvers()),
       },
       options.port ?? 0,
     );
@@ -86,11 +91,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       stats,
       async close() {
         await server.close();
-        closeStores();
+        await closeStores();
       },
     };
   } catch (error) {
-    closeStores();
+    await closeStores();
     throw error;
   }
 }

@@ -66,7 +66,7 @@ export class DataLake {
   static async create(): Promise<DataLake> {
     const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
     const internal = new DuckSession(await instance.connect());
-    await internal.run("SET TimeZone = 'UTC'");
+    await useUtc(internal);
     for (const db of DATABASES) {
       await internal.run(`ATTACH ':memory:' AS ${db.name}; CREATE SCHEMA ${db.name}.public`);
     }
@@ -87,6 +87,39 @@ export class DataLake {
     await this.internal.run('SET lock_configuration = true');
   }
 
+  /** Rows per table (taken once after generation) for the bytes-scanned estimate. */
+  private readonly tableRows = new Map<string, number>();
+
+  async measureTables(): Promise<void> {
+    const rows = await this.internal.rows<{ db: string; name: string; n: number }>(
+      `SELECT database_name AS db, table_name AS name, estimated_size::INTEGER AS n FROM duckdb_tables()`,
+    );
+    for (const row of rows) {
+      this.tableRows.set(`${row.db}.${row.name}`, row.n);
+      this.tableRows.set(row.name, (this.tableRows.get(row.name) ?? 0) + row.n);
+    }
+  }
+
+  /** A rough figure (rows of the tables the SQL reads × a typical row size), enough for stats. */
+  estimateBytesScanned(connection: DuckDBConnection, sql: string): number {
+    let names: readonly string[] = [];
+    try {
+      names = connection.getTableNames(sql, true);
+    } catch {
+      return 0;
+    }
+    let rows = 0;
+    for (const name of names) {
+      const parts = name.replace(/"/g, '').split('.');
+      const table = parts[parts.length - 1] ?? '';
+      const key = parts.length >= 2 ? `${parts[0]}.${table}` : table;
+      if (table.startsWith('all_')) {
+        for (const [k, n] of this.tableRows) if (k.startsWith('panther_logs.')) rows += n;
+      } else rows += this.tableRows.get(key) ?? this.tableRows.get(table) ?? 0;
+    }
+    return rows * 700;
+  }
+
   /** A fresh connection (one per data lake query, so that one can be interrupted alone). */
   connect(): Promise<DuckDBConnection> {
     return this.instance.connect();
@@ -95,6 +128,18 @@ export class DataLake {
   close(): void {
     this.internal.close();
     this.instance.closeSync();
+  }
+}
+
+/**
+ * Without the ICU extension DuckDB is UTC-only already; with it, pin the zone so that CURRENT_TIMESTAMP
+ * compares with the UTC event times whatever the host's zone.
+ */
+export async function useUtc(session: DuckSession): Promise<void> {
+  try {
+    await session.run("SET GLOBAL TimeZone = 'UTC'");
+  } catch {
+    // no ICU: nothing to pin
   }
 }
 

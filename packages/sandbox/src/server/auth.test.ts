@@ -30,7 +30,9 @@ describe('sandbox HTTP server', () => {
     expect(response.status).toBe(401);
     const gql = await fetch(sb.graphqlUrl, { method: 'POST', body: '{"query":"{__typename}"}' });
     expect(gql.status).toBe(401);
-    expect(((await gql.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    expect(
+      ((await gql.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code,
+    ).toBe('UNAUTHENTICATED');
   });
 
   it('returns 403 with a message naming the missing permission', async () => {

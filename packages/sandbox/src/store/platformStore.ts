@@ -68,8 +68,7 @@ export class PlatformStore {
   static async create(): Promise<PlatformStore> {
     const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
     const db = new DuckSession(await instance.connect());
-    await db.run(`SET TimeZone = 'UTC';
-      CREATE TABLE alerts (id VARCHAR, listing VARCHAR, type VARCHAR, status VARCHAR, severity VARCHAR, title VARCHAR,
+    await db.run(`CREATE TABLE alerts (id VARCHAR, listing VARCHAR, type VARCHAR, status VARCHAR, severity VARCHAR, title VARCHAR,
         created_at TIMESTAMP, updated_at VARCHAR, detection_id VARCHAR, log_types VARCHAR[], log_sources VARCHAR[],
         resource_types VARCHAR[], event_count INTEGER, assignee_id VARCHAR, updated_by VARCHAR, event_table VARCHAR,
         doc VARCHAR);
