@@ -59,7 +59,7 @@ describe('alertsPack', () => {
     }
     const size = JSON.stringify(entries).length;
     console.log(`alerts pack tools/list: ${size} chars`);
-    expect(size).toBeLessThan(8500);
+    expect(size).toBeLessThan(8300);
   });
 
   it('advertises enums and integer bounds in the JSON Schema', () => {

@@ -42,6 +42,6 @@ export const cursor = z.string().min(1).optional();
 export const metricsInterval = (fallback: (typeof METRIC_INTERVALS)[number]) =>
   z.literal(METRIC_INTERVALS).default(fallback);
 
-/** Optional window bounds; the tools' descriptions state the 7-day default. */
-export const startDate = isoDate.optional().describe('default end_date − 7 days');
-export const endDate = isoDate.optional().describe('default now');
+/** Optional window bounds (ISO-8601); the tools' descriptions state the 7-day default. */
+export const startDate = isoDate.optional();
+export const endDate = isoDate.optional();

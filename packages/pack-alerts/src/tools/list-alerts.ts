@@ -19,7 +19,7 @@ export default defineTool({
   name: 'list_alerts',
   title: 'List alerts',
   description:
-    'List alerts newest first, in compact form (get_alert has the full record). Default window: the last 7 days; with detection_id and no dates, Panther’s 30 days. subtypes must fit alert_type.',
+    'List alerts newest first, in compact form (get_alert has the full record). Dates are ISO-8601. Default window: the last 7 days; with detection_id and no dates, Panther’s 30 days.',
   access: 'read',
   permissions: ['AlertRead'],
   input: z.object({
