@@ -1,3 +1,4 @@
+import type { AiStreams } from './ai/streams.js';
 import type { TokenIdentity, TokenRegistry } from './auth/tokens.js';
 import type { DataLake } from './datalake/lake.js';
 import type { QueryRunner } from './datalake/queryRunner.js';
@@ -10,6 +11,7 @@ export interface SandboxContext {
   store: PlatformStore;
   lake: DataLake;
   queries: QueryRunner;
+  ai: AiStreams;
   tokens: TokenRegistry;
   stats: SandboxStats;
   logger: SandboxLogger;

@@ -2,6 +2,8 @@
  * Starts the sandbox: generates the data, then serves Panther's REST and GraphQL wire formats on
  * 127.0.0.1. The only module that knows every part; each part has its own folder.
  */
+import { AiStreams } from './ai/streams.js';
+import { summarizeAlert } from './ai/summary.js';
 import { createTokenRegistry } from './auth/tokens.js';
 import type { SandboxContext } from './context.js';
 import { DataLake } from './datalake/lake.js';
@@ -62,7 +64,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     await lake.measureTables();
     await lake.lockDown();
     queries = new QueryRunner(lake, stats, logger);
-    const ctx: SandboxContext = { store, lake, queries, tokens, stats, logger, generatedAt };
+    const ctx: SandboxContext = {
+      store,
+      lake,
+      queries,
+      ai: new AiStreams(),
+      tokens,
+      stats,
+      logger,
+      generatedAt,
+    };
+    await seedSummaries(ctx);
     const router = new Router();
     router.add(...restRoutes(ctx));
     const server = await startHttpServer(
@@ -97,5 +109,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   } catch (error) {
     await closeStores();
     throw error;
+  }
+}
+
+/** A few finished triage summaries on recent severe alerts, so that reading a summary works at once. */
+async function seedSummaries(ctx: SandboxContext): Promise<void> {
+  const page = await ctx.store.listAlerts(
+    {
+      listing: 'ALERT',
+      severities: ['CRITICAL', 'HIGH'],
+      statuses: ['TRIAGED', 'RESOLVED'],
+      sortDir: 'desc',
+    },
+    0,
+    3,
+  );
+  for (const alert of page.items) {
+    const text = await summarizeAlert(ctx, alert, {});
+    ctx.ai.start(alert.doc.id, text, new Date(Date.parse(alert.doc.createdAt) + 10 * 60_000), true);
   }
 }

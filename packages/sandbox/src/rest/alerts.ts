@@ -3,14 +3,12 @@ import { tokenActor } from '../context.js';
 import { toJsonRows } from '../datalake/rows.js';
 import { badRequest, notFound } from '../server/respond.js';
 import type { Route } from '../server/router.js';
+import { ALERT_STATUSES, SEVERITIES, updateAlerts } from '../services/alerts.js';
 import type { AlertFilter } from '../store/platformStore.js';
-import type { AlertStatus } from '../store/types.js';
 import { restAlert } from './alertViews.js';
 import { decodeCursor, nextCursor } from './cursor.js';
 import { objectBody, Params } from './params.js';
 
-export const ALERT_STATUSES: readonly AlertStatus[] = ['OPEN', 'TRIAGED', 'RESOLVED', 'CLOSED'];
-export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO'] as const;
 const LISTING_TYPES = ['ALERT', 'DETECTION_ERROR', 'SYSTEM_ERROR'] as const;
 const SUB_TYPES = [
   'RULE',
@@ -94,7 +92,7 @@ export function alertRoutes(ctx: SandboxContext): Route[] {
           throw badRequest('ids must be a non-empty array of alert ids');
         }
         if (ids.length > 100) throw badRequest('ids may hold at most 100 alert ids');
-        await patchAlerts(ctx, ids as string[], input, tokenActor(identity));
+        await updateAlerts(ctx, ids as string[], input, tokenActor(identity));
         return { status: 204 };
       },
     },
@@ -103,7 +101,7 @@ export function alertRoutes(ctx: SandboxContext): Route[] {
       path: '/alerts/{id}',
       anyOf: ['AlertModify'],
       async handler({ params, body, identity }) {
-        const [record] = await patchAlerts(ctx, [params['id']!], objectBody(body), tokenActor(identity));
+        const [record] = await updateAlerts(ctx, [params['id']!], objectBody(body), tokenActor(identity));
         return { status: 200, body: restAlert(record!) };
       },
     },
@@ -135,41 +133,4 @@ export function alertRoutes(ctx: SandboxContext): Route[] {
       },
     },
   ];
-}
-
-async function patchAlerts(
-  ctx: SandboxContext,
-  ids: string[],
-  input: Record<string, unknown>,
-  actor: ReturnType<typeof tokenActor>,
-) {
-  const patch: { status?: AlertStatus; assigneeId?: string | null } = {};
-  if (input['status'] !== undefined) {
-    const status = input['status'];
-    if (typeof status !== 'string' || !ALERT_STATUSES.includes(status as AlertStatus)) {
-      throw badRequest(`status must be one of ${ALERT_STATUSES.join(', ')}`);
-    }
-    patch.status = status as AlertStatus;
-  }
-  if (input['assignee'] !== undefined) {
-    const assignee = input['assignee'];
-    if (assignee === null || assignee === '') patch.assigneeId = null;
-    else if (typeof assignee !== 'string') throw badRequest('assignee must be a user id');
-    else {
-      if ((await ctx.store.getObject('users', assignee)) === undefined) {
-        throw badRequest(`assignee ${assignee} is not a user id (see GET /users)`);
-      }
-      patch.assigneeId = assignee;
-    }
-  }
-  if (patch.status === undefined && patch.assigneeId === undefined) {
-    throw badRequest('Nothing to update: give status and/or assignee');
-  }
-  const unique = [...new Set(ids)];
-  const found = await ctx.store.getAlerts(unique);
-  if (found.length !== unique.length) {
-    const known = new Set(found.map((a) => a.doc.id));
-    throw notFound(`Alerts not found: ${unique.filter((id) => !known.has(id)).join(', ')}`);
-  }
-  return ctx.store.updateAlerts(unique, patch, actor, new Date());
 }

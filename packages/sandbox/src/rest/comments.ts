@@ -1,14 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { SandboxContext } from '../context.js';
 import { tokenActor } from '../context.js';
 import { badRequest, notFound } from '../server/respond.js';
 import type { Route } from '../server/router.js';
-import type { CommentDoc } from '../store/types.js';
+import { addComment } from '../services/alerts.js';
 import { decodeCursor, nextCursor } from './cursor.js';
 import { objectBody, Params } from './params.js';
-
-const FORMATS = ['PLAIN_TEXT', 'HTML'] as const;
-const MAX_BODY = 10_000;
 
 export function commentRoutes(ctx: SandboxContext): Route[] {
   return [
@@ -46,32 +42,7 @@ export function commentRoutes(ctx: SandboxContext): Route[] {
       path: '/alert-comments',
       anyOf: ['AlertModify'],
       async handler({ body, identity }) {
-        const input = objectBody(body);
-        const alertId = input['alertId'];
-        const text = input['body'];
-        const format = input['format'] ?? 'PLAIN_TEXT';
-        if (typeof alertId !== 'string' || alertId === '') throw badRequest('alertId is required');
-        if (typeof text !== 'string' || text.trim() === '')
-          throw badRequest('body must be a non-empty string');
-        if (text.length > MAX_BODY) throw badRequest(`body may be at most ${MAX_BODY} characters`);
-        if (typeof format !== 'string' || !FORMATS.includes(format as (typeof FORMATS)[number])) {
-          throw badRequest(`format must be one of ${FORMATS.join(', ')}`);
-        }
-        if ((await ctx.store.getAlert(alertId)) === undefined) throw notFound(`Alert ${alertId} not found`);
-        const now = new Date().toISOString();
-        const actor = tokenActor(identity);
-        const comment: CommentDoc = {
-          id: randomBytes(12).toString('hex'),
-          alertId,
-          body: text,
-          format: format as CommentDoc['format'],
-          createdAt: now,
-          createdBy: actor,
-          updatedAt: now,
-          updatedBy: actor,
-        };
-        await ctx.store.addComment(comment);
-        return { status: 200, body: comment };
+        return { status: 200, body: await addComment(ctx, objectBody(body), tokenActor(identity)) };
       },
     },
   ];

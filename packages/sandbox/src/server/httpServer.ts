@@ -117,7 +117,8 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     const result = await route.handler({ params, query: url.searchParams, body, identity });
     sendJson(res, result.status, result.body);
   } catch (error) {
-    if (error instanceof HttpError) return sendJson(res, error.status, { message: error.message });
+    if (error instanceof HttpError)
+      return sendJson(res, error.status, { message: error.message, ...error.extra });
     throw error;
   }
 }
