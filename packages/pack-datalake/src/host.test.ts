@@ -50,6 +50,16 @@ describe('datalake pack in the host', () => {
     expect(await host.tools()).toEqual([]);
   });
 
+  it('keeps its tools/list answer, as the host serves it, under 6,500 characters', async () => {
+    const fake = fakePanther(['DataAnalyticsRead', 'LogSourceRead']);
+    host = await createTestHost({ packs: [datalakePack], panther: { client: fake.client } });
+    const { tools } = await host.client.listTools();
+    const size = JSON.stringify(tools).length;
+    console.log(`datalake tools/list through the host: ${size} chars`);
+    expect(tools).toHaveLength(9);
+    expect(size).toBeLessThan(6500);
+  });
+
   it('sends progress notifications while a query runs', async () => {
     const fake = fakePanther(['DataAnalyticsRead'], 2);
     host = await createTestHost({ packs: [datalakePack], panther: { client: fake.client } });
