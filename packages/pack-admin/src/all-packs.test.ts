@@ -11,46 +11,7 @@ import { datalakePack } from '../../pack-datalake/src/index.js';
 import { detectionsPack } from '../../pack-detections/src/index.js';
 import { adminPack } from './index.js';
 import { createFakeClient } from './testdata/fake-client.js';
-
-/** The tool names of the reference README (panther-labs/mcp-panther), sorted. */
-const REFERENCE_TOOLS = [
-  'add_alert_comment',
-  'bulk_update_alerts',
-  'disable_detection',
-  'get_ai_alert_triage_summary',
-  'get_alert',
-  'get_alert_event_stats',
-  'get_alert_events',
-  'get_bytes_processed_per_log_type_and_source',
-  'get_data_model',
-  'get_detection',
-  'get_global_helper',
-  'get_http_log_source',
-  'get_log_type_schema_details',
-  'get_permissions',
-  'get_role',
-  'get_rule_alert_metrics',
-  'get_scheduled_query',
-  'get_severity_alert_metrics',
-  'get_table_schema',
-  'get_user',
-  'list_alert_comments',
-  'list_alerts',
-  'list_data_models',
-  'list_database_tables',
-  'list_databases',
-  'list_detections',
-  'list_global_helpers',
-  'list_log_sources',
-  'list_log_type_schemas',
-  'list_roles',
-  'list_scheduled_queries',
-  'list_users',
-  'query_data_lake',
-  'start_ai_alert_triage',
-  'update_alert_assignee',
-  'update_alert_status',
-];
+import { REFERENCE_TOOLS } from './testdata/reference-tools.js';
 
 describe('all four packs', () => {
   it('list exactly the 36 tools of the reference README in read-write mode', async () => {
