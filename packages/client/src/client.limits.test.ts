@@ -39,7 +39,7 @@ describe('PantherClient limits', () => {
       arrivals.push(performance.now());
       return { json: {} };
     });
-    client = clientFor(upstream, { requestsPerSecond: 20 }); // one call every 50 ms
+    client = clientFor(upstream, { requestsPerSecond: 20, burst: 1 }); // one call every 50 ms
     await Promise.all(
       Array.from({ length: 5 }, (_, i) => client.rest({ method: 'GET', path: '/rules', query: { i } })),
     );
@@ -202,7 +202,7 @@ describe('PantherClient timeouts and cancellation', () => {
 
   it('lets a caller waiting for the request-rate limit leave when it times out', async () => {
     upstream = await startFakeUpstream(() => ({ json: {} }));
-    client = clientFor(upstream, { requestsPerSecond: 0.5 });
+    client = clientFor(upstream, { requestsPerSecond: 0.5, burst: 1 });
     await client.rest({ method: 'GET', path: '/rules' });
     await expect(client.rest({ method: 'GET', path: '/users', timeoutMs: 50 })).rejects.toMatchObject({
       code: 'TIMEOUT',

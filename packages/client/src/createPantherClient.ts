@@ -31,7 +31,7 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
     maxInFlight: 0,
   };
   const transport = createHttpTransport({ fetch: o.fetch, env: o.env });
-  const rateLimiter = createRequestRateLimiter(o.requestsPerSecond);
+  const rateLimiter = createRequestRateLimiter(o.requestsPerSecond, o.burst);
   const operations = createOperations({
     executor: createExecutor({
       gate: createConcurrencyGate(o.concurrency),

@@ -29,8 +29,10 @@ export interface PantherClientOptions {
   timeoutMs?: number | undefined;
   /** Most calls in flight upstream at once. Default 8. */
   concurrency?: number | undefined;
-  /** Most calls started per second, evenly spaced. Default 20; `Infinity` turns the limit off. */
+  /** Most calls started per second, sustained. Default 20; `Infinity` turns the limit off. */
   requestsPerSecond?: number | undefined;
+  /** Calls that may start at once when the client has been idle (token-bucket size). Default: requestsPerSecond. */
+  burst?: number | undefined;
   /** Retries of idempotent reads after network errors and 5xx. Default 2. */
   maxRetries?: number | undefined;
   /** Base of the jittered exponential backoff between retries. Default 200 ms. */
@@ -77,6 +79,7 @@ export interface ResolvedClientOptions {
   timeoutMs: number;
   concurrency: number;
   requestsPerSecond: number;
+  burst: number;
   maxRetries: number;
   retryBaseDelayMs: number;
   maxRetryAfterMs: number;
@@ -105,6 +108,11 @@ export function resolveClientOptions(options: PantherClientOptions): ResolvedCli
     timeoutMs: positive('timeoutMs', options.timeoutMs ?? d.timeoutMs),
     concurrency: positiveInteger('concurrency', options.concurrency ?? d.concurrency),
     requestsPerSecond: positive('requestsPerSecond', options.requestsPerSecond ?? d.requestsPerSecond, true),
+    burst: positive(
+      'burst',
+      options.burst ?? Math.max(1, Math.floor(options.requestsPerSecond ?? d.requestsPerSecond)),
+      true,
+    ),
     maxRetries: nonNegative('maxRetries', options.maxRetries ?? d.maxRetries),
     retryBaseDelayMs: nonNegative('retryBaseDelayMs', options.retryBaseDelayMs ?? d.retryBaseDelayMs),
     maxRetryAfterMs: nonNegative('maxRetryAfterMs', options.maxRetryAfterMs ?? d.maxRetryAfterMs),

@@ -9,8 +9,8 @@ describe('createRequestRateLimiter', () => {
     vi.useRealTimers();
   });
 
-  it('grants one call per interval, in order', async () => {
-    const limiter = createRequestRateLimiter(10); // one every 100 ms
+  it('grants one call per interval, in order, once the burst is used', async () => {
+    const limiter = createRequestRateLimiter(10, 1); // one every 100 ms, no burst
     const signal = new AbortController().signal;
     const granted: number[] = [];
     const waits = [0, 1, 2, 3].map((i) =>
@@ -31,8 +31,40 @@ describe('createRequestRateLimiter', () => {
     expect(await Promise.all(waits)).toEqual([false, true, true, true]);
   });
 
+  it('lets a burst through at once, then holds the sustained rate', async () => {
+    const limiter = createRequestRateLimiter(10, 3);
+    const signal = new AbortController().signal;
+    const granted: number[] = [];
+    const waits = [0, 1, 2, 3, 4].map((i) =>
+      limiter.acquire(signal).then((waited) => {
+        granted.push(i);
+        return waited;
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(granted).toEqual([0, 1, 2]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(granted).toEqual([0, 1, 2, 3]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(granted).toEqual([0, 1, 2, 3, 4]);
+    expect(await Promise.all(waits)).toEqual([false, false, false, true, true]);
+  });
+
+  it('refills the burst after an idle period, but never beyond it', async () => {
+    const limiter = createRequestRateLimiter(10, 2);
+    const signal = new AbortController().signal;
+    await Promise.all([limiter.acquire(signal), limiter.acquire(signal)]);
+    await vi.advanceTimersByTimeAsync(10_000);
+    const results = await Promise.all([limiter.acquire(signal), limiter.acquire(signal)]);
+    expect(results).toEqual([false, false]);
+    const third = limiter.acquire(signal);
+    expect(limiter.waiting).toBe(1);
+    await vi.advanceTimersByTimeAsync(100);
+    await expect(third).resolves.toBe(true);
+  });
+
   it('does not make a caller wait after an idle period', async () => {
-    const limiter = createRequestRateLimiter(10);
+    const limiter = createRequestRateLimiter(10, 1);
     const signal = new AbortController().signal;
     await limiter.acquire(signal);
     await vi.advanceTimersByTimeAsync(500);
@@ -40,7 +72,7 @@ describe('createRequestRateLimiter', () => {
   });
 
   it('lets an aborted waiter leave the queue without using a slot', async () => {
-    const limiter = createRequestRateLimiter(10);
+    const limiter = createRequestRateLimiter(10, 1);
     const first = new AbortController();
     const second = new AbortController();
     await limiter.acquire(first.signal);

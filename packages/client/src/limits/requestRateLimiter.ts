@@ -1,6 +1,9 @@
 /**
- * At most `requestsPerSecond` grants per second, evenly spaced (one every 1000/R ms), first come first served.
- * A waiter whose signal fires leaves the queue without using a slot.
+ * A token bucket: at most `requestsPerSecond` grants per second sustained, with bursts of up to `burst` grants
+ * when the bucket is full, first come first served. A burst matters for an assistant: a model that fires a few
+ * calls at once (or a tool that fans out per detection type) should not pay 1/R seconds per call, while a
+ * sustained stream is still held to R per second.
+ * A waiter whose signal fires leaves the queue without using a grant.
  */
 export interface RequestRateLimiter {
   /** Resolves when the caller may start; `true` when it had to wait. */
@@ -17,8 +20,12 @@ interface Waiter {
   onAbort(): void;
 }
 
+// Float error from the refill arithmetic must not leave a caller one timer tick short of a whole grant.
+const EPSILON = 1e-9;
+
 export function createRequestRateLimiter(
   requestsPerSecond: number,
+  burst: number = Math.max(1, Math.floor(requestsPerSecond)),
   now: () => number = () => Date.now(),
 ): RequestRateLimiter {
   if (!Number.isFinite(requestsPerSecond)) {
@@ -28,27 +35,31 @@ export function createRequestRateLimiter(
       waiting: 0,
     };
   }
-  const intervalMs = 1000 / requestsPerSecond;
+  const capacity = Math.max(1, burst);
+  const perMs = requestsPerSecond / 1000;
   const queue: Waiter[] = [];
-  let nextSlotAt = Number.NEGATIVE_INFINITY;
+  let tokens = capacity;
+  let refilledAt = now();
   let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const refill = () => {
+    const t = now();
+    tokens = Math.min(capacity, tokens + (t - refilledAt) * perMs);
+    refilledAt = t;
+  };
 
   const schedule = () => {
     if (timer !== undefined || queue.length === 0) return;
-    timer = setTimeout(release, Math.max(0, nextSlotAt - now()));
+    timer = setTimeout(release, Math.max(0, Math.ceil((1 - tokens) / perMs)));
   };
 
   const release = () => {
     timer = undefined;
-    const t = now();
-    if (t < nextSlotAt) {
-      schedule();
-      return;
-    }
-    const waiter = queue.shift();
-    if (waiter !== undefined) {
+    refill();
+    while (queue.length > 0 && tokens >= 1 - EPSILON) {
+      const waiter = queue.shift()!;
       waiter.signal.removeEventListener('abort', waiter.onAbort);
-      nextSlotAt = t + intervalMs;
+      tokens -= 1;
       waiter.resolve(true);
     }
     schedule();
@@ -57,9 +68,9 @@ export function createRequestRateLimiter(
   return {
     acquire(signal) {
       if (signal.aborted) return Promise.reject(signal.reason);
-      const t = now();
-      if (queue.length === 0 && t >= nextSlotAt) {
-        nextSlotAt = t + intervalMs;
+      refill();
+      if (queue.length === 0 && tokens >= 1 - EPSILON) {
+        tokens -= 1;
         return Promise.resolve(false);
       }
       return new Promise<boolean>((resolve, reject) => {

@@ -57,6 +57,8 @@ export const configSchema = z.strictObject({
       timeoutMs: z.int().min(100).max(600_000).default(30_000),
       concurrency: z.int().min(1).max(256).default(8),
       requestsPerSecond: z.number().positive().max(10_000).default(20),
+      /** Calls that may start at once after an idle period. Default: requestsPerSecond. */
+      burst: z.int().min(1).max(10_000).optional(),
       maxRetries: z.int().min(0).max(10).default(2),
       cache: z
         .strictObject({

@@ -11,6 +11,7 @@ export function clientOptions(config: HostConfig, logger: Logger) {
     timeoutMs: config.client.timeoutMs,
     concurrency: config.client.concurrency,
     requestsPerSecond: config.client.requestsPerSecond,
+    burst: config.client.burst,
     maxRetries: config.client.maxRetries,
     cache: {
       enabled: cache.enabled,
