@@ -3,7 +3,7 @@
  * stdio or streamable HTTP, and connects an SDK client to each.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -26,10 +26,13 @@ export interface TargetOptions {
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 
+/** The `mcp-panther` bin of the CLI package (found from its main entry, since package.json is not exported). */
 export function hostBin(): string {
-  const pkg = require.resolve('mcp-panther/package.json');
-  const bin = (JSON.parse(readFileSync(pkg, 'utf8')) as { bin: Record<string, string> }).bin['mcp-panther'];
-  return join(dirname(pkg), bin ?? 'dist/bin.js');
+  let dir = dirname(require.resolve('mcp-panther'));
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  const bin = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { bin: Record<string, string> })
+    .bin['mcp-panther'];
+  return join(dir, bin ?? 'dist/bin.js');
 }
 
 const bareBin = (): string => join(here, 'bareServer.js');
