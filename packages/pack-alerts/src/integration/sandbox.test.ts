@@ -337,6 +337,91 @@ describe('alerts pack: writes', () => {
   });
 });
 
+describe('alerts pack: AI triage', () => {
+  it('start_ai_alert_triage runs a triage that get_ai_alert_triage_summary then returns', async () => {
+    const [sample] = await alertsOf({ severities: ['HIGH'] });
+    const id = sample?.id as string;
+    const run = await ok('start_ai_alert_triage', { alert_id: id, prompt: 'Focus on the source IP' });
+    expect(run).toMatchObject({ finished: true, stream_id: expect.any(String) });
+    expect(run['summary'].length).toBeGreaterThan(0);
+
+    const latest = await ok('get_ai_alert_triage_summary', { alert_id: id });
+    expect(latest).toMatchObject({ stream_id: run['stream_id'], finished: true, summary: run['summary'] });
+  });
+
+  it('names the alert when it has no triage or does not exist', async () => {
+    expect(await fails('get_ai_alert_triage_summary', { alert_id: 'no-such-alert' })).toContain(
+      'no-such-alert',
+    );
+    expect(await fails('start_ai_alert_triage', { alert_id: 'no-such-alert' })).toContain('no-such-alert');
+    expect(await fails('start_ai_alert_triage', { alert_id: 'x', timeout_seconds: 30 })).toMatch(
+      /timeout_seconds/,
+    );
+  });
+});
+
+describe('alerts pack: metrics', () => {
+  it('get_severity_alert_metrics counts alerts per type and severity, INFO excluded by default', async () => {
+    const result = await ok('get_severity_alert_metrics');
+    const series = result['alerts_per_severity'] as {
+      label: string;
+      value: number;
+      breakdown: Record<string, number>;
+    }[];
+    expect(series.length).toBeGreaterThan(0);
+    expect(series.some((s) => s.label.includes('INFO'))).toBe(false);
+    expect(result['total_alerts']).toBe(series.reduce((sum, s) => sum + s.value, 0));
+    expect(result['total_alerts']).toBeGreaterThan(0);
+    expect(result['interval_in_minutes']).toBe(1440);
+    for (const s of series) {
+      expect(Object.values(s.breakdown).every((n) => n > 0)).toBe(true);
+      expect(Object.values(s.breakdown).reduce((a, b) => a + b, 0)).toBe(s.value);
+    }
+
+    const critical = await ok('get_severity_alert_metrics', {
+      alert_types: ['Rule'],
+      severities: ['CRITICAL'],
+      interval_in_minutes: 60,
+    });
+    expect(critical['alerts_per_severity'].map((s: { label: string }) => s.label)).toEqual(['Rule CRITICAL']);
+    expect(await fails('get_severity_alert_metrics', { interval_in_minutes: 45 })).toMatch(
+      /interval_in_minutes/,
+    );
+  });
+
+  it('get_rule_alert_metrics counts alerts per rule, and total_alerts matches list_alerts', async () => {
+    const result = await ok('get_rule_alert_metrics');
+    const rules = result['alerts_per_rule'] as { rule_id: string; value: number }[];
+    expect(rules.length).toBeGreaterThan(0);
+    const values = rules.map((r) => r.value);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    expect(result['total_alerts']).toBe(values.reduce((a, b) => a + b, 0));
+
+    const top = rules[0] as { rule_id: string; value: number };
+    const one = await ok('get_rule_alert_metrics', { rule_ids: [top.rule_id] });
+    expect(one['alerts_per_rule']).toHaveLength(1);
+    expect(one['total_alerts']).toBe(top.value);
+
+    // The same window and detection through list_alerts (every page) gives the same number of alerts.
+    const filters = {
+      detection_id: top.rule_id,
+      start_date: one['start_date'],
+      end_date: one['end_date'],
+      event_count_min: 0,
+      page_size: 50,
+    };
+    let listed = 0;
+    let cursor: string | null = null;
+    do {
+      const page: Result = await ok('list_alerts', cursor ? { ...filters, cursor } : filters);
+      listed += page['alerts'].length;
+      cursor = page['next_cursor'];
+    } while (cursor);
+    expect(listed).toBe(top.value);
+    expect(await fails('get_rule_alert_metrics', { rule_ids: ['bad id'] })).toMatch(/rule_ids/);
+  });
+});
+
 describe('alerts pack: prompts', () => {
   it('lists the triage and reporting prompts and renders them with their arguments', async () => {
     const { prompts } = await rw.client.listPrompts();
