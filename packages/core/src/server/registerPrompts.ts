@@ -16,21 +16,27 @@ export function registerPrompts(
   for (const { prompt, pack } of prompts) {
     const shape: Record<string, z.ZodType<string | undefined>> = {};
     for (const [name, arg] of Object.entries(prompt.args)) {
-      const base = z.string().describe(arg.description);
+      const described = z.string().describe(arg.description);
+      // The completion marker must sit on the outermost schema: the SDK does not look inside `.optional()`.
+      const schema: z.ZodType<string | undefined> = arg.required === false ? described.optional() : described;
       const complete = prompt.complete?.[name];
-      let schema: z.ZodType<string> = base;
-      if (complete) {
-        schema = completable(base, async (value) => {
-          try {
-            const signal = AbortSignal.timeout(COMPLETION_TIMEOUT_MS);
-            return [...(await complete(value ?? '', { client: deps.client, signal }))];
-          } catch (error) {
-            deps.logger.warn('prompt completion failed', { pack: pack.pack.id, prompt: prompt.name, error });
-            return [];
-          }
-        });
-      }
-      shape[name] = arg.required === false ? schema.optional() : schema;
+      shape[name] = complete
+        ? completable(schema, async (value) => {
+            try {
+              const signal = AbortSignal.timeout(COMPLETION_TIMEOUT_MS);
+              return [
+                ...(await complete(typeof value === 'string' ? value : '', { client: deps.client, signal })),
+              ];
+            } catch (error) {
+              deps.logger.warn('prompt completion failed', {
+                pack: pack.pack.id,
+                prompt: prompt.name,
+                error,
+              });
+              return [];
+            }
+          })
+        : schema;
     }
     server.registerPrompt(
       prompt.name,

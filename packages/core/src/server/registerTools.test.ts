@@ -158,6 +158,16 @@ describe('registerTools', () => {
       argument: { name: 'thing_id', value: 'thi' },
     });
     expect(completion.completion.values).toEqual(['thing-1', 'thing-2']);
+    // An optional argument keeps its completion and is advertised as not required.
+    const optional = await host.client.complete({
+      ref: { type: 'ref/prompt', name: 'triage-thing' },
+      argument: { name: 'depth', value: 'th' },
+    });
+    expect(optional.completion.values).toEqual(['thorough']);
+    expect(prompts[0]!.arguments).toEqual([
+      expect.objectContaining({ name: 'thing_id', required: true }),
+      expect.objectContaining({ name: 'depth', required: false }),
+    ]);
     const resource = await host.client.readResource({ uri: 'config://panther' });
     const info = JSON.parse((resource.contents[0] as { text: string }).text);
     expect(info).toMatchObject({
