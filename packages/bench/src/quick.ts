@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+/**
+ * A single measure, for working on one figure: `node packages/bench/dist/quick.js latency|cold|throughput|memory`.
+ * Writes nothing; prints the rows.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { callLatency, coldStart, httpThroughput, memory, type Row } from './measures.js';
+import { ratio } from './stats.js';
+import { startFixedLatencyUpstream } from './upstream.js';
+
+const which = process.argv[2] ?? 'latency';
+const count = Number(process.argv[3] ?? 0);
+const dir = mkdtempSync(join(tmpdir(), 'mcp-panther-bench-'));
+const config = join(dir, 'no-cache.config.json');
+writeFileSync(
+  config,
+  JSON.stringify({
+    policy: { mode: 'read-write' },
+    client: { requestsPerSecond: 10_000, cache: { enabled: false } },
+  }),
+);
+const upstream = await startFixedLatencyUpstream(which === 'memory' ? 0 : 5);
+let rows: Row[] = [];
+try {
+  if (which === 'latency') rows = await callLatency(upstream, config, count || 200);
+  else if (which === 'cold') rows = await coldStart(upstream, config, count || 5);
+  else if (which === 'throughput') rows = await httpThroughput(upstream, config, [1, 8]);
+  else if (which === 'memory') rows = await memory(upstream, config, count || 1000);
+} finally {
+  await upstream.close();
+}
+for (const row of rows) {
+  process.stdout.write(
+    `${row.measure.padEnd(45)} ${row.value.toFixed(2).padStart(9)} ${row.baseline.toFixed(2).padStart(9)} ${row.unit.padEnd(8)} ${ratio(row.value, row.baseline).toFixed(2)}x\n`,
+  );
+}
