@@ -15,6 +15,7 @@ import { restRoutes } from './rest/index.js';
 import { startHttpServer } from './server/httpServer.js';
 import { Router } from './server/router.js';
 import { PlatformStore } from './store/platformStore.js';
+import { StateJournal } from './store/state.js';
 import type { Sandbox, SandboxLogger, SandboxOptions, SandboxStats } from './types.js';
 
 const SILENT: SandboxLogger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -45,11 +46,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const lake = await DataLake.create();
   const store = await PlatformStore.create();
   let queries: QueryRunner | undefined;
+  let closeJournal: () => Promise<void> | undefined = () => undefined;
   let closed = false;
   const closeStores = async () => {
     if (closed) return;
     closed = true;
     await queries?.stopAll();
+    await closeJournal();
     store.close();
     lake.close();
   };
@@ -61,6 +64,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       tokens: tokens.identities,
       logger,
     });
+    let journal: StateJournal | undefined;
+    if (options.dataDir !== undefined) {
+      journal = await StateJournal.open(options.dataDir, logger);
+      const restored = await journal.apply(store);
+      store.setListener(journal);
+      logger.info('Panther sandbox state restored', { dataDir: options.dataDir, ...restored });
+    }
+    closeJournal = () => journal?.flush();
     await lake.measureTables();
     await lake.lockDown();
     queries = new QueryRunner(lake, stats, logger);

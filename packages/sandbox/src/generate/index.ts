@@ -72,7 +72,7 @@ export async function generate(
   let lakeRows = 0;
   for (const [name, share] of Object.entries(NOISE_SHARES) as [NoiseTable, number][]) {
     const n = Math.max(0, Math.round(events * share));
-    await db.run(noiseSql(name, n));
+    for (const sql of noiseSql(name, n)) await db.run(sql);
     lakeRows += n;
   }
   logger.debug('sandbox noise generated', { rows: lakeRows, ms: Date.now() - started });

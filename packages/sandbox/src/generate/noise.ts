@@ -3,7 +3,7 @@
  * Rates are chosen so that the sandbox's detections rarely fire on noise: most alerts come from the stories.
  */
 import { sqlString } from '../store/duck.js';
-import { stringList, structList, weightedList } from './sqlLists.js';
+import { dimSql, stringList } from './sqlLists.js';
 import {
   AWS_ACCOUNTS,
   AWS_REGIONS,
@@ -94,7 +94,6 @@ function serviceActors(): Record<string, unknown>[] {
 }
 
 type Ev = readonly [name: string, source: string, readOnly: boolean];
-const ev = ([name, source, ro]: Ev) => `{'name': ${q(name)}, 'source': ${q(source)}, 'ro': ${ro}}`;
 
 const PERSON_EVENTS: (readonly [Ev, number])[] = [
   [['ConsoleLogin', 'signin.amazonaws.com', false], 6],
@@ -152,85 +151,125 @@ function standardTail(logType: string, rowId: string, ts: string): string {
     ${q(source.id)} AS p_source_id, ${q(source.label)} AS p_source_label`;
 }
 
-export function cloudTrailNoiseSql(n: number): string {
+/** `alias` joined on a hash of the row number: a per-row random pick from a dimension table. */
+function join(table: string, alias: string, key: string, size: number): string {
+  return `JOIN ${table} ${alias} ON ${alias}.idx = rint(i, '${key}', ${size})`;
+}
+
+/** A UUID-shaped id from an md5 column. */
+function uuidOf(h: string): string {
+  return `substr(${h}, 1, 8) || '-' || substr(${h}, 9, 4) || '-' || substr(${h}, 13, 4) || '-' || substr(${h}, 17, 4) || '-' || substr(${h}, 21, 12)`;
+}
+
+const events = (rows: (readonly [Ev, number])[]) =>
+  rows.map(([[name, source, ro], weight]) => [{ name, source, ro }, weight] as const);
+
+export function cloudTrailNoiseSql(n: number): string[] {
   const personUsers = PEOPLE.filter((p) => p.iamUser).map((p) => p.user);
-  return `INSERT INTO panther_logs.public.aws_cloudtrail BY NAME
+  // One row per (actor, address, user agent): picking a row picks all three without per-row list work.
+  const expand = (a: Record<string, unknown>, weight: number) =>
+    (a['ips'] as string[]).flatMap((ip) =>
+      (a['agents'] as string[]).map((agent) => [{ ...withIdentity(a), ip, agent }, weight] as const),
+    );
+  const actors = dimSql('sbx_ct_actor', [
+    ...serviceActors().flatMap((a) => expand(a, 8)),
+    ...awsActors().flatMap((a) => expand(a, 1)),
+  ]);
+  const pe = dimSql('sbx_ct_pe', events(PERSON_EVENTS));
+  const se = dimSql('sbx_ct_se', events(SERVICE_EVENTS));
+  const re = dimSql('sbx_ct_re', events(RARE_EVENTS));
+  const pick3 = (col: string) =>
+    `CASE WHEN rare THEN re.${col} WHEN a.kind = 'service' THEN se.${col} ELSE pe.${col} END`;
+  const insert = `INSERT INTO panther_logs.public.aws_cloudtrail BY NAME
 WITH b AS (
-  SELECT i, age_ts(i, 'ct.t') AS ts,
-    CASE WHEN rnd(i, 'ct.svc') < 0.4 THEN pick(${structList(serviceActors())}, i, 'ct.sa')
-         ELSE pick(${structList(awsActors())}, i, 'ct.pa') END AS a,
-    rnd(i, 'ct.rare') < 0.004 AS rare, rnd(i, 'ct.err') AS r_err, rnd(i, 'ct.mfa') AS r_mfa,
-    rnd(i, 'ct.fail') AS r_fail, pick(${stringList(S3_BUCKETS)}, i, 'ct.bucket') AS bucket,
-    pick(${stringList(AWS_REGIONS)}, i, 'ct.region') AS region, hexid(i, 'ct.row') AS row_id
-  FROM range(${n}) t(i)
-), e AS (
-  SELECT *,
-    CASE WHEN rare THEN pick(${weightedList(RARE_EVENTS, ev)}, i, 'ct.re')
-         WHEN a.kind = 'service' THEN pick(${weightedList(SERVICE_EVENTS, ev)}, i, 'ct.se')
-         ELSE pick(${weightedList(PERSON_EVENTS, ev)}, i, 'ct.pe') END AS e,
-    pick(a.ips, i, 'ct.ip') AS ip
-  FROM b
+  SELECT i, age_ts(i, 'ct.t') AS ts, a.kind, a.type, a.userName, a.arn, a.principal, a.account, a.email,
+    a.identity, a.ip, a.agent,
+    ${pick3('name')} AS ev, ${pick3('source')} AS src, ${pick3('ro')} AS ro,
+    rnd(i, 'ct.err') AS r_err, rnd(i, 'ct.mfa') AS r_mfa, rnd(i, 'ct.fail') AS r_fail,
+    pick(${stringList(S3_BUCKETS)}, i, 'ct.bucket') AS bucket,
+    pick(${stringList(AWS_REGIONS)}, i, 'ct.region') AS region,
+    hexid(i, 'ct.row') AS h, hexid(i, 'ct.req') AS h2
+  FROM (SELECT i, rnd(i, 'ct.rare') < 0.004 AS rare FROM range(${n}) t(i)) r
+  ${join('sbx_ct_actor', 'a', 'ct.actor', actors.size)}
+  ${join('sbx_ct_pe', 'pe', 'ct.pe', pe.size)}
+  ${join('sbx_ct_se', 'se', 'ct.se', se.size)}
+  ${join('sbx_ct_re', 're', 'ct.re', re.size)}
 ), f AS (
-  SELECT *, e.name = 'ConsoleLogin' AS login,
-    e.name = 'ConsoleLogin' AND r_fail < 0.04 AS login_failed,
-    e.name <> 'ConsoleLogin' AND r_err < 0.015 AS denied
-  FROM e
+  SELECT *, ev = 'ConsoleLogin' AS login, ev = 'ConsoleLogin' AND r_fail < 0.04 AS login_failed,
+    ev <> 'ConsoleLogin' AND r_err < 0.015 AS denied
+  FROM b
 )
-SELECT '1.09' AS eventVersion, ts AS eventTime, e.source AS eventSource, e.name AS eventName,
-  CASE WHEN e.source IN ('iam.amazonaws.com', 'signin.amazonaws.com') THEN 'us-east-1' ELSE region END AS awsRegion,
-  ip AS sourceIPAddress,
-  CASE WHEN login THEN ${q(BROWSER)} ELSE pick(a.agents, i, 'ct.ua') END AS userAgent,
-  json_object('type', a.type, 'principalId', a.principal, 'arn', a.arn, 'accountId', a.account,
-    'userName', CASE WHEN a.type = 'IAMUser' THEN a.userName END,
-    'sessionContext', CASE WHEN a.type = 'AssumedRole' THEN json_object(
-      'sessionIssuer', json_object('type', 'Role', 'userName', a.issuer,
-        'arn', 'arn:aws:iam::' || a.account || ':role/' || a.issuer),
-      'attributes', json_object('mfaAuthenticated', 'false')) END) AS userIdentity,
+SELECT '1.09' AS eventVersion, ts AS eventTime, src AS eventSource, ev AS eventName,
+  CASE WHEN src IN ('iam.amazonaws.com', 'signin.amazonaws.com') THEN 'us-east-1' ELSE region END AS awsRegion,
+  ip AS sourceIPAddress, CASE WHEN login THEN ${q(BROWSER)} ELSE agent END AS userAgent,
+  identity AS userIdentity,
   CASE
-    WHEN e.name = 'AssumeRole' THEN json_object('roleArn', 'arn:aws:iam::' || a.account || ':role/' || a.issuer,
-      'roleSessionName', a.userName, 'durationSeconds', 3600)
-    WHEN e.name IN ('GetObject', 'PutObject') THEN json_object('bucketName', bucket,
-      'key', 'data/' || substr(row_id, 1, 8) || '.json')
-    WHEN e.source = 's3.amazonaws.com' AND e.name <> 'ListBuckets' THEN json_object('bucketName', bucket)
-    WHEN e.name IN ('Decrypt', 'GenerateDataKey') THEN json_object('keyId',
-      'arn:aws:kms:' || region || ':' || a.account || ':key/1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+    WHEN ev = 'AssumeRole' THEN json_object('roleArn', 'arn:aws:iam::' || account || ':role/' || split_part(arn, '/', 2),
+      'roleSessionName', userName, 'durationSeconds', 3600)
+    WHEN ev IN ('GetObject', 'PutObject') THEN json_object('bucketName', bucket, 'key', 'data/' || substr(h, 1, 8) || '.json')
+    WHEN src = 's3.amazonaws.com' AND ev <> 'ListBuckets' THEN json_object('bucketName', bucket)
+    WHEN ev IN ('Decrypt', 'GenerateDataKey') THEN json_object('keyId',
+      'arn:aws:kms:' || region || ':' || account || ':key/1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
       'encryptionAlgorithm', 'SYMMETRIC_DEFAULT')
-    WHEN e.name = 'GetParameter' THEN json_object('name',
+    WHEN ev = 'GetParameter' THEN json_object('name',
       pick(['/prod/db/url', '/prod/api/stripe-key', '/staging/db/url', '/shared/datadog-key'], i, 'ct.param'),
       'withDecryption', true)
-    WHEN e.name = 'AuthorizeSecurityGroupIngress' THEN json_object('groupId', 'sg-0' || substr(row_id, 1, 16),
+    WHEN ev = 'AuthorizeSecurityGroupIngress' THEN json_object('groupId', 'sg-0' || substr(h, 1, 16),
       'ipPermissions', json_object('items', json_array(json_object('ipProtocol', 'tcp',
-        'fromPort', pick([443, 443, 8443, 5432], i, 'ct.port'), 'toPort', pick([443, 443, 8443, 5432], i, 'ct.port'),
+        'fromPort', 443, 'toPort', 443,
         'ipRanges', json_object('items', json_array(json_object('cidrIp', '10.0.0.0/8')))))))
-    WHEN e.name IN ('CreateAccessKey', 'CreateUser', 'CreateLoginProfile', 'GetUser') THEN
+    WHEN ev IN ('CreateAccessKey', 'CreateUser', 'CreateLoginProfile', 'GetUser') THEN
       json_object('userName', pick(${stringList(personUsers)}, i, 'ct.target'))
-    WHEN e.name = 'AttachRolePolicy' THEN json_object('roleName', 'lambda-exec',
+    WHEN ev = 'AttachRolePolicy' THEN json_object('roleName', 'lambda-exec',
       'policyArn', 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess')
-    WHEN e.name IN ('RunInstances', 'StopInstances', 'ModifyInstanceAttribute') THEN json_object(
+    WHEN ev IN ('RunInstances', 'StopInstances', 'ModifyInstanceAttribute') THEN json_object(
       'instanceType', pick(['t3.micro', 't3.large', 'm5.xlarge'], i, 'ct.itype'),
-      'instanceId', 'i-0' || substr(row_id, 9, 16))
+      'instanceId', 'i-0' || substr(h, 9, 16))
     ELSE NULL END AS requestParameters,
   CASE
     WHEN login THEN json_object('ConsoleLogin', CASE WHEN login_failed THEN 'Failure' ELSE 'Success' END)
-    WHEN e.name = 'AssumeRole' AND NOT denied THEN json_object('credentials', json_object(
-      'accessKeyId', 'ASIA' || upper(substr(row_id, 1, 16)), 'expiration', strftime(ts + INTERVAL 1 HOUR, '%Y-%m-%dT%H:%M:%SZ')))
+    WHEN ev = 'AssumeRole' AND NOT denied THEN json_object('credentials', json_object(
+      'accessKeyId', 'ASIA' || upper(substr(h, 1, 16)), 'expiration', strftime(ts + INTERVAL 1 HOUR, '%Y-%m-%dT%H:%M:%SZ')))
     ELSE NULL END AS responseElements,
   CASE WHEN login THEN json_object('LoginTo', 'https://console.aws.amazon.com/console/home', 'MobileVersion', 'No',
-    'MFAUsed', CASE WHEN a.type = 'IAMUser' AND r_mfa >= 0.03 THEN 'Yes' ELSE 'No' END) END AS additionalEventData,
+    'MFAUsed', CASE WHEN type = 'IAMUser' AND r_mfa >= 0.03 THEN 'Yes' ELSE 'No' END) END AS additionalEventData,
   CASE WHEN denied THEN 'AccessDenied' END AS errorCode,
-  CASE WHEN denied THEN 'User: ' || a.arn || ' is not authorized to perform: ' || split_part(e.source, '.', 1) || ':' || e.name
+  CASE WHEN denied THEN 'User: ' || arn || ' is not authorized to perform: ' || split_part(src, '.', 1) || ':' || ev
        WHEN login_failed THEN 'Failed authentication' END AS errorMessage,
-  CASE WHEN login THEN NULL ELSE uid(i, 'ct.req') END AS requestID,
-  uid(i, 'ct.evt') AS eventID, e.ro AS readOnly,
+  CASE WHEN login THEN NULL ELSE ${uuidOf('h2')} END AS requestID,
+  ${uuidOf('h')} AS eventID, ro AS readOnly,
   CASE WHEN login THEN 'AwsConsoleSignIn' ELSE 'AwsApiCall' END AS eventType,
-  e.name NOT IN ('GetObject', 'PutObject') AS managementEvent, a.account AS recipientAccountId,
-  CASE WHEN e.name IN ('GetObject', 'PutObject') THEN 'Data' ELSE 'Management' END AS eventCategory,
-  ${standardTail('AWS.CloudTrail', 'row_id', 'ts')},
-  [ip] AS p_any_ip_addresses, [a.account] AS p_any_aws_account_ids, [a.arn] AS p_any_aws_arns,
-  [a.userName] AS p_any_usernames, CASE WHEN a.email IS NOT NULL THEN [a.email] END AS p_any_emails,
-  [split_part(a.principal, ':', 1)] AS p_any_actor_ids,
-  CASE WHEN e.name IN ('RunInstances', 'StopInstances', 'ModifyInstanceAttribute') THEN ['i-0' || substr(row_id, 9, 16)] END AS p_any_aws_instance_ids
+  ev NOT IN ('GetObject', 'PutObject') AS managementEvent, account AS recipientAccountId,
+  CASE WHEN ev IN ('GetObject', 'PutObject') THEN 'Data' ELSE 'Management' END AS eventCategory,
+  ${standardTail('AWS.CloudTrail', 'h', 'ts')},
+  [ip] AS p_any_ip_addresses, [account] AS p_any_aws_account_ids, [arn] AS p_any_aws_arns,
+  [userName] AS p_any_usernames, CASE WHEN email IS NOT NULL THEN [email] END AS p_any_emails,
+  [split_part(principal, ':', 1)] AS p_any_actor_ids,
+  CASE WHEN ev IN ('RunInstances', 'StopInstances', 'ModifyInstanceAttribute') THEN ['i-0' || substr(h, 9, 16)] END AS p_any_aws_instance_ids
 FROM f`;
+  return [actors.sql, pe.sql, se.sql, re.sql, insert];
+}
+
+/** CloudTrail's userIdentity object of an actor, computed once per actor instead of once per row. */
+function withIdentity(a: Record<string, unknown>): Record<string, unknown> {
+  const identity: Record<string, unknown> = {
+    type: a['type'],
+    principalId: a['principal'],
+    arn: a['arn'],
+    accountId: a['account'],
+  };
+  if (a['type'] === 'IAMUser') identity['userName'] = a['userName'];
+  else {
+    identity['sessionContext'] = {
+      sessionIssuer: {
+        type: 'Role',
+        userName: a['issuer'],
+        arn: `arn:aws:iam::${String(a['account'])}:role/${String(a['issuer'])}`,
+      },
+      attributes: { mfaAuthenticated: 'false' },
+    };
+  }
+  return { ...a, identity };
 }
 
 const OKTA_COMMON: (readonly [string, number])[] = [
@@ -271,16 +310,36 @@ export const OKTA_MESSAGES: Record<string, string> = {
   'user.account.lock': 'Max sign in attempts exceeded',
 };
 
-function oktaPeople(): Record<string, unknown>[] {
-  return PEOPLE.map((p) => ({
-    id: oktaActorId(p.user),
-    email: p.email,
-    user: p.user,
-    name: `${p.given} ${p.family}`,
-    ips: p.ips,
-    city: p.city,
-    country: p.country,
-  }));
+/** One row per (person, usual address): the actor, client and security context objects precomputed. */
+function oktaPeopleByIp(): (readonly [Record<string, unknown>, number])[] {
+  return PEOPLE.flatMap((p) =>
+    p.ips.map((ip) => {
+      const org = ip.startsWith('203.0.113.') ? 'Acme Corp' : 'Example Broadband';
+      return [
+        {
+          id: oktaActorId(p.user),
+          email: p.email,
+          user: p.user,
+          ip,
+          actor: {
+            id: oktaActorId(p.user),
+            type: 'User',
+            alternateId: p.email,
+            displayName: `${p.given} ${p.family}`,
+          },
+          client: {
+            ipAddress: ip,
+            device: 'Computer',
+            zone: 'null',
+            userAgent: { rawUserAgent: BROWSER, os: 'Mac OS X', browser: 'CHROME' },
+            geographicalContext: { city: p.city, country: p.country },
+          },
+          security: { asOrg: org, isProxy: false, domain: org === 'Acme Corp' ? 'acme.io' : 'example.net' },
+        },
+        1,
+      ] as const;
+    }),
+  );
 }
 
 /** CASE expression mapping an Okta event type to its display message. */
@@ -290,49 +349,47 @@ export function oktaMessageSql(column: string): string {
     .join(' ')} END`;
 }
 
-export function asOrgSql(ip: string): string {
-  return `CASE WHEN ${ip} LIKE '203.0.113.%' THEN 'Acme Corp' WHEN ${ip} LIKE '198.51.100.%' THEN 'Example Broadband'
-    WHEN ${ip} LIKE '192.0.2.%' THEN 'Shady Hosting LLC' ELSE 'Unknown' END`;
-}
-
-export function oktaNoiseSql(n: number): string {
-  return `INSERT INTO panther_logs.public.okta_systemlog BY NAME
+export function oktaNoiseSql(n: number): string[] {
+  const people = dimSql('sbx_ok_p', oktaPeopleByIp());
+  const common = dimSql(
+    'sbx_ok_ev',
+    OKTA_COMMON.map(([et, w]) => [{ et }, w] as const),
+  );
+  const insert = `INSERT INTO panther_logs.public.okta_systemlog BY NAME
 WITH b AS (
-  SELECT i, age_ts(i, 'ok.t') AS ts, pick(${structList(oktaPeople())}, i, 'ok.p') AS p,
-    CASE WHEN rnd(i, 'ok.rare') < 0.003 THEN pick(${stringList(OKTA_RARE)}, i, 'ok.re')
-         ELSE pick(${weightedList(OKTA_COMMON, q)}, i, 'ok.ce') END AS et,
+  SELECT i, age_ts(i, 'ok.t') AS ts, p.id, p.email, p."user", p.ip, p.actor, p.client, p.security,
+    CASE WHEN rnd(i, 'ok.rare') < 0.003 THEN pick(${stringList(OKTA_RARE)}, i, 'ok.re') ELSE e.et END AS et,
     rnd(i, 'ok.fail') AS r_fail, pick(${stringList(OKTA_APPS)}, i, 'ok.app') AS app,
-    hexid(i, 'ok.row') AS row_id, 'Y' || substr(md5(concat_ws('|', 'ok.tx', i)), 1, 22) AS tx
+    hexid(i, 'ok.row') AS row_id, hexid(i, 'ok.uuid') AS h, 'Y' || substr(hexid(i, 'ok.tx'), 1, 22) AS tx
   FROM range(${n}) t(i)
+  ${join('sbx_ok_p', 'p', 'ok.p', people.size)}
+  ${join('sbx_ok_ev', 'e', 'ok.ev', common.size)}
 ), f AS (
-  SELECT *, pick(p.ips, i, 'ok.ip') AS ip,
+  SELECT *,
     (et = 'user.session.start' AND r_fail < 0.03) OR (et = 'user.authentication.auth_via_mfa' AND r_fail < 0.02) AS failed
   FROM b
 )
-SELECT uid(i, 'ok.uuid') AS uuid, ts AS published, et AS eventType, '0' AS version,
+SELECT ${uuidOf('h')} AS uuid, ts AS published, et AS eventType, '0' AS version,
   CASE WHEN failed THEN 'WARN' ELSE 'INFO' END AS severity, ${oktaMessageSql('et')} AS displayMessage,
   CASE WHEN et = 'user.session.start' THEN 'core.user_auth.login_' || CASE WHEN failed THEN 'failed' ELSE 'success' END END AS legacyEventType,
-  json_object('id', p.id, 'type', 'User', 'alternateId', p.email, 'displayName', p.name) AS actor,
-  json_object('ipAddress', ip, 'device', 'Computer', 'zone', 'null',
-    'userAgent', json_object('rawUserAgent', ${q(BROWSER)}, 'os', 'Mac OS X', 'browser', 'CHROME'),
-    'geographicalContext', json_object('city', p.city, 'country', p.country)) AS client,
-  json_object('result', CASE WHEN failed THEN 'FAILURE' ELSE 'SUCCESS' END,
-    'reason', CASE WHEN failed THEN 'INVALID_CREDENTIALS' END) AS outcome,
+  actor, client,
+  CASE WHEN failed THEN '{"result":"FAILURE","reason":"INVALID_CREDENTIALS"}'::JSON
+       ELSE '{"result":"SUCCESS","reason":null}'::JSON END AS outcome,
   CASE WHEN et IN ('user.authentication.sso', 'application.user_membership.add') THEN
       json_array(json_object('type', 'AppInstance', 'alternateId', app, 'displayName', app))
     WHEN et IN ('user.account.privilege.grant', 'user.mfa.factor.deactivate', 'user.account.reset_password',
-      'user.lifecycle.create', 'group.user_membership.add') THEN
-      json_array(json_object('type', 'User', 'alternateId', p.email, 'displayName', p.name, 'id', p.id))
+      'user.lifecycle.create', 'group.user_membership.add') THEN json_array(actor)
     END AS target,
   json_object('type', 'WEB', 'id', tx) AS transaction,
-  json_object('debugData', json_object('requestUri', CASE WHEN et = 'user.session.start' THEN '/api/v1/authn' ELSE '/app/sso' END,
-    'threatSuspected', 'false')) AS debugContext,
+  CASE WHEN et = 'user.session.start' THEN '{"debugData":{"requestUri":"/api/v1/authn","threatSuspected":"false"}}'::JSON
+       ELSE '{"debugData":{"requestUri":"/app/sso","threatSuspected":"false"}}'::JSON END AS debugContext,
   json_object('authenticationStep', 0, 'externalSessionId', 'idx' || substr(row_id, 1, 20)) AS authenticationContext,
-  json_object('asOrg', ${asOrgSql('ip')}, 'isProxy', false, 'domain', 'example.net') AS securityContext,
+  security AS securityContext,
   ${standardTail('Okta.SystemLog', 'row_id', 'ts')},
-  [ip] AS p_any_ip_addresses, [p.email] AS p_any_emails, [p.user] AS p_any_usernames,
-  [tx] AS p_any_trace_ids, [p.id] AS p_any_actor_ids
+  [ip] AS p_any_ip_addresses, [email] AS p_any_emails, ["user"] AS p_any_usernames,
+  [tx] AS p_any_trace_ids, [id] AS p_any_actor_ids
 FROM f`;
+  return [people.sql, common.sql, insert];
 }
 
 const GITHUB_COMMON: (readonly [string, number])[] = [
@@ -359,32 +416,45 @@ const GITHUB_RARE = [
   'repo.transfer_outgoing',
 ];
 
-function githubPeople(): Record<string, unknown>[] {
-  return PEOPLE.map((p) => ({
-    login: p.githubLogin,
-    id: githubActorId(p.githubLogin),
-    ips: p.ips,
-    country: p.country,
-  }));
+function githubPeopleByIp(): (readonly [Record<string, unknown>, number])[] {
+  return PEOPLE.flatMap((p) =>
+    p.ips.map(
+      (ip) =>
+        [
+          {
+            login: p.githubLogin,
+            gid: githubActorId(p.githubLogin),
+            ip,
+            location: { country_code: p.country },
+          },
+          1,
+        ] as const,
+    ),
+  );
 }
 
-export function githubNoiseSql(n: number): string {
-  return `INSERT INTO panther_logs.public.github_audit BY NAME
+export function githubNoiseSql(n: number): string[] {
+  const people = dimSql('sbx_gh_p', githubPeopleByIp());
+  const actions = dimSql(
+    'sbx_gh_ev',
+    GITHUB_COMMON.map(([act, w]) => [{ act }, w] as const),
+  );
+  const logins = stringList(PEOPLE.map((p) => p.githubLogin));
+  const insert = `INSERT INTO panther_logs.public.github_audit BY NAME
 WITH b AS (
-  SELECT i, age_ts(i, 'gh.t') AS ts, pick(${structList(githubPeople())}, i, 'gh.p') AS p,
-    pick(${structList(githubPeople())}, i, 'gh.u') AS u,
-    CASE WHEN rnd(i, 'gh.rare') < 0.003 THEN pick(${stringList(GITHUB_RARE)}, i, 'gh.re')
-         ELSE pick(${weightedList(GITHUB_COMMON, q)}, i, 'gh.ce') END AS act,
-    pick(${stringList(GITHUB_REPOS)}, i, 'gh.repo') AS repo, rnd(i, 'gh.vis') AS r_vis,
-    hexid(i, 'gh.row') AS row_id
+  SELECT i, age_ts(i, 'gh.t') AS ts, p.login, p.gid, p.ip, p.location, pick(${logins}, i, 'gh.u') AS target,
+    CASE WHEN rnd(i, 'gh.rare') < 0.003 THEN pick(${stringList(GITHUB_RARE)}, i, 'gh.re') ELSE e.act END AS act,
+    pick(${stringList(GITHUB_REPOS)}, i, 'gh.repo') AS repo, hexid(i, 'gh.row') AS row_id
   FROM range(${n}) t(i)
-), f AS (SELECT *, pick(p.ips, i, 'gh.ip') AS ip FROM b)
-SELECT act AS action, p.login AS actor, p.id AS actor_id, ip AS actor_ip,
-  json_object('country_code', p.country) AS actor_location, ts AS created_at, ${q(GITHUB_ORG)} AS org,
+  ${join('sbx_gh_p', 'p', 'gh.p', people.size)}
+  ${join('sbx_gh_ev', 'e', 'gh.ev', actions.size)}
+)
+SELECT act AS action, login AS actor, gid AS actor_id, ip AS actor_ip, location AS actor_location,
+  ts AS created_at, ${q(GITHUB_ORG)} AS org,
   CASE WHEN act NOT LIKE 'org.%' AND act NOT LIKE 'team.%' THEN ${q(`${GITHUB_ORG}/`)} || repo END AS repo,
-  CASE WHEN act IN ('org.add_member', 'org.remove_member', 'team.add_member') THEN u.login END AS "user",
+  CASE WHEN act IN ('org.add_member', 'org.remove_member', 'team.add_member') THEN target END AS "user",
   CASE WHEN act = 'team.add_member' THEN ${q(`${GITHUB_ORG}/`)} || pick(['platform', 'security', 'mobile', 'data'], i, 'gh.team') END AS team,
-  CASE WHEN act = 'repo.access' THEN 'private' WHEN act = 'repo.create' THEN 'private' END AS visibility,
+  CASE WHEN act IN ('repo.access', 'repo.create') THEN 'private' END AS visibility,
   CASE WHEN act = 'repo.access' THEN 'internal' END AS previous_visibility,
   CASE WHEN act LIKE 'git.%' OR act = 'repo.download_zip' THEN 'access'
        WHEN act LIKE '%.create' OR act LIKE '%add_member' THEN 'create'
@@ -393,11 +463,12 @@ SELECT act AS action, p.login AS actor, p.id AS actor_id, ip AS actor_ip,
   CASE WHEN act LIKE 'git.%' THEN 'OAuth access token' END AS programmatic_access_type,
   ${standardTail('GitHub.Audit', 'row_id', 'ts')},
   [ip] AS p_any_ip_addresses,
-  CASE WHEN act IN ('org.add_member', 'org.remove_member', 'team.add_member') THEN [p.login, u.login] ELSE [p.login] END AS p_any_usernames
-FROM f`;
+  CASE WHEN act IN ('org.add_member', 'org.remove_member', 'team.add_member') THEN [login, target] ELSE [login] END AS p_any_usernames
+FROM b`;
+  return [people.sql, actions.sql, insert];
 }
 
-export function vpcFlowNoiseSql(n: number): string {
+export function vpcFlowNoiseSql(n: number): string[] {
   const web = INTERNAL_HOSTS.slice(0, 6);
   const app = INTERNAL_HOSTS.slice(6, 14);
   const db = INTERNAL_HOSTS.slice(14, 18);
@@ -414,13 +485,23 @@ export function vpcFlowNoiseSql(n: number): string {
     ['ingress_ssh', 2],
     ['background_scan', 5],
   ];
-  return `INSERT INTO panther_logs.public.aws_vpcflow BY NAME
+  const kindDim = dimSql(
+    'sbx_vf_kind',
+    kinds.map(([kind, w]) => [{ kind }, w] as const),
+  );
+  const extDim = dimSql(
+    'sbx_vf_ext',
+    externals.map((ext) => [{ ext }, 1] as const),
+  );
+  const insert = `INSERT INTO panther_logs.public.aws_vpcflow BY NAME
 WITH b AS (
-  SELECT i, age_ts(i, 'vf.t') AS ts, pick(${weightedList(kinds, q)}, i, 'vf.k') AS kind,
+  SELECT i, age_ts(i, 'vf.t') AS ts, k.kind, x.ext,
     pick(${stringList(web)}, i, 'vf.web') AS web, pick(${stringList(app)}, i, 'vf.app') AS app,
-    pick(${stringList(db)}, i, 'vf.db') AS db, pick(${stringList(externals)}, i, 'vf.ext') AS ext,
+    pick(${stringList(db)}, i, 'vf.db') AS db,
     32768 + rint(i, 'vf.eph', 28000) AS eph, hexid(i, 'vf.row') AS row_id
   FROM range(${n}) t(i)
+  ${join('sbx_vf_kind', 'k', 'vf.k', kindDim.size)}
+  ${join('sbx_vf_ext', 'x', 'vf.ext', extDim.size)}
 ), f AS (
   SELECT *,
     CASE kind WHEN 'egress_https' THEN app WHEN 'ingress_https' THEN ext WHEN 'internal_db' THEN app
@@ -446,9 +527,11 @@ SELECT 2 AS version, ${q(AWS_ACCOUNTS.prod)} AS accountId, 'eni-0' || substr(md5
   [src, dst] AS p_any_ip_addresses, [${q(AWS_ACCOUNTS.prod)}] AS p_any_aws_account_ids,
   [CASE WHEN dst LIKE '10.%' THEN 'i-0' || substr(md5(dst), 1, 16) ELSE 'i-0' || substr(md5(src), 1, 16) END] AS p_any_aws_instance_ids
 FROM f`;
+  return [kindDim.sql, extDim.sql, insert];
 }
 
-export function noiseSql(table: NoiseTable, n: number): string {
+/** The statements that generate `n` rows of a log table. */
+export function noiseSql(table: NoiseTable, n: number): string[] {
   switch (table) {
     case 'aws_cloudtrail':
       return cloudTrailNoiseSql(n);
