@@ -33,7 +33,10 @@ describe('public API', () => {
   it('@mcp-panther/core/testing exports exactly these values', () => {
     expect(Object.keys(testing).sort()).toEqual([
       'assertPackConventions',
+      'createFakeClient',
       'createTestHost',
+      'createToolContext',
+      'runTool',
       'startFakePanther',
     ]);
   });

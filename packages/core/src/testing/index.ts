@@ -5,5 +5,15 @@ export type { PackConventionOptions } from './assertPackConventions.js';
 export { assertPackConventions } from './assertPackConventions.js';
 export type { TestHost, TestHostOptions } from './createTestHost.js';
 export { createTestHost } from './createTestHost.js';
+export type {
+  FakeCall,
+  FakeClient,
+  FakeGraphQLCall,
+  FakeResponder,
+  FakeRestCall,
+  RunToolOptions,
+  ToolContextOptions,
+} from './fakeClient.js';
+export { createFakeClient, createToolContext, runTool } from './fakeClient.js';
 export type { FakeAlert, FakePanther } from './fakePanther.js';
 export { startFakePanther } from './fakePanther.js';
