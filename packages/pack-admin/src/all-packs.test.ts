@@ -3,14 +3,13 @@
  * lists exactly the 36 tools of the reference server's README, under the same names.
  */
 import { PANTHER_PERMISSIONS } from '@mcp-panther/client';
-import { createTestHost } from '@mcp-panther/core/testing';
+import { createFakeClient, createTestHost } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
 // Sibling workspace packs, by path: this test needs them all, and the packs do not depend on each other.
 import { alertsPack } from '../../pack-alerts/src/index.js';
 import { datalakePack } from '../../pack-datalake/src/index.js';
 import { detectionsPack } from '../../pack-detections/src/index.js';
 import { adminPack } from './index.js';
-import { createFakeClient } from './testdata/fake-client.js';
 import { REFERENCE_TOOLS } from './testdata/reference-tools.js';
 
 describe('all four packs', () => {

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { assertPackConventions } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import adminPackDefault, { adminPack } from './index.js';
@@ -31,11 +31,13 @@ describe('adminPack', () => {
     ]);
   });
 
-  it('keeps one tool per file, named after the tool', () => {
-    const files = readdirSync(new URL('./tools/', import.meta.url)).filter(
-      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
-    );
-    expect(files.sort()).toEqual(adminPack.tools.map((t) => `${t.name.replaceAll('_', '-')}.ts`).sort());
+  it('follows the pack conventions, with one tool per file named after it', () => {
+    expect(() =>
+      assertPackConventions(adminPack, {
+        maxDescriptionLength: 300,
+        toolsDir: new URL('./tools/', import.meta.url),
+      }),
+    ).not.toThrow();
   });
 
   it('is read-only, with raw permission names (LogSourceRead for log sources, none for get_permissions)', () => {

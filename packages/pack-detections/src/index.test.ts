@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { assertPackConventions } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import detectionsPackDefault, { detectionsPack } from './index.js';
@@ -30,11 +30,13 @@ describe('detectionsPack', () => {
     ]);
   });
 
-  it('keeps one tool per file, named after the tool', () => {
-    const files = readdirSync(new URL('./tools/', import.meta.url)).filter(
-      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
-    );
-    expect(files.sort()).toEqual(detectionsPack.tools.map((t) => `${t.name.replaceAll('_', '-')}.ts`).sort());
+  it('follows the pack conventions, with one tool per file named after it', () => {
+    expect(() =>
+      assertPackConventions(detectionsPack, {
+        maxDescriptionLength: 300,
+        toolsDir: new URL('./tools/', import.meta.url),
+      }),
+    ).not.toThrow();
   });
 
   it('has disable_detection as its only write, and raw permission names', () => {

@@ -1,5 +1,5 @@
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callTool, createFakeClient } from '../testdata/fake-client.js';
 import getBytesProcessed from './get-bytes-processed-per-log-type-and-source.js';
 
 const series = [
@@ -10,10 +10,10 @@ const series = [
 describe('get_bytes_processed_per_log_type_and_source', () => {
   it('asks for the window and interval and sums the series', async () => {
     const fake = createFakeClient(() => ({ metrics: { bytesProcessedPerSource: series } }));
-    const out = await callTool(
+    const out = await runTool(
       getBytesProcessed,
       { start_date: '2025-01-01T00:00:00Z', end_date: '2025-01-02T00:00:00Z', interval_in_minutes: 60 },
-      fake.client,
+      fake,
     );
     const call = fake.calls[0];
     expect(call?.kind).toBe('graphql');
@@ -39,7 +39,7 @@ describe('get_bytes_processed_per_log_type_and_source', () => {
 
   it('defaults to the last 7 days by day', async () => {
     const fake = createFakeClient(() => ({ metrics: { bytesProcessedPerSource: [] } }));
-    const out = await callTool(getBytesProcessed, {}, fake.client);
+    const out = await runTool(getBytesProcessed, {}, fake);
     const span = Date.parse(out['end_date'] as string) - Date.parse(out['start_date'] as string);
     expect(span).toBeGreaterThanOrEqual(7 * 24 * 3600 * 1000);
     expect(span).toBeLessThan(7 * 24 * 3600 * 1000 + 3600 * 1000);
@@ -48,14 +48,12 @@ describe('get_bytes_processed_per_log_type_and_source', () => {
 
   it('rejects bad dates, a reversed window and intervals Panther does not take', async () => {
     const fake = createFakeClient(() => ({ metrics: { bytesProcessedPerSource: [] } }));
-    await expect(callTool(getBytesProcessed, { start_date: 'yesterday' }, fake.client)).rejects.toThrow(
-      /start_date/,
-    );
+    await expect(runTool(getBytesProcessed, { start_date: 'yesterday' }, fake)).rejects.toThrow(/start_date/);
     await expect(
-      callTool(
+      runTool(
         getBytesProcessed,
         { start_date: '2025-01-02T00:00:00Z', end_date: '2025-01-01T00:00:00Z' },
-        fake.client,
+        fake,
       ),
     ).rejects.toThrow(/before end_date/);
     expect(() => getBytesProcessed.input.parse({ interval_in_minutes: 45 })).toThrow();

@@ -1,5 +1,5 @@
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callTool, createFakeClient } from '../testdata/fake-client.js';
 import getHttpLogSource from './get-http-log-source.js';
 
 const SECRETS = [
@@ -25,7 +25,7 @@ describe('get_http_log_source', () => {
       authSecretValue: SECRETS[2],
       extra: { apiKey: SECRETS[3], clientSecret: '' },
     }));
-    const out = await callTool(getHttpLogSource, { source_id: 'http-1' }, fake.client);
+    const out = await runTool(getHttpLogSource, { source_id: 'http-1' }, fake);
     const text = JSON.stringify(out);
     for (const secret of SECRETS) expect(text).not.toContain(secret);
     expect(out).toEqual({
@@ -54,7 +54,7 @@ describe('get_http_log_source', () => {
 
   it('says hasSecret false for a source without credentials', async () => {
     const fake = createFakeClient(() => ({ integrationId: 'h', authMethod: 'None', authBearerToken: null }));
-    expect(await callTool(getHttpLogSource, { source_id: 'h' }, fake.client)).toEqual({
+    expect(await runTool(getHttpLogSource, { source_id: 'h' }, fake)).toEqual({
       source: { integrationId: 'h', authMethod: 'None', hasSecret: false },
     });
   });

@@ -1,5 +1,5 @@
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callTool, createFakeClient } from '../testdata/fake-client.js';
 import getPermissions from './get-permissions.js';
 
 describe('get_permissions', () => {
@@ -9,7 +9,7 @@ describe('get_permissions', () => {
       name: 'mcp',
       permissions: ['RuleRead', 'AlertModify', 'SummaryRead', 'ResourceRead', 'AIRunAsModify'],
     }));
-    expect(await callTool(getPermissions, {}, fake.client)).toEqual({
+    expect(await runTool(getPermissions, {}, fake)).toEqual({
       permissions: ['View Rules', 'Manage Alerts', 'Read Panther Metrics', 'ResourceRead', 'AIRunAsModify'],
     });
     expect(fake.restCalls()[0]).toMatchObject({
@@ -22,11 +22,11 @@ describe('get_permissions', () => {
   it('needs no permission, and an empty token gives an empty list', async () => {
     expect(getPermissions.permissions).toEqual([]);
     const fake = createFakeClient(() => ({ permissions: [] }));
-    expect(await callTool(getPermissions, {}, fake.client)).toEqual({ permissions: [] });
+    expect(await runTool(getPermissions, {}, fake)).toEqual({ permissions: [] });
   });
 
   it('does not map inherited object keys', async () => {
     const fake = createFakeClient(() => ({ permissions: ['toString'] }));
-    expect(await callTool(getPermissions, {}, fake.client)).toEqual({ permissions: ['toString'] });
+    expect(await runTool(getPermissions, {}, fake)).toEqual({ permissions: ['toString'] });
   });
 });

@@ -1,11 +1,11 @@
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callTool, createFakeClient } from '../testdata/fake-client.js';
 import getRole from './get-role.js';
 
 describe('get_role', () => {
   it('returns the role', async () => {
     const fake = createFakeClient(() => ({ id: 'r1', name: 'Admin', permissions: ['RuleRead'] }));
-    expect(await callTool(getRole, { role_id: 'r1' }, fake.client)).toEqual({
+    expect(await runTool(getRole, { role_id: 'r1' }, fake)).toEqual({
       role: { id: 'r1', name: 'Admin', permissions: ['RuleRead'] },
     });
     expect(fake.restCalls()[0]).toMatchObject({ method: 'GET', path: '/roles/r1' });

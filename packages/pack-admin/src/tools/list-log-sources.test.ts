@@ -1,5 +1,5 @@
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callTool, createFakeClient } from '../testdata/fake-client.js';
 import listLogSources from './list-log-sources.js';
 
 const s3 = {
@@ -29,7 +29,7 @@ function sourcesPage(nodes: object[], endCursor: string | null = null) {
 describe('list_log_sources', () => {
   it('lists healthy and unhealthy sources when is_healthy is not given', async () => {
     const fake = createFakeClient(() => sourcesPage([s3, http]));
-    expect(await callTool(listLogSources, {}, fake.client)).toEqual({ sources: [s3, http] });
+    expect(await runTool(listLogSources, {}, fake)).toEqual({ sources: [s3, http] });
     const call = fake.calls[0];
     expect(call?.kind).toBe('graphql');
     if (call?.kind === 'graphql') {
@@ -40,18 +40,18 @@ describe('list_log_sources', () => {
 
   it('filters by health, integration type and any of the log types', async () => {
     const fake = createFakeClient(() => sourcesPage([s3, http]));
-    expect(await callTool(listLogSources, { is_healthy: false }, fake.client)).toEqual({ sources: [http] });
-    expect(await callTool(listLogSources, { integration_type: 'aws-s3' }, fake.client)).toEqual({
+    expect(await runTool(listLogSources, { is_healthy: false }, fake)).toEqual({ sources: [http] });
+    expect(await runTool(listLogSources, { integration_type: 'aws-s3' }, fake)).toEqual({
       sources: [s3],
     });
-    expect(
-      await callTool(listLogSources, { log_types: ['Okta.SystemLog', 'GitHub.Audit'] }, fake.client),
-    ).toEqual({ sources: [http] });
+    expect(await runTool(listLogSources, { log_types: ['Okta.SystemLog', 'GitHub.Audit'] }, fake)).toEqual({
+      sources: [http],
+    });
   });
 
   it('passes the cursor and returns the next one with a note', async () => {
     const fake = createFakeClient(() => sourcesPage([s3], 'c2'));
-    const out = await callTool(listLogSources, { cursor: 'c1', is_healthy: true }, fake.client);
+    const out = await runTool(listLogSources, { cursor: 'c1', is_healthy: true }, fake);
     const call = fake.calls[0];
     if (call?.kind === 'graphql') expect(call.variables).toEqual({ input: { cursor: 'c1' } });
     expect(out).toMatchObject({

@@ -1,5 +1,5 @@
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callTool, createFakeClient } from '../testdata/fake-client.js';
 import listRoles from './list-roles.js';
 
 const role = {
@@ -16,7 +16,7 @@ const role = {
 describe('list_roles', () => {
   it('sends name filters, comma-joined ids and sort-dir (asc by default)', async () => {
     const fake = createFakeClient(() => ({ results: [role] }));
-    const out = await callTool(listRoles, { name_contains: 'an', role_ids: ['r1', 'r2'] }, fake.client);
+    const out = await runTool(listRoles, { name_contains: 'an', role_ids: ['r1', 'r2'] }, fake);
     expect(fake.restCalls()[0]).toMatchObject({
       method: 'GET',
       path: '/roles',
@@ -28,7 +28,7 @@ describe('list_roles', () => {
 
   it('notes when Panther cut the list', async () => {
     const fake = createFakeClient(() => ({ results: [], next: 'more' }));
-    const out = await callTool(listRoles, { name: 'Admin', sort_dir: 'desc' }, fake.client);
+    const out = await runTool(listRoles, { name: 'Admin', sort_dir: 'desc' }, fake);
     expect(fake.restCalls()[0]?.query).toMatchObject({ name: 'Admin', 'sort-dir': 'desc', ids: undefined });
     expect(out['note']).toContain('narrow');
   });

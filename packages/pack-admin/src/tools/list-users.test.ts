@@ -1,5 +1,5 @@
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callTool, createFakeClient } from '../testdata/fake-client.js';
 import listUsers from './list-users.js';
 
 const user = { id: 'alice@example.com', email: 'alice@example.com', role: { id: 'r1', name: 'Admin' } };
@@ -7,13 +7,13 @@ const user = { id: 'alice@example.com', email: 'alice@example.com', role: { id: 
 describe('list_users', () => {
   it('asks for 60 users by default and returns them', async () => {
     const fake = createFakeClient(() => ({ results: [user] }));
-    expect(await callTool(listUsers, {}, fake.client)).toEqual({ users: [user] });
+    expect(await runTool(listUsers, {}, fake)).toEqual({ users: [user] });
     expect(fake.restCalls()[0]).toMatchObject({ method: 'GET', path: '/users', query: { limit: 60 } });
   });
 
   it('pages with cursor and next_cursor', async () => {
     const fake = createFakeClient(() => ({ results: [user], next: 'u2' }));
-    const out = await callTool(listUsers, { cursor: 'u1', limit: 1 }, fake.client);
+    const out = await runTool(listUsers, { cursor: 'u1', limit: 1 }, fake);
     expect(fake.restCalls()[0]?.query).toEqual({ limit: 1, cursor: 'u1' });
     expect(out).toMatchObject({ next_cursor: 'u2', note: expect.stringContaining('cursor') });
   });

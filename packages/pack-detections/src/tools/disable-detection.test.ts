@@ -1,6 +1,6 @@
 import { PantherApiError } from '@mcp-panther/core';
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callTool, createFakeClient } from '../testdata/fake-client.js';
 import disableDetection from './disable-detection.js';
 
 const stored = {
@@ -20,7 +20,7 @@ describe('disable_detection', () => {
     const fake = createFakeClient((call) =>
       call.kind === 'rest' && call.request.method === 'PUT' ? { ...stored, enabled: false } : stored,
     );
-    const out = await callTool(disableDetection, { detection_id: 'AWS.Root.Login' }, fake.client);
+    const out = await runTool(disableDetection, { detection_id: 'AWS.Root.Login' }, fake);
     const [get, put] = fake.restCalls();
     expect(get).toMatchObject({ method: 'GET', path: '/rules/AWS.Root.Login', cacheKind: 'none' });
     expect(put).toMatchObject({
@@ -51,9 +51,9 @@ describe('disable_detection', () => {
 
   it('uses the path of each type, and no run-tests-first for policies', async () => {
     const fake = createFakeClient(() => ({ id: 'x', enabled: true }));
-    await callTool(disableDetection, { detection_id: 'x', detection_type: 'scheduled_rules' }, fake.client);
-    await callTool(disableDetection, { detection_id: 'x', detection_type: 'simple_rules' }, fake.client);
-    await callTool(disableDetection, { detection_id: 'x', detection_type: 'policies' }, fake.client);
+    await runTool(disableDetection, { detection_id: 'x', detection_type: 'scheduled_rules' }, fake);
+    await runTool(disableDetection, { detection_id: 'x', detection_type: 'simple_rules' }, fake);
+    await runTool(disableDetection, { detection_id: 'x', detection_type: 'policies' }, fake);
     const puts = fake.restCalls().filter((r) => r.method === 'PUT');
     expect(puts.map((r) => r.path)).toEqual(['/scheduled-rules/x', '/simple-rules/x', '/policies/x']);
     expect(puts[0]?.query).toEqual({ 'run-tests-first': 'false' });
@@ -64,7 +64,7 @@ describe('disable_detection', () => {
 
   it('leaves an already disabled detection alone', async () => {
     const fake = createFakeClient(() => ({ ...stored, enabled: false }));
-    const out = await callTool(disableDetection, { detection_id: 'AWS.Root.Login' }, fake.client);
+    const out = await runTool(disableDetection, { detection_id: 'AWS.Root.Login' }, fake);
     expect(fake.restCalls().map((r) => r.method)).toEqual(['GET']);
     expect(out['changed']).toBe(false);
   });
@@ -74,7 +74,7 @@ describe('disable_detection', () => {
       throw new PantherApiError('NOT_FOUND', 'not found', { status: 404 });
     });
     await expect(
-      callTool(disableDetection, { detection_id: 'ghost', detection_type: 'policies' }, fake.client),
+      runTool(disableDetection, { detection_id: 'ghost', detection_type: 'policies' }, fake),
     ).rejects.toThrow('Policy "ghost" not found.');
     expect(fake.restCalls()).toHaveLength(1);
   });

@@ -1,5 +1,5 @@
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callTool, createFakeClient } from '../testdata/fake-client.js';
 import getDataModel from './get-data-model.js';
 
 const model = {
@@ -18,7 +18,7 @@ const model = {
 describe('get_data_model', () => {
   it('returns the full model', async () => {
     const fake = createFakeClient(() => model);
-    expect(await callTool(getDataModel, { data_model_id: model.id }, fake.client)).toEqual({
+    expect(await runTool(getDataModel, { data_model_id: model.id }, fake)).toEqual({
       data_model: model,
     });
     expect(fake.restCalls()[0]).toMatchObject({

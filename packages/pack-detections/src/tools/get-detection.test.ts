@@ -1,6 +1,6 @@
 import { PantherApiError } from '@mcp-panther/core';
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callTool, createFakeClient } from '../testdata/fake-client.js';
 import getDetection from './get-detection.js';
 
 const notFound = () => new PantherApiError('NOT_FOUND', 'not found', { status: 404 });
@@ -9,7 +9,7 @@ describe('get_detection', () => {
   it('returns the full rule, body and tests included, under its singular key', async () => {
     const rule = { id: 'R 1', body: 'def rule(e): return True', tests: [{ name: 't' }], enabled: true };
     const fake = createFakeClient(() => rule);
-    const out = await callTool(getDetection, { detection_id: 'R 1' }, fake.client);
+    const out = await runTool(getDetection, { detection_id: 'R 1' }, fake);
     expect(out).toEqual({ rule });
     expect(fake.restCalls()[0]).toMatchObject({
       method: 'GET',
@@ -30,10 +30,10 @@ describe('get_detection', () => {
           );
         }),
     );
-    const pending = callTool(
+    const pending = runTool(
       getDetection,
       { detection_id: 'P', detection_type: ['rules', 'simple_rules', 'policies'] },
-      fake.client,
+      fake,
     );
     await new Promise((r) => setTimeout(r, 10));
     expect(fake.calls).toHaveLength(3);
@@ -49,7 +49,7 @@ describe('get_detection', () => {
       throw notFound();
     });
     await expect(
-      callTool(getDetection, { detection_id: 'nope', detection_type: ['rules', 'policies'] }, fake.client),
+      runTool(getDetection, { detection_id: 'nope', detection_type: ['rules', 'policies'] }, fake),
     ).rejects.toThrow('No detection with id "nope" in rules, policies.');
   });
 
@@ -57,7 +57,7 @@ describe('get_detection', () => {
     const fake = createFakeClient(() => {
       throw new PantherApiError('PERMISSION', 'forbidden', { status: 403 });
     });
-    await expect(callTool(getDetection, { detection_id: 'x' }, fake.client)).rejects.toMatchObject({
+    await expect(runTool(getDetection, { detection_id: 'x' }, fake)).rejects.toMatchObject({
       code: 'PERMISSION',
     });
   });

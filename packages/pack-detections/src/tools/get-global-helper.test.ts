@@ -1,6 +1,6 @@
 import { PantherApiError } from '@mcp-panther/core';
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callTool, createFakeClient } from '../testdata/fake-client.js';
 import getGlobalHelper from './get-global-helper.js';
 
 const helper = {
@@ -15,7 +15,7 @@ const helper = {
 describe('get_global_helper', () => {
   it('returns the helper with its code', async () => {
     const fake = createFakeClient(() => helper);
-    expect(await callTool(getGlobalHelper, { helper_id: 'a/b' }, fake.client)).toEqual({
+    expect(await runTool(getGlobalHelper, { helper_id: 'a/b' }, fake)).toEqual({
       global_helper: helper,
     });
     expect(fake.restCalls()[0]?.path).toBe('/globals/a%2Fb');
@@ -25,8 +25,6 @@ describe('get_global_helper', () => {
     const fake = createFakeClient(() => {
       throw new PantherApiError('NOT_FOUND', 'global not found', { status: 404 });
     });
-    await expect(callTool(getGlobalHelper, { helper_id: 'x' }, fake.client)).rejects.toThrow(
-      'global not found',
-    );
+    await expect(runTool(getGlobalHelper, { helper_id: 'x' }, fake)).rejects.toThrow('global not found');
   });
 });

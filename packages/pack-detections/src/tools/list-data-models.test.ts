@@ -1,5 +1,5 @@
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callTool, createFakeClient } from '../testdata/fake-client.js';
 import listDataModels from './list-data-models.js';
 
 const model = {
@@ -18,7 +18,7 @@ const model = {
 describe('list_data_models', () => {
   it('lists models without their Python body', async () => {
     const fake = createFakeClient(() => ({ results: [model] }));
-    const out = await callTool(listDataModels, { limit: 3 }, fake.client);
+    const out = await runTool(listDataModels, { limit: 3 }, fake);
     expect(fake.restCalls()[0]).toMatchObject({ path: '/data-models', query: { limit: 3 } });
     const { body: _body, ...compact } = model;
     expect(out).toEqual({ data_models: [compact] });
@@ -26,7 +26,7 @@ describe('list_data_models', () => {
 
   it('pages with the cursor', async () => {
     const fake = createFakeClient(() => ({ results: [], next: 'p3' }));
-    const out = await callTool(listDataModels, { cursor: 'p2' }, fake.client);
+    const out = await runTool(listDataModels, { cursor: 'p2' }, fake);
     expect(fake.restCalls()[0]?.query).toMatchObject({ cursor: 'p2', limit: 100 });
     expect(out['next_cursor']).toBe('p3');
   });

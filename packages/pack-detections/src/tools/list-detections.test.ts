@@ -1,5 +1,5 @@
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callTool, createFakeClient } from '../testdata/fake-client.js';
 import listDetections from './list-detections.js';
 
 const RULE = {
@@ -39,7 +39,7 @@ function pageFor(path: string) {
 describe('list_detections', () => {
   it('lists rules by default with compact fields and a next_cursor when the page was cut', async () => {
     const fake = createFakeClient((call) => (call.kind === 'rest' ? pageFor(call.request.path) : undefined));
-    const out = await callTool(listDetections, {}, fake.client);
+    const out = await runTool(listDetections, {}, fake);
 
     expect(fake.restCalls().map((r) => [r.method, r.path])).toEqual([['GET', '/rules']]);
     expect(fake.restCalls()[0]?.query).toMatchObject({ limit: 100 });
@@ -70,7 +70,7 @@ describe('list_detections', () => {
 
   it('sends each filter under its Panther query key and no state filter by default', async () => {
     const fake = createFakeClient(() => ({ results: [] }));
-    await callTool(
+    await runTool(
       listDetections,
       {
         detection_types: ['rules'],
@@ -83,7 +83,7 @@ describe('list_detections', () => {
         cursor: 'abc',
         limit: 5,
       },
-      fake.client,
+      fake,
     );
     const query = fake.restCalls()[0]?.query;
     expect(query).toEqual({
@@ -102,7 +102,7 @@ describe('list_detections', () => {
 
   it('sends log-type only to rule endpoints and resource-type, compliance-status only to policies', async () => {
     const fake = createFakeClient(() => ({ results: [] }));
-    await callTool(
+    await runTool(
       listDetections,
       {
         detection_types: ['rules', 'scheduled_rules', 'simple_rules', 'policies'],
@@ -111,7 +111,7 @@ describe('list_detections', () => {
         resource_type: ['AWS.S3.Bucket'],
         compliance_status: 'FAIL',
       },
-      fake.client,
+      fake,
     );
     const byPath = Object.fromEntries(fake.restCalls().map((r) => [r.path, r.query ?? {}]));
     expect(Object.keys(byPath).sort()).toEqual(['/policies', '/rules', '/scheduled-rules', '/simple-rules']);
@@ -137,10 +137,10 @@ describe('list_detections', () => {
           release.push(() => resolve({ results: [] }));
         }),
     );
-    const pending = callTool(
+    const pending = runTool(
       listDetections,
       { detection_types: ['rules', 'scheduled_rules', 'simple_rules', 'policies'] },
-      fake.client,
+      fake,
     );
     await new Promise((r) => setTimeout(r, 10));
     expect(fake.calls).toHaveLength(4);
@@ -153,7 +153,7 @@ describe('list_detections', () => {
     const fake = createFakeClient((call) =>
       call.kind === 'rest' ? { results: [], next: `${call.request.path.slice(1)}-next` } : undefined,
     );
-    const out = await callTool(listDetections, { detection_types: ['rules', 'policies'] }, fake.client);
+    const out = await runTool(listDetections, { detection_types: ['rules', 'policies'] }, fake);
     expect(out['rules_next_cursor']).toBe('rules-next');
     expect(out['policies_next_cursor']).toBe('policies-next');
     expect(out).not.toHaveProperty('next_cursor');
@@ -162,7 +162,7 @@ describe('list_detections', () => {
 
   it('keeps compact policy fields and drops the body', async () => {
     const fake = createFakeClient((call) => (call.kind === 'rest' ? pageFor(call.request.path) : undefined));
-    const out = await callTool(listDetections, { detection_types: ['policies'] }, fake.client);
+    const out = await runTool(listDetections, { detection_types: ['policies'] }, fake);
     expect(out).toEqual({
       policies: [{ id: 'S3.Public', enabled: false, severity: 'LOW', resourceTypes: ['AWS.S3.Bucket'] }],
     });
@@ -172,7 +172,7 @@ describe('list_detections', () => {
     const other = { ...RULE, id: 'Other', outputIDs: ['dev-slack'] };
     const none = { ...RULE, id: 'None', outputIDs: undefined };
     const fake = createFakeClient(() => ({ results: [RULE, other, none], next: 'n2' }));
-    const out = await callTool(listDetections, { output_ids: ['prod-slack'] }, fake.client);
+    const out = await runTool(listDetections, { output_ids: ['prod-slack'] }, fake);
     expect((out['rules'] as { id: string }[]).map((r) => r.id)).toEqual(['AWS.Root.Login']);
     expect(fake.restCalls()[0]?.query).not.toHaveProperty('output-ids');
     expect(out['note']).toContain('2 detections on this page did not match');
@@ -181,15 +181,15 @@ describe('list_detections', () => {
   it('rejects a cursor with several types, and type-specific filters without their type', async () => {
     const fake = createFakeClient(() => ({ results: [] }));
     await expect(
-      callTool(listDetections, { detection_types: ['rules', 'policies'], cursor: 'x' }, fake.client),
+      runTool(listDetections, { detection_types: ['rules', 'policies'], cursor: 'x' }, fake),
     ).rejects.toThrow(/cursor.*exactly one/);
     await expect(
-      callTool(listDetections, { detection_types: ['policies'], log_type: ['AWS.CloudTrail'] }, fake.client),
+      runTool(listDetections, { detection_types: ['policies'], log_type: ['AWS.CloudTrail'] }, fake),
     ).rejects.toThrow(/log_type/);
-    await expect(callTool(listDetections, { resource_type: ['AWS.S3.Bucket'] }, fake.client)).rejects.toThrow(
+    await expect(runTool(listDetections, { resource_type: ['AWS.S3.Bucket'] }, fake)).rejects.toThrow(
       /resource_type.*policies/,
     );
-    await expect(callTool(listDetections, { compliance_status: 'PASS' }, fake.client)).rejects.toThrow(
+    await expect(runTool(listDetections, { compliance_status: 'PASS' }, fake)).rejects.toThrow(
       /compliance_status/,
     );
     expect(fake.calls).toHaveLength(0);
@@ -206,7 +206,7 @@ describe('list_detections', () => {
 
   it('ignores duplicate types and the literal cursor "null"', async () => {
     const fake = createFakeClient(() => ({ results: [] }));
-    await callTool(listDetections, { detection_types: ['rules', 'rules'], cursor: 'null' }, fake.client);
+    await runTool(listDetections, { detection_types: ['rules', 'rules'], cursor: 'null' }, fake);
     expect(fake.calls).toHaveLength(1);
     expect(fake.restCalls()[0]?.query?.['cursor']).toBeUndefined();
   });

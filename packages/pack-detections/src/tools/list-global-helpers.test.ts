@@ -1,5 +1,5 @@
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callTool, createFakeClient } from '../testdata/fake-client.js';
 import listGlobalHelpers from './list-global-helpers.js';
 
 const helper = {
@@ -14,10 +14,10 @@ const helper = {
 describe('list_global_helpers', () => {
   it('sends the filters and drops the code', async () => {
     const fake = createFakeClient(() => ({ results: [helper], next: null }));
-    const out = await callTool(
+    const out = await runTool(
       listGlobalHelpers,
       { name_contains: 'aws', created_by: 'a', last_modified_by: 'b', limit: 10, cursor: 'c1' },
-      fake.client,
+      fake,
     );
     expect(fake.restCalls()[0]).toMatchObject({
       method: 'GET',
@@ -39,7 +39,7 @@ describe('list_global_helpers', () => {
 
   it('returns next_cursor and a note when the page was cut', async () => {
     const fake = createFakeClient(() => ({ results: [], next: 'p2' }));
-    const out = await callTool(listGlobalHelpers, {}, fake.client);
+    const out = await runTool(listGlobalHelpers, {}, fake);
     expect(out).toMatchObject({ next_cursor: 'p2', note: expect.stringContaining('cursor') });
     expect(fake.restCalls()[0]?.query).toMatchObject({ limit: 100 });
   });
