@@ -1,3 +1,4 @@
+import { assertPackConventions } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import alertsPackDefault, { alertsPack } from './index.js';
@@ -36,6 +37,12 @@ describe('alertsPack', () => {
       'update_alert_assignee',
       'update_alert_status',
     ]);
+  });
+
+  it('follows the pack conventions, with one tool per file named after it', () => {
+    expect(() =>
+      assertPackConventions(alertsPack, { toolsDir: new URL('./tools/', import.meta.url) }),
+    ).not.toThrow();
   });
 
   it('marks exactly the five writes as writes, start_ai_alert_triage not destructive', () => {

@@ -2,7 +2,7 @@
  * The alerts pack through the real host pipeline (SDK client over an in-memory transport) against the sandbox.
  * Ids are discovered through the API, never hard-coded.
  */
-import { assertPackConventions, createTestHost, type TestHost } from '@mcp-panther/core/testing';
+import { createTestHost, type TestHost } from '@mcp-panther/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The sandbox is a workspace package this pack does not declare (no new dependencies): import its source.
 import { type Sandbox, startSandbox } from '../../../sandbox/src/index.js';
@@ -75,10 +75,6 @@ afterAll(async () => {
 });
 
 describe('alerts pack: registration and policy', () => {
-  it('follows the pack conventions', () => {
-    expect(() => assertPackConventions(alertsPack)).not.toThrow();
-  });
-
   it('lists all 12 tools in read-write mode, within the tools/list budget', async () => {
     expect((await rw.tools()).sort()).toEqual([...READS, ...WRITES].sort());
     const { tools } = await rw.client.listTools();

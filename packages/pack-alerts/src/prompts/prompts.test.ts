@@ -1,5 +1,6 @@
+import { createFakeClient } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { createFakeClient, promptContext } from '../testdata/fake-client.js';
+import { promptContext } from '../testdata/helpers.js';
 import {
   completeAlertId,
   completeEndDate,
@@ -93,7 +94,7 @@ describe('prompt argument completion', () => {
   it('completes alert ids from recent alerts through the client', async () => {
     const fake = createFakeClient(() => ({ results: [{ id: 'abc1' }, { id: 'abd2' }, { id: 'xyz' }] }));
     await expect(completeAlertId('ab', promptContext(fake.client))).resolves.toEqual(['abc1', 'abd2']);
-    expect(fake.rest()[0]).toMatchObject({
+    expect(fake.restCalls()[0]).toMatchObject({
       method: 'GET',
       path: '/alerts',
       query: { type: 'ALERT', 'sort-dir': 'desc' },

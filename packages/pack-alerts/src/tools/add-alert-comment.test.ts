@@ -1,5 +1,6 @@
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { createFakeClient, inputIssue, notFound, runTool } from '../testdata/fake-client.js';
+import { inputIssue, notFound } from '../testdata/helpers.js';
 import addAlertComment from './add-alert-comment.js';
 
 const created = {
@@ -14,8 +15,8 @@ const created = {
 describe('add_alert_comment', () => {
   it('posts a PLAIN_TEXT comment by default and invalidates comments and alerts', async () => {
     const fake = createFakeClient(() => created);
-    const result = await runTool(addAlertComment, { alert_id: 'a1', comment: 'checked' }, fake.client);
-    expect(fake.rest()).toEqual([
+    const result = await runTool(addAlertComment, { alert_id: 'a1', comment: 'checked' }, fake);
+    expect(fake.restCalls()).toEqual([
       expect.objectContaining({
         method: 'POST',
         path: '/alert-comments',
@@ -36,8 +37,8 @@ describe('add_alert_comment', () => {
 
   it('sends HTML when asked and refuses other formats', async () => {
     const fake = createFakeClient(() => ({ ...created, format: 'HTML' }));
-    await runTool(addAlertComment, { alert_id: 'a1', comment: '<b>x</b>', format: 'HTML' }, fake.client);
-    expect(fake.rest()[0]?.body).toEqual({ alertId: 'a1', body: '<b>x</b>', format: 'HTML' });
+    await runTool(addAlertComment, { alert_id: 'a1', comment: '<b>x</b>', format: 'HTML' }, fake);
+    expect(fake.restCalls()[0]?.body).toEqual({ alertId: 'a1', body: '<b>x</b>', format: 'HTML' });
     expect(inputIssue(addAlertComment, { alert_id: 'a1', comment: 'x', format: 'MARKDOWN' })?.path).toBe(
       'format',
     );
@@ -48,7 +49,7 @@ describe('add_alert_comment', () => {
     const fake = createFakeClient(() => {
       throw notFound();
     });
-    await expect(runTool(addAlertComment, { alert_id: 'gone', comment: 'x' }, fake.client)).rejects.toThrow(
+    await expect(runTool(addAlertComment, { alert_id: 'gone', comment: 'x' }, fake)).rejects.toThrow(
       'No alert found with ID: gone',
     );
   });

@@ -1,6 +1,7 @@
 import { PantherApiError } from '@mcp-panther/core';
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it, vi } from 'vitest';
-import { createFakeClient, inputIssue, notFound, runTool } from '../testdata/fake-client.js';
+import { inputIssue, notFound } from '../testdata/helpers.js';
 import bulkUpdateAlerts from './bulk-update-alerts.js';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `a${i}`);
@@ -14,10 +15,9 @@ describe('bulk_update_alerts', () => {
     const result = await runTool(
       bulkUpdateAlerts,
       { alert_ids: ['a1', 'a2'], status: 'TRIAGED', assignee_id: 'user-1', comment: 'on it' },
-      fake.client,
-      { progress },
+      { client: fake.client, onProgress: progress },
     );
-    const [patch, ...posts] = fake.rest();
+    const [patch, ...posts] = fake.restCalls();
     expect(patch).toMatchObject({
       method: 'PATCH',
       path: '/alerts',
@@ -38,8 +38,8 @@ describe('bulk_update_alerts', () => {
 
   it('only comments when only a comment is given', async () => {
     const fake = createFakeClient(() => ({ id: 'c' }));
-    const result = await runTool(bulkUpdateAlerts, { alert_ids: ['a1'], comment: 'x' }, fake.client);
-    expect(fake.rest().map((r) => r.method)).toEqual(['POST']);
+    const result = await runTool(bulkUpdateAlerts, { alert_ids: ['a1'], comment: 'x' }, fake);
+    expect(fake.restCalls().map((r) => r.method)).toEqual(['POST']);
     expect(result).toEqual({ comments_added: ['a1'] });
   });
 
@@ -54,7 +54,7 @@ describe('bulk_update_alerts', () => {
     const result = await runTool(
       bulkUpdateAlerts,
       { alert_ids: ids(3), status: 'CLOSED', comment: 'done' },
-      fake.client,
+      fake,
     );
     expect(result).toEqual({
       updated: ['a0', 'a1', 'a2'],
@@ -68,14 +68,10 @@ describe('bulk_update_alerts', () => {
     const fake = createFakeClient(() => {
       throw notFound('no such alerts');
     });
-    await expect(
-      runTool(bulkUpdateAlerts, { alert_ids: ['x'], status: 'OPEN' }, fake.client),
-    ).rejects.toThrow('no such alerts');
-    const failure = runTool(
-      bulkUpdateAlerts,
-      { alert_ids: ['x', 'y'], status: 'OPEN', comment: 'c' },
-      fake.client,
+    await expect(runTool(bulkUpdateAlerts, { alert_ids: ['x'], status: 'OPEN' }, fake)).rejects.toThrow(
+      'no such alerts',
     );
+    const failure = runTool(bulkUpdateAlerts, { alert_ids: ['x', 'y'], status: 'OPEN', comment: 'c' }, fake);
     await expect(failure).rejects.toBeInstanceOf(PantherApiError);
     await expect(failure).rejects.toThrow(
       'Every operation failed: update x, y: no such alerts; add_comment x, y: no such alerts',
@@ -92,7 +88,7 @@ describe('bulk_update_alerts', () => {
 
   it('asks for at least one change', async () => {
     const fake = createFakeClient();
-    await expect(runTool(bulkUpdateAlerts, { alert_ids: ['a1'] }, fake.client)).rejects.toThrow(
+    await expect(runTool(bulkUpdateAlerts, { alert_ids: ['a1'] }, fake)).rejects.toThrow(
       'Give at least one of status, assignee_id or comment.',
     );
     expect(fake.calls).toHaveLength(0);

@@ -1,6 +1,6 @@
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
 import { AI_INFERENCE_STREAM, AI_INFERENCE_STREAMS_METADATA } from '../queries.js';
-import { createFakeClient, runTool } from '../testdata/fake-client.js';
 import getAiAlertTriageSummary from './get-ai-alert-triage-summary.js';
 
 describe('get_ai_alert_triage_summary', () => {
@@ -16,8 +16,8 @@ describe('get_ai_alert_triage_summary', () => {
       }
       return { aiInferenceStream: { streamId: 'new', finished: true, responseText: 'Benign', error: null } };
     });
-    const result = await runTool(getAiAlertTriageSummary, { alert_id: 'a1' }, fake.client);
-    expect(fake.graphql().map((c) => [c.document, c.variables])).toEqual([
+    const result = await runTool(getAiAlertTriageSummary, { alert_id: 'a1' }, fake);
+    expect(fake.graphqlCalls().map((c) => [c.document, c.variables])).toEqual([
       [AI_INFERENCE_STREAMS_METADATA, { input: { alias: 'a1' } }],
       [AI_INFERENCE_STREAM, { streamId: 'new' }],
     ]);
@@ -30,7 +30,7 @@ describe('get_ai_alert_triage_summary', () => {
         ? { aiInferenceStreamsMetadata: { edges: [{ node: { streamId: 's' } }] } }
         : { aiInferenceStream: { streamId: 's', finished: false, responseText: 'Half', error: 'stopped' } },
     );
-    await expect(runTool(getAiAlertTriageSummary, { alert_id: 'a1' }, fake.client)).resolves.toEqual({
+    await expect(runTool(getAiAlertTriageSummary, { alert_id: 'a1' }, fake)).resolves.toEqual({
       stream_id: 's',
       finished: false,
       summary: 'Half',
@@ -40,7 +40,7 @@ describe('get_ai_alert_triage_summary', () => {
 
   it('says how to start a triage when the alert has none', async () => {
     const fake = createFakeClient(() => ({ aiInferenceStreamsMetadata: { edges: [] } }));
-    const failure = runTool(getAiAlertTriageSummary, { alert_id: 'a1' }, fake.client);
+    const failure = runTool(getAiAlertTriageSummary, { alert_id: 'a1' }, fake);
     await expect(failure).rejects.toThrow(
       'No AI triage summary found for alert a1; start one with start_ai_alert_triage.',
     );

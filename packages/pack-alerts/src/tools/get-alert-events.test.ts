@@ -1,20 +1,25 @@
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { createFakeClient, inputIssue, notFound, runTool } from '../testdata/fake-client.js';
+import { inputIssue, notFound } from '../testdata/helpers.js';
 import getAlertEvents from './get-alert-events.js';
 
 describe('get_alert_events', () => {
   it('asks for 10 events by default and returns them raw', async () => {
     const events = [{ p_log_type: 'AWS.CloudTrail', eventName: 'ConsoleLogin' }];
     const fake = createFakeClient(() => ({ results: events, next: null }));
-    const result = await runTool(getAlertEvents, { alert_id: 'a1' }, fake.client);
-    expect(fake.rest()[0]).toMatchObject({ method: 'GET', path: '/alerts/a1/events', query: { limit: 10 } });
+    const result = await runTool(getAlertEvents, { alert_id: 'a1' }, fake);
+    expect(fake.restCalls()[0]).toMatchObject({
+      method: 'GET',
+      path: '/alerts/a1/events',
+      query: { limit: 10 },
+    });
     expect(result).toEqual({ events, next_cursor: null });
   });
 
   it('serves up to 50 per page and pages with cursor', async () => {
     const fake = createFakeClient(() => ({ results: [{}], next: 'e2' }));
-    const result = await runTool(getAlertEvents, { alert_id: 'a1', limit: 50, cursor: 'e1' }, fake.client);
-    expect(fake.rest()[0]?.query).toEqual({ limit: 50, cursor: 'e1' });
+    const result = await runTool(getAlertEvents, { alert_id: 'a1', limit: 50, cursor: 'e1' }, fake);
+    expect(fake.restCalls()[0]?.query).toEqual({ limit: 50, cursor: 'e1' });
     expect(result).toMatchObject({ next_cursor: 'e2', note: expect.stringContaining('get_alert_events') });
     expect(inputIssue(getAlertEvents, { alert_id: 'a1', limit: 51 })?.path).toBe('limit');
   });
@@ -23,7 +28,7 @@ describe('get_alert_events', () => {
     const fake = createFakeClient(() => {
       throw notFound();
     });
-    await expect(runTool(getAlertEvents, { alert_id: 'x' }, fake.client)).rejects.toThrow(
+    await expect(runTool(getAlertEvents, { alert_id: 'x' }, fake)).rejects.toThrow(
       'No alert found with ID: x',
     );
   });

@@ -1,6 +1,7 @@
 import { PantherApiError } from '@mcp-panther/core';
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { createFakeClient, inputIssue, notFound, runTool } from '../testdata/fake-client.js';
+import { inputIssue, notFound } from '../testdata/helpers.js';
 import getAlert from './get-alert.js';
 
 describe('get_alert', () => {
@@ -13,8 +14,8 @@ describe('get_alert', () => {
       runbook: 'r',
     };
     const fake = createFakeClient(() => alert);
-    await expect(runTool(getAlert, { alert_id: 'a/1' }, fake.client)).resolves.toEqual({ alert });
-    expect(fake.rest()).toEqual([
+    await expect(runTool(getAlert, { alert_id: 'a/1' }, fake)).resolves.toEqual({ alert });
+    expect(fake.restCalls()).toEqual([
       expect.objectContaining({ method: 'GET', path: '/alerts/a%2F1', cacheKind: 'alerts' }),
     ]);
   });
@@ -23,7 +24,7 @@ describe('get_alert', () => {
     const fake = createFakeClient(() => {
       throw notFound();
     });
-    const failure = runTool(getAlert, { alert_id: 'missing' }, fake.client);
+    const failure = runTool(getAlert, { alert_id: 'missing' }, fake);
     await expect(failure).rejects.toThrow('No alert found with ID: missing');
     await expect(failure).rejects.toMatchObject({ code: 'NOT_FOUND', status: 404 });
   });
@@ -33,7 +34,7 @@ describe('get_alert', () => {
     const fake = createFakeClient(() => {
       throw denied;
     });
-    await expect(runTool(getAlert, { alert_id: 'a1' }, fake.client)).rejects.toBe(denied);
+    await expect(runTool(getAlert, { alert_id: 'a1' }, fake)).rejects.toBe(denied);
   });
 
   it('requires a non-empty alert_id', () => {

@@ -1,6 +1,7 @@
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METRICS_ALERTS_PER_RULE } from '../queries.js';
-import { createFakeClient, inputIssue, runTool } from '../testdata/fake-client.js';
+import { inputIssue } from '../testdata/helpers.js';
 import getRuleAlertMetrics from './get-rule-alert-metrics.js';
 
 const metrics = {
@@ -23,9 +24,9 @@ describe('get_rule_alert_metrics', () => {
 
   it('lists rules busiest first, with total_alerts the sum of their alerts (not the number of rules)', async () => {
     const fake = createFakeClient(() => metrics);
-    const result = await runTool(getRuleAlertMetrics, {}, fake.client);
-    expect(fake.graphql()[0]?.document).toBe(METRICS_ALERTS_PER_RULE);
-    expect(fake.graphql()[0]?.variables).toEqual({
+    const result = await runTool(getRuleAlertMetrics, {}, fake);
+    expect(fake.graphqlCalls()[0]?.document).toBe(METRICS_ALERTS_PER_RULE);
+    expect(fake.graphqlCalls()[0]?.variables).toEqual({
       input: {
         fromDate: '2024-05-03T12:00:00.000Z',
         toDate: '2024-05-10T12:59:59.000Z',
@@ -47,11 +48,7 @@ describe('get_rule_alert_metrics', () => {
 
   it('keeps only the given rule_ids', async () => {
     const fake = createFakeClient(() => metrics);
-    const result = await runTool(
-      getRuleAlertMetrics,
-      { rule_ids: ['Okta.Login', 'Missing.Rule'] },
-      fake.client,
-    );
+    const result = await runTool(getRuleAlertMetrics, { rule_ids: ['Okta.Login', 'Missing.Rule'] }, fake);
     expect(result).toMatchObject({
       alerts_per_rule: [{ rule_id: 'Okta.Login', label: 'Okta login', value: 2 }],
       total_alerts: 2,

@@ -1,6 +1,7 @@
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METRICS_ALERTS_PER_SEVERITY } from '../queries.js';
-import { createFakeClient, inputIssue, runTool } from '../testdata/fake-client.js';
+import { inputIssue } from '../testdata/helpers.js';
 import getSeverityAlertMetrics from './get-severity-alert-metrics.js';
 
 const metrics = {
@@ -27,8 +28,8 @@ describe('get_severity_alert_metrics', () => {
 
   it('queries the last 7 days by day and drops INFO and empty buckets by default', async () => {
     const fake = createFakeClient(() => metrics);
-    const result = await runTool(getSeverityAlertMetrics, {}, fake.client);
-    const [call] = fake.graphql();
+    const result = await runTool(getSeverityAlertMetrics, {}, fake);
+    const [call] = fake.graphqlCalls();
     expect(call?.document).toBe(METRICS_ALERTS_PER_SEVERITY);
     expect(call?.variables).toEqual({
       input: {
@@ -61,9 +62,9 @@ describe('get_severity_alert_metrics', () => {
         severities: ['INFO'],
         interval_in_minutes: 60,
       },
-      fake.client,
+      fake,
     );
-    expect(fake.graphql()[0]?.variables).toEqual({
+    expect(fake.graphqlCalls()[0]?.variables).toEqual({
       input: {
         fromDate: '2024-05-01T00:00:00.000Z',
         toDate: '2024-05-02T00:00:00.000Z',

@@ -1,5 +1,6 @@
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { createFakeClient, inputIssue, notFound, runTool } from '../testdata/fake-client.js';
+import { inputIssue, notFound } from '../testdata/helpers.js';
 import listAlertComments from './list-alert-comments.js';
 
 const comment = {
@@ -16,8 +17,8 @@ const comment = {
 describe('list_alert_comments', () => {
   it('sends alert-id and limit 25 by default and returns compact comments', async () => {
     const fake = createFakeClient(() => ({ results: [comment], next: null }));
-    const result = await runTool(listAlertComments, { alert_id: 'a1' }, fake.client);
-    expect(fake.rest()[0]).toMatchObject({
+    const result = await runTool(listAlertComments, { alert_id: 'a1' }, fake);
+    expect(fake.restCalls()[0]).toMatchObject({
       method: 'GET',
       path: '/alert-comments',
       query: { 'alert-id': 'a1', limit: 25 },
@@ -38,8 +39,8 @@ describe('list_alert_comments', () => {
 
   it('pages with cursor and says how to get the next page', async () => {
     const fake = createFakeClient(() => ({ results: [comment], next: 'n2' }));
-    const result = await runTool(listAlertComments, { alert_id: 'a1', limit: 1, cursor: 'n1' }, fake.client);
-    expect(fake.rest()[0]?.query).toEqual({ 'alert-id': 'a1', limit: 1, cursor: 'n1' });
+    const result = await runTool(listAlertComments, { alert_id: 'a1', limit: 1, cursor: 'n1' }, fake);
+    expect(fake.restCalls()[0]?.query).toEqual({ 'alert-id': 'a1', limit: 1, cursor: 'n1' });
     expect(result).toMatchObject({ next_cursor: 'n2', note: expect.stringContaining('list_alert_comments') });
   });
 
@@ -47,7 +48,7 @@ describe('list_alert_comments', () => {
     const fake = createFakeClient(() => {
       throw notFound();
     });
-    await expect(runTool(listAlertComments, { alert_id: 'nope' }, fake.client)).rejects.toThrow(
+    await expect(runTool(listAlertComments, { alert_id: 'nope' }, fake)).rejects.toThrow(
       'No alert found with ID: nope',
     );
   });

@@ -1,5 +1,6 @@
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeClient, inputIssue, runTool } from '../testdata/fake-client.js';
+import { inputIssue } from '../testdata/helpers.js';
 import listAlerts from './list-alerts.js';
 
 const alert = {
@@ -28,8 +29,8 @@ describe('list_alerts', () => {
 
   it('sends the default 7-day window, newest first, with event-count-min=1', async () => {
     const fake = createFakeClient(() => ({ results: [alert], next: null }));
-    await runTool(listAlerts, {}, fake.client);
-    expect(fake.rest()).toEqual([
+    await runTool(listAlerts, {}, fake);
+    expect(fake.restCalls()).toEqual([
       expect.objectContaining({
         method: 'GET',
         path: '/alerts',
@@ -48,7 +49,7 @@ describe('list_alerts', () => {
 
   it('returns compact alerts without deliveries, context or runbook', async () => {
     const fake = createFakeClient(() => ({ results: [alert], next: null }));
-    const result = await runTool(listAlerts, {}, fake.client);
+    const result = await runTool(listAlerts, {}, fake);
     expect(result).toEqual({
       alerts: [
         {
@@ -88,9 +89,9 @@ describe('list_alerts', () => {
         subtypes: ['RULE', 'POLICY'],
         alert_type: 'ALERT',
       },
-      fake.client,
+      fake,
     );
-    expect(fake.rest()[0]?.query).toEqual({
+    expect(fake.restCalls()[0]?.query).toEqual({
       type: 'ALERT',
       limit: 50,
       'sort-dir': 'desc',
@@ -112,8 +113,8 @@ describe('list_alerts', () => {
 
   it('leaves the window to Panther when only detection_id is given', async () => {
     const fake = createFakeClient(() => ({ results: [] }));
-    const result = await runTool(listAlerts, { detection_id: 'AWS.Root.Login' }, fake.client);
-    const query = fake.rest()[0]?.query;
+    const result = await runTool(listAlerts, { detection_id: 'AWS.Root.Login' }, fake);
+    const query = fake.restCalls()[0]?.query;
     expect(query?.['detection-id']).toBe('AWS.Root.Login');
     expect(query?.['created-after']).toBeUndefined();
     expect(query?.['created-before']).toBeUndefined();
@@ -122,8 +123,8 @@ describe('list_alerts', () => {
 
   it('fills a missing start as 7 days before the given end', async () => {
     const fake = createFakeClient(() => ({ results: [] }));
-    await runTool(listAlerts, { end_date: '2024-04-20T00:00:00Z' }, fake.client);
-    expect(fake.rest()[0]?.query).toMatchObject({
+    await runTool(listAlerts, { end_date: '2024-04-20T00:00:00Z' }, fake);
+    expect(fake.restCalls()[0]?.query).toMatchObject({
       'created-after': '2024-04-13T00:00:00.000Z',
       'created-before': '2024-04-20T00:00:00.000Z',
     });
@@ -131,14 +132,14 @@ describe('list_alerts', () => {
 
   it('returns next_cursor and a note saying how to get the next page', async () => {
     const fake = createFakeClient(() => ({ results: [alert], next: 'cursor-2' }));
-    const result = await runTool(listAlerts, {}, fake.client);
+    const result = await runTool(listAlerts, {}, fake);
     expect(result['next_cursor']).toBe('cursor-2');
     expect(result['note']).toMatch(/cursor/);
   });
 
   it('says which window it searched when nothing matched', async () => {
     const fake = createFakeClient(() => ({ results: [], next: null }));
-    const result = await runTool(listAlerts, {}, fake.client);
+    const result = await runTool(listAlerts, {}, fake);
     expect(result['note']).toBe(
       'No alerts from 2024-05-03T12:00:00.000Z to 2024-05-10T12:59:59.000Z; widen the dates or filters.',
     );
@@ -146,33 +147,33 @@ describe('list_alerts', () => {
 
   it('sends no event-count-min for SYSTEM_ERROR unless asked', async () => {
     const fake = createFakeClient(() => ({ results: [] }));
-    await runTool(listAlerts, { alert_type: 'SYSTEM_ERROR' }, fake.client);
-    expect(fake.rest()[0]?.query?.['event-count-min']).toBeUndefined();
+    await runTool(listAlerts, { alert_type: 'SYSTEM_ERROR' }, fake);
+    expect(fake.restCalls()[0]?.query?.['event-count-min']).toBeUndefined();
   });
 
   it('refuses subtypes that do not fit alert_type, naming the valid ones', async () => {
     const fake = createFakeClient();
-    await expect(runTool(listAlerts, { subtypes: ['RULE_ERROR'] }, fake.client)).rejects.toThrow(
+    await expect(runTool(listAlerts, { subtypes: ['RULE_ERROR'] }, fake)).rejects.toThrow(
       'Invalid argument "subtypes": RULE_ERROR not valid with alert_type ALERT; use POLICY, RULE, SCHEDULED_RULE',
     );
     await expect(
-      runTool(listAlerts, { alert_type: 'SYSTEM_ERROR', subtypes: ['RULE'] }, fake.client),
+      runTool(listAlerts, { alert_type: 'SYSTEM_ERROR', subtypes: ['RULE'] }, fake),
     ).rejects.toThrow('alert_type SYSTEM_ERROR takes no subtypes');
     await expect(
-      runTool(listAlerts, { alert_type: 'DETECTION_ERROR', subtypes: ['RULE_ERROR'] }, fake.client),
+      runTool(listAlerts, { alert_type: 'DETECTION_ERROR', subtypes: ['RULE_ERROR'] }, fake),
     ).resolves.toBeDefined();
-    expect(fake.rest()).toHaveLength(1);
+    expect(fake.restCalls()).toHaveLength(1);
   });
 
   it('refuses an empty window and an inverted event-count range', async () => {
     const fake = createFakeClient();
     await expect(
-      runTool(listAlerts, { start_date: '2024-05-02', end_date: '2024-05-01' }, fake.client),
+      runTool(listAlerts, { start_date: '2024-05-02', end_date: '2024-05-01' }, fake),
     ).rejects.toThrow(/start_date.*must be before end_date/);
-    await expect(
-      runTool(listAlerts, { event_count_min: 5, event_count_max: 2 }, fake.client),
-    ).rejects.toThrow(/event_count_min/);
-    expect(fake.rest()).toHaveLength(0);
+    await expect(runTool(listAlerts, { event_count_min: 5, event_count_max: 2 }, fake)).rejects.toThrow(
+      /event_count_min/,
+    );
+    expect(fake.restCalls()).toHaveLength(0);
   });
 
   it('rejects unknown enum values, bad dates and out-of-range page sizes in the schema', () => {

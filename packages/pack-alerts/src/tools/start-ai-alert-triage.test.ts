@@ -1,6 +1,7 @@
+import { createFakeClient, type FakeCall, runTool } from '@mcp-panther/core/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AI_INFERENCE_STREAM, AI_SUMMARIZE_ALERT } from '../queries.js';
-import { createFakeClient, type FakeCall, inputIssue, notFound, runTool } from '../testdata/fake-client.js';
+import { inputIssue, notFound } from '../testdata/helpers.js';
 import startAiAlertTriage from './start-ai-alert-triage.js';
 
 /** Answers the mutation with stream s1, then each poll with the next of `polls`. */
@@ -26,13 +27,13 @@ describe('start_ai_alert_triage', () => {
         { finished: true, responseText: 'Full summary' },
       ]),
     );
-    const run = runTool(startAiAlertTriage, { alert_id: 'a1', prompt: 'focus on IPs' }, fake.client);
+    const run = runTool(startAiAlertTriage, { alert_id: 'a1', prompt: 'focus on IPs' }, fake);
     await vi.advanceTimersByTimeAsync(2000);
-    expect(fake.graphql()).toHaveLength(3);
+    expect(fake.graphqlCalls()).toHaveLength(3);
     await vi.advanceTimersByTimeAsync(2400);
     const result = await run;
 
-    const [start, ...polls] = fake.graphql();
+    const [start, ...polls] = fake.graphqlCalls();
     expect(start?.document).toBe(AI_SUMMARIZE_ALERT);
     expect(start?.variables).toEqual({
       input: { alertId: 'a1', outputLength: 'medium', metadata: { kind: 'alert' }, prompt: 'focus on IPs' },
@@ -49,20 +50,20 @@ describe('start_ai_alert_triage', () => {
 
   it('returns the partial text and says where to get the rest when it times out', async () => {
     const fake = createFakeClient(aiResponder([{ finished: false, responseText: 'So far' }]));
-    const run = runTool(startAiAlertTriage, { alert_id: 'a1', timeout_seconds: 120 }, fake.client);
+    const run = runTool(startAiAlertTriage, { alert_id: 'a1', timeout_seconds: 120 }, fake);
     await vi.advanceTimersByTimeAsync(121_000);
     const result = await run;
     expect(result).toMatchObject({ stream_id: 's1', finished: false, summary: 'So far' });
     expect(result['note']).toContain('get_ai_alert_triage_summary');
     // 2 s growing ×1.2 up to 10 s within 120 s: a bounded number of polls, not a busy loop.
-    expect(fake.graphql().length).toBeLessThan(20);
+    expect(fake.graphqlCalls().length).toBeLessThan(20);
   });
 
   it('fails with Panther AI’s error and the stream id', async () => {
     const fake = createFakeClient(
       aiResponder([{ finished: true, responseText: '', error: 'model overloaded' }]),
     );
-    await expect(runTool(startAiAlertTriage, { alert_id: 'a1' }, fake.client)).rejects.toThrow(
+    await expect(runTool(startAiAlertTriage, { alert_id: 'a1' }, fake)).rejects.toThrow(
       'AI inference failed (stream s1): model overloaded',
     );
   });
@@ -70,19 +71,23 @@ describe('start_ai_alert_triage', () => {
   it('stops polling when the request is cancelled', async () => {
     const fake = createFakeClient(aiResponder([{ finished: false, responseText: '' }]));
     const controller = new AbortController();
-    const run = runTool(startAiAlertTriage, { alert_id: 'a1' }, fake.client, { signal: controller.signal });
+    const run = runTool(
+      startAiAlertTriage,
+      { alert_id: 'a1' },
+      { client: fake.client, signal: controller.signal },
+    );
     const settled = expect(run).rejects.toThrow('cancelled');
     await vi.advanceTimersByTimeAsync(100);
     controller.abort(new Error('cancelled'));
     await settled;
-    expect(fake.graphql()).toHaveLength(2);
+    expect(fake.graphqlCalls()).toHaveLength(2);
   });
 
   it('names the alert when it does not exist, and bounds timeout_seconds to 120..300', async () => {
     const fake = createFakeClient(() => {
       throw notFound();
     });
-    await expect(runTool(startAiAlertTriage, { alert_id: 'nope' }, fake.client)).rejects.toThrow(
+    await expect(runTool(startAiAlertTriage, { alert_id: 'nope' }, fake)).rejects.toThrow(
       'No alert found with ID: nope',
     );
     expect(inputIssue(startAiAlertTriage, { alert_id: 'a', timeout_seconds: 119 })?.path).toBe(

@@ -1,16 +1,13 @@
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { createFakeClient, inputIssue, notFound, runTool } from '../testdata/fake-client.js';
+import { inputIssue, notFound } from '../testdata/helpers.js';
 import updateAlertAssignee from './update-alert-assignee.js';
 
 describe('update_alert_assignee', () => {
   it('PATCHes /alerts with ids and assignee and accepts the empty 204', async () => {
     const fake = createFakeClient(() => undefined);
-    const result = await runTool(
-      updateAlertAssignee,
-      { alert_ids: ['a1'], assignee_id: 'user-1' },
-      fake.client,
-    );
-    expect(fake.rest()).toEqual([
+    const result = await runTool(updateAlertAssignee, { alert_ids: ['a1'], assignee_id: 'user-1' }, fake);
+    expect(fake.restCalls()).toEqual([
       expect.objectContaining({
         method: 'PATCH',
         path: '/alerts',
@@ -24,9 +21,9 @@ describe('update_alert_assignee', () => {
     const fake = createFakeClient(() => {
       throw notFound();
     });
-    await expect(
-      runTool(updateAlertAssignee, { alert_ids: ['zz'], assignee_id: 'u' }, fake.client),
-    ).rejects.toThrow(/One or more alerts not found: zz/);
+    await expect(runTool(updateAlertAssignee, { alert_ids: ['zz'], assignee_id: 'u' }, fake)).rejects.toThrow(
+      /One or more alerts not found: zz/,
+    );
     const ids = Array.from({ length: 101 }, (_, i) => `a${i}`);
     expect(inputIssue(updateAlertAssignee, { alert_ids: ids, assignee_id: 'u' })?.path).toBe('alert_ids');
     expect(inputIssue(updateAlertAssignee, { alert_ids: ['a'], assignee_id: '' })?.path).toBe('assignee_id');

@@ -1,16 +1,13 @@
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { createFakeClient, inputIssue, notFound, runTool } from '../testdata/fake-client.js';
+import { inputIssue, notFound } from '../testdata/helpers.js';
 import updateAlertStatus from './update-alert-status.js';
 
 describe('update_alert_status', () => {
   it('PATCHes /alerts with ids and status, accepts the empty 204, and invalidates cached alerts', async () => {
     const fake = createFakeClient(() => undefined);
-    const result = await runTool(
-      updateAlertStatus,
-      { alert_ids: ['a1', 'a2'], status: 'RESOLVED' },
-      fake.client,
-    );
-    expect(fake.rest()).toEqual([
+    const result = await runTool(updateAlertStatus, { alert_ids: ['a1', 'a2'], status: 'RESOLVED' }, fake);
+    expect(fake.restCalls()).toEqual([
       expect.objectContaining({
         method: 'PATCH',
         path: '/alerts',
@@ -26,7 +23,7 @@ describe('update_alert_status', () => {
       throw notFound('alert a2 not found');
     });
     await expect(
-      runTool(updateAlertStatus, { alert_ids: ['a1', 'a2'], status: 'CLOSED' }, fake.client),
+      runTool(updateAlertStatus, { alert_ids: ['a1', 'a2'], status: 'CLOSED' }, fake),
     ).rejects.toThrow('One or more alerts not found: a1, a2 (alert a2 not found)');
   });
 
