@@ -1,8 +1,8 @@
 /** The pack inside the real host pipeline (SDK client over an in-memory transport), with a recording fake Panther. */
-import { assertPackConventions, createTestHost, type TestHost } from '@mcp-panther/core/testing';
+import { createFakeClient, createTestHost, type FakeCall, type TestHost } from '@mcp-panther/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { datalakePack } from './index.js';
-import { createFakeClient, type FakeCall, queryState } from './testdata/fake-client.js';
+import { operations, queryState } from './testdata/helpers.js';
 
 type Graphql = Extract<FakeCall, { kind: 'graphql' }>;
 
@@ -29,10 +29,6 @@ afterEach(async () => {
 });
 
 describe('datalake pack in the host', () => {
-  it('follows the pack conventions', () => {
-    expect(() => assertPackConventions(datalakePack)).not.toThrow();
-  });
-
   it('shows each tool only to tokens holding its permission', async () => {
     const all = fakePanther(['DataAnalyticsRead', 'LogSourceRead']);
     host = await createTestHost({ packs: [datalakePack], panther: { client: all.client } });
@@ -90,10 +86,10 @@ describe('datalake pack in the host', () => {
     const call = host.client.callTool({ name: 'query_data_lake', arguments: { sql: SQL } }, undefined, {
       signal: abort.signal,
     });
-    await vi.waitFor(() => expect(fake.operations()).toContain('GetDataLakeQuery'));
+    await vi.waitFor(() => expect(operations(fake)).toContain('GetDataLakeQuery'));
     abort.abort('user pressed stop');
     await expect(call).rejects.toThrow();
-    await vi.waitFor(() => expect(fake.operations()).toContain('CancelDataLakeQuery'));
+    await vi.waitFor(() => expect(operations(fake)).toContain('CancelDataLakeQuery'));
     const cancel = fake.calls.find((c) => (c as Graphql).operation === 'CancelDataLakeQuery') as Graphql;
     expect(cancel.variables).toEqual({ input: { id: 'q-host' } });
   });
@@ -106,7 +102,7 @@ describe('datalake pack in the host', () => {
     });
     expect(result.isError).toBe(true);
     expect(JSON.stringify(result.content)).toContain('Only one statement is allowed');
-    expect(fake.operations()).toEqual([]);
+    expect(operations(fake)).toEqual([]);
   });
 
   it('names the argument and the allowed values for bad input', async () => {

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { assertPackConventions } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import datalakePackDefault, { datalakePack } from './index.js';
@@ -35,11 +35,10 @@ describe('datalakePack', () => {
     ]);
   });
 
-  it('keeps one tool per file, named after the tool', () => {
-    const files = readdirSync(new URL('./tools/', import.meta.url)).filter(
-      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
-    );
-    expect(files.sort()).toEqual(datalakePack.tools.map((t) => `${t.name.replaceAll('_', '-')}.ts`).sort());
+  it('follows the pack conventions, with one tool per file named after it', () => {
+    expect(() =>
+      assertPackConventions(datalakePack, { toolsDir: new URL('./tools/', import.meta.url) }),
+    ).not.toThrow();
   });
 
   it('has only read tools, with raw permission names', () => {

@@ -1,13 +1,8 @@
+import { createFakeClient, type FakeCall, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
 import { guardSql } from '../sql/guard.js';
 import { isSignificant, tokenize } from '../sql/tokenize.js';
-import {
-  callTool,
-  createContext,
-  createFakeClient,
-  type FakeCall,
-  queryState,
-} from '../testdata/fake-client.js';
+import { operations, queryState } from '../testdata/helpers.js';
 import getAlertEventStats, { buildAlertEventStatsSql } from './get-alert-event-stats.js';
 
 type Graphql = Extract<FakeCall, { kind: 'graphql' }>;
@@ -26,12 +21,12 @@ const B = '0123456789abcdef0123456789abcdef';
 describe('get_alert_event_stats', () => {
   it('runs a grouped query on correlation_signals for the ids and window, through the query runner', async () => {
     const fake = lake();
-    const result = await callTool(
+    const result = await runTool(
       getAlertEventStats,
       { alert_ids: [A, B, A], time_window: 5, start_date: '2024-05-01T00:00:00Z', end_date: '2024-05-02' },
-      createContext(fake.client).context,
+      fake,
     );
-    expect(fake.operations()).toEqual(['ExecuteDataLakeQuery', 'GetDataLakeQuery']);
+    expect(operations(fake)).toEqual(['ExecuteDataLakeQuery', 'GetDataLakeQuery']);
     const { sql, databaseName } = (fake.calls[0] as Graphql).variables['input'] as {
       sql: string;
       databaseName: string;
@@ -55,7 +50,7 @@ describe('get_alert_event_stats', () => {
   it('defaults to the last 7 days and 30-minute buckets', async () => {
     const fake = lake();
     const before = Date.now();
-    const result = await callTool(getAlertEventStats, { alert_ids: [A] }, createContext(fake.client).context);
+    const result = await runTool(getAlertEventStats, { alert_ids: [A] }, fake);
     const start = Date.parse(String(result['start']));
     const end = Date.parse(String(result['end']));
     expect(end).toBeGreaterThanOrEqual(before - 1000);
@@ -87,11 +82,7 @@ describe('get_alert_event_stats', () => {
   it('refuses a start after the end without calling Panther', async () => {
     const fake = lake();
     await expect(
-      callTool(
-        getAlertEventStats,
-        { alert_ids: [A], start_date: '2024-05-03', end_date: '2024-05-02' },
-        createContext(fake.client).context,
-      ),
+      runTool(getAlertEventStats, { alert_ids: [A], start_date: '2024-05-03', end_date: '2024-05-02' }, fake),
     ).rejects.toThrow('"start_date": must be before end_date');
     expect(fake.calls).toHaveLength(0);
   });

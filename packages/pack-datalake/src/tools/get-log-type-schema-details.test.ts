@@ -1,5 +1,5 @@
+import { createFakeClient, type FakeCall, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callTool, createContext, createFakeClient, type FakeCall } from '../testdata/fake-client.js';
 import getLogTypeSchemaDetails from './get-log-type-schema-details.js';
 
 type Graphql = Extract<FakeCall, { kind: 'graphql' }>;
@@ -25,11 +25,7 @@ describe('get_log_type_schema_details', () => {
       }
       return { schemas: { edges: [{ node: detail('Okta.SystemLog') }] } };
     });
-    const result = await callTool(
-      getLogTypeSchemaDetails,
-      { schema_names: ['AWS.CloudTrail', 'Okta'] },
-      createContext(fake.client).context,
-    );
+    const result = await runTool(getLogTypeSchemaDetails, { schema_names: ['AWS.CloudTrail', 'Okta'] }, fake);
     expect(result).toEqual({
       schemas: [{ name: 'AWS.CloudTrail', spec: 'schema: AWS.CloudTrail', version: 1, revision: 2 }],
       not_found: [{ name: 'Okta', similar: ['Okta.SystemLog'] }],

@@ -1,5 +1,5 @@
+import { createFakeClient, type FakeCall, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callTool, createContext, createFakeClient, type FakeCall } from '../testdata/fake-client.js';
 import getScheduledQuery from './get-scheduled-query.js';
 
 const ID = '3f0c9f6e-5a7b-4c1d-9e2f-0a1b2c3d4e5f';
@@ -8,7 +8,7 @@ describe('get_scheduled_query', () => {
   it('returns the query with its SQL', async () => {
     const saved = { id: ID, name: 'Hourly logins', sql: 'SELECT 1', schedule: { cron: '0 * * * *' } };
     const fake = createFakeClient(() => saved);
-    const result = await callTool(getScheduledQuery, { query_id: ID }, createContext(fake.client).context);
+    const result = await runTool(getScheduledQuery, { query_id: ID }, fake);
     expect(result).toEqual(saved);
     expect((fake.calls[0] as Extract<FakeCall, { kind: 'rest' }>).request).toMatchObject({
       method: 'GET',

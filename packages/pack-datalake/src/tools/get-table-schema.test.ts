@@ -1,6 +1,6 @@
 import { PantherApiError } from '@mcp-panther/core';
+import { createFakeClient, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callTool, createContext, createFakeClient } from '../testdata/fake-client.js';
 import getTableSchema from './get-table-schema.js';
 
 describe('get_table_schema', () => {
@@ -18,10 +18,10 @@ describe('get_table_schema', () => {
         ],
       },
     }));
-    const result = await callTool(
+    const result = await runTool(
       getTableSchema,
       { database_name: 'panther_logs.public', table_name: 'aws_cloudtrail' },
-      createContext(fake.client).context,
+      fake,
     );
     expect(result).toEqual({
       database: 'panther_logs.public',
@@ -42,11 +42,7 @@ describe('get_table_schema', () => {
       throw new PantherApiError('NOT_FOUND', 'table not found', { status: 404 });
     });
     await expect(
-      callTool(
-        getTableSchema,
-        { database_name: 'panther_logs.public', table_name: 'nope' },
-        createContext(fake.client).context,
-      ),
+      runTool(getTableSchema, { database_name: 'panther_logs.public', table_name: 'nope' }, fake),
     ).rejects.toThrow('no table nope in panther_logs.public; list_database_tables shows the tables');
   });
 

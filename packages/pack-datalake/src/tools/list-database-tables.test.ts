@@ -1,5 +1,5 @@
+import { createFakeClient, type FakeCall, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callTool, createContext, createFakeClient, type FakeCall } from '../testdata/fake-client.js';
 import listDatabaseTables from './list-database-tables.js';
 
 type Graphql = Extract<FakeCall, { kind: 'graphql' }>;
@@ -23,11 +23,7 @@ function pages(total: number) {
 describe('list_database_tables', () => {
   it('pages through every table and reports the real count', async () => {
     const fake = pages(250);
-    const result = await callTool(
-      listDatabaseTables,
-      { database: 'panther_logs.public' },
-      createContext(fake.client).context,
-    );
+    const result = await runTool(listDatabaseTables, { database: 'panther_logs.public' }, fake);
     expect(fake.calls).toHaveLength(3);
     expect((fake.calls[1] as Graphql).variables).toEqual({
       input: { databaseName: 'panther_logs.public', pageSize: 100, cursor: '100' },
@@ -39,11 +35,7 @@ describe('list_database_tables', () => {
 
   it('stops at 20 pages and says the list is incomplete', async () => {
     const fake = pages(5000);
-    const result = await callTool(
-      listDatabaseTables,
-      { database: 'panther_logs' },
-      createContext(fake.client).context,
-    );
+    const result = await runTool(listDatabaseTables, { database: 'panther_logs' }, fake);
     expect(fake.calls).toHaveLength(20);
     expect(result['table_count']).toBe(2000);
     expect(result['note']).toContain('Stopped after 2000 tables');
@@ -51,10 +43,10 @@ describe('list_database_tables', () => {
 
   it('filters by name_contains, case-insensitive', async () => {
     const fake = pages(30);
-    const result = await callTool(
+    const result = await runTool(
       listDatabaseTables,
       { database: 'panther_logs.public', name_contains: 'TABLE_2' },
-      createContext(fake.client).context,
+      fake,
     );
     expect(result['table_count']).toBe(11);
   });

@@ -1,5 +1,5 @@
+import { createFakeClient, type FakeCall, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callTool, createContext, createFakeClient, type FakeCall } from '../testdata/fake-client.js';
 import listDatabases from './list-databases.js';
 
 describe('list_databases', () => {
@@ -10,7 +10,7 @@ describe('list_databases', () => {
         { name: 'panther_lookups.public', description: null },
       ],
     }));
-    const result = await callTool(listDatabases, {}, createContext(fake.client).context);
+    const result = await runTool(listDatabases, {}, fake);
     expect(result).toEqual({
       databases: [
         { name: 'panther_logs.public', description: 'Parsed logs' },
@@ -25,7 +25,7 @@ describe('list_databases', () => {
 
   it('returns an empty list rather than failing', async () => {
     const fake = createFakeClient(() => ({ dataLakeDatabases: [] }));
-    expect(await callTool(listDatabases, {}, createContext(fake.client).context)).toEqual({
+    expect(await runTool(listDatabases, {}, fake)).toEqual({
       databases: [],
       database_count: 0,
     });

@@ -1,5 +1,5 @@
+import { createFakeClient, type FakeCall, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callTool, createContext, createFakeClient, type FakeCall } from '../testdata/fake-client.js';
 import listLogTypeSchemas from './list-log-type-schemas.js';
 
 type Graphql = Extract<FakeCall, { kind: 'graphql' }>;
@@ -20,7 +20,7 @@ describe('list_log_type_schemas', () => {
     const fake = createFakeClient(() => ({
       schemas: { edges: [{ node: schema('AWS.CloudTrail', false) }, { node: schema('Old.Thing', true) }] },
     }));
-    const result = await callTool(listLogTypeSchemas, {}, createContext(fake.client).context);
+    const result = await runTool(listLogTypeSchemas, {}, fake);
     expect((fake.calls[0] as Graphql).variables).toEqual({ input: { isArchived: false } });
     expect(result).toEqual({
       schemas: [
@@ -38,10 +38,10 @@ describe('list_log_type_schemas', () => {
 
   it('passes contains and the true flags', async () => {
     const fake = createFakeClient(() => ({ schemas: { edges: [{ node: schema('Old.Thing', true) }] } }));
-    const result = await callTool(
+    const result = await runTool(
       listLogTypeSchemas,
       { contains: 'Old', is_archived: true, is_in_use: true, is_managed: true },
-      createContext(fake.client).context,
+      fake,
     );
     expect((fake.calls[0] as Graphql).variables).toEqual({
       input: { isArchived: true, contains: 'Old', isInUse: true, isManaged: true },

@@ -1,5 +1,5 @@
+import { createFakeClient, type FakeCall, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callTool, createContext, createFakeClient, type FakeCall } from '../testdata/fake-client.js';
 import listScheduledQueries from './list-scheduled-queries.js';
 
 const query = (n: number, name: string) => ({
@@ -13,7 +13,7 @@ const query = (n: number, name: string) => ({
 describe('list_scheduled_queries', () => {
   it('drops the SQL and maps next to next_cursor', async () => {
     const fake = createFakeClient(() => ({ results: [query(1, 'Hourly logins')], next: 'abc' }));
-    const result = await callTool(listScheduledQueries, { limit: 10 }, createContext(fake.client).context);
+    const result = await runTool(listScheduledQueries, { limit: 10 }, fake);
     expect((fake.calls[0] as Extract<FakeCall, { kind: 'rest' }>).request).toMatchObject({
       method: 'GET',
       path: '/queries',
@@ -38,11 +38,7 @@ describe('list_scheduled_queries', () => {
       if (cursor === 'p2') return { results: [query(3, 'okta MFA')], next: 'p3' };
       return { results: [query(4, 'OKTA admin')], next: null };
     });
-    const result = await callTool(
-      listScheduledQueries,
-      { name_contains: 'Okta', limit: 2 },
-      createContext(fake.client).context,
-    );
+    const result = await runTool(listScheduledQueries, { name_contains: 'Okta', limit: 2 }, fake);
     expect(fake.calls).toHaveLength(2);
     expect((result['queries'] as { name: string }[]).map((q) => q.name)).toEqual(['Okta logins', 'okta MFA']);
     expect(result).toMatchObject({ has_next_page: true, next_cursor: 'p3' });

@@ -1,13 +1,8 @@
 import { isMcpHostError } from '@mcp-panther/core';
+import { createFakeClient, type FakeCall, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
 import { decodeCursor } from '../support/cursor.js';
-import {
-  callTool,
-  createContext,
-  createFakeClient,
-  type FakeCall,
-  queryState,
-} from '../testdata/fake-client.js';
+import { operations, queryState } from '../testdata/helpers.js';
 import queryDataLake from './query-data-lake.js';
 
 const CT = 'panther_logs.public.aws_cloudtrail';
@@ -50,15 +45,24 @@ async function refusal(promise: Promise<unknown>): Promise<Error> {
 describe('query_data_lake', () => {
   it('submits, polls, reports progress and returns columns, rows, total and a next cursor', async () => {
     const fake = lake(1);
-    const { context, progress } = createContext(fake.client);
-    const result = await callTool(queryDataLake, { sql: SQL, max_rows: 2 }, context);
+    const { signal } = new AbortController();
+    const progress: { progress: number; total?: number | undefined; message?: string | undefined }[] = [];
+    const result = await runTool(
+      queryDataLake,
+      { sql: SQL, max_rows: 2 },
+      {
+        client: fake.client,
+        signal,
+        onProgress: (value, total, message) => progress.push({ progress: value, total, message }),
+      },
+    );
 
-    expect(fake.operations()).toEqual(['ExecuteDataLakeQuery', 'GetDataLakeQuery', 'GetDataLakeQuery']);
+    expect(operations(fake)).toEqual(['ExecuteDataLakeQuery', 'GetDataLakeQuery', 'GetDataLakeQuery']);
     const [submit, poll] = fake.calls as Graphql[];
     expect(submit?.variables).toEqual({ input: { sql: SQL, databaseName: 'panther_logs.public' } });
-    expect(submit?.options).toMatchObject({ kind: 'mutation', signal: context.signal });
+    expect(submit?.options).toMatchObject({ kind: 'mutation', signal });
     expect(poll?.variables).toEqual({ id: 'q-1', resultsInput: { pageSize: 2 } });
-    expect(poll?.options).toMatchObject({ kind: 'query', cacheKind: 'none', signal: context.signal });
+    expect(poll?.options).toMatchObject({ kind: 'query', cacheKind: 'none', signal });
 
     expect(result).toMatchObject({
       query_id: 'q-1',
@@ -83,19 +87,11 @@ describe('query_data_lake', () => {
 
   it('reads the next page from the same query id without running the SQL again', async () => {
     const first = lake(0);
-    const page1 = await callTool(
-      queryDataLake,
-      { sql: SQL, max_rows: 2 },
-      createContext(first.client).context,
-    );
+    const page1 = await runTool(queryDataLake, { sql: SQL, max_rows: 2 }, first);
 
     const fake = lake(0);
-    const page2 = await callTool(
-      queryDataLake,
-      { cursor: page1['next_cursor'], max_rows: 2 },
-      createContext(fake.client).context,
-    );
-    expect(fake.operations()).toEqual(['GetDataLakeQuery']);
+    const page2 = await runTool(queryDataLake, { cursor: page1['next_cursor'], max_rows: 2 }, fake);
+    expect(operations(fake)).toEqual(['GetDataLakeQuery']);
     expect((fake.calls[0] as Graphql).variables).toEqual({
       id: 'q-1',
       resultsInput: { pageSize: 2, cursor: 'page-2' },
@@ -110,28 +106,16 @@ describe('query_data_lake', () => {
 
   it('ignores sql when paging, and reads a query by query_id alone', async () => {
     const fake = lake(0);
-    const result = await callTool(
-      queryDataLake,
-      { sql: 'DROP TABLE x', query_id: 'q-1' },
-      createContext(fake.client).context,
-    );
-    expect(fake.operations()).toEqual(['GetDataLakeQuery']);
+    const result = await runTool(queryDataLake, { sql: 'DROP TABLE x', query_id: 'q-1' }, fake);
+    expect(operations(fake)).toEqual(['GetDataLakeQuery']);
     expect(result['rows']).toEqual(ROWS);
   });
 
   it('refuses a cursor that belongs to another query id', async () => {
-    const page1 = await callTool(
-      queryDataLake,
-      { sql: SQL, max_rows: 2 },
-      createContext(lake(0).client).context,
-    );
+    const page1 = await runTool(queryDataLake, { sql: SQL, max_rows: 2 }, lake(0));
     const fake = lake(0);
     const error = await refusal(
-      callTool(
-        queryDataLake,
-        { cursor: page1['next_cursor'], query_id: 'q-2' },
-        createContext(fake.client).context,
-      ),
+      runTool(queryDataLake, { cursor: page1['next_cursor'], query_id: 'q-2' }, fake),
     );
     expect(error.message).toContain('belongs to query q-1');
     expect(fake.calls).toHaveLength(0);
@@ -144,7 +128,7 @@ describe('query_data_lake', () => {
     ['SELECT * FROM aws_cloudtrail', 'without a time filter'],
   ])('sends nothing for refused SQL: %s', async (sql, words) => {
     const fake = lake();
-    const error = await refusal(callTool(queryDataLake, { sql }, createContext(fake.client).context));
+    const error = await refusal(runTool(queryDataLake, { sql }, fake));
     expect(isMcpHostError(error) && error.code === 'USER_INPUT').toBe(true);
     expect(error.message).toContain('Invalid argument "sql"');
     expect(error.message).toContain(words);
@@ -153,17 +137,17 @@ describe('query_data_lake', () => {
 
   it('asks for sql when neither sql nor a cursor is given', async () => {
     const fake = lake();
-    const error = await refusal(callTool(queryDataLake, {}, createContext(fake.client).context));
+    const error = await refusal(runTool(queryDataLake, {}, fake));
     expect(error.message).toContain('"sql": is required');
     expect(fake.calls).toHaveLength(0);
   });
 
   it('sends reserved-word columns quoted and says so', async () => {
     const fake = lake(0);
-    const result = await callTool(
+    const result = await runTool(
       queryDataLake,
       { sql: "SELECT account, action FROM aws_vpcflow WHERE action = 'DELETE' AND p_occurs_since('1 h')" },
-      createContext(fake.client).context,
+      fake,
     );
     expect(((fake.calls[0] as Graphql).variables['input'] as { sql: string }).sql).toBe(
       `SELECT "account", action FROM aws_vpcflow WHERE action = 'DELETE' AND p_occurs_since('1 h')`,
@@ -173,37 +157,36 @@ describe('query_data_lake', () => {
 
   it('cancels the Panther query when the MCP request is aborted', async () => {
     const fake = lake(Number.POSITIVE_INFINITY);
-    const { context, abort } = createContext(fake.client);
+    const abort = new AbortController();
     setTimeout(() => abort.abort(), 400);
-    const error = await refusal(callTool(queryDataLake, { sql: SQL }, context));
+    const error = await refusal(
+      runTool(queryDataLake, { sql: SQL }, { client: fake.client, signal: abort.signal }),
+    );
     expect(error.message).toBe(
       'The request was cancelled by the client, so query q-1 was cancelled in Panther.',
     );
     const cancel = fake.calls.find((c) => (c as Graphql).operation === 'CancelDataLakeQuery') as Graphql;
     expect(cancel.variables).toEqual({ input: { id: 'q-1' } });
     expect(cancel.options?.signal?.aborted).toBe(false);
-    expect(fake.operations().at(-1)).toBe('CancelDataLakeQuery');
+    expect(operations(fake).at(-1)).toBe('CancelDataLakeQuery');
   });
 
   it('cancels the Panther query on timeout and says why', async () => {
     const fake = lake(Number.POSITIVE_INFINITY);
-    const { context } = createContext(fake.client);
     const started = Date.now();
-    const error = await refusal(callTool(queryDataLake, { sql: SQL, timeout: 1 }, context));
+    const error = await refusal(runTool(queryDataLake, { sql: SQL, timeout: 1 }, fake));
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(error.message).toContain(
       'Query q-1 ran longer than the 1 s timeout, so it was cancelled in Panther',
     );
-    expect(fake.operations().filter((op) => op === 'CancelDataLakeQuery')).toHaveLength(1);
+    expect(operations(fake).filter((op) => op === 'CancelDataLakeQuery')).toHaveLength(1);
   });
 
   it('does not cancel a query it did not submit when waiting for it times out', async () => {
     const fake = lake(Number.POSITIVE_INFINITY);
-    const error = await refusal(
-      callTool(queryDataLake, { query_id: 'q-9', timeout: 1 }, createContext(fake.client).context),
-    );
+    const error = await refusal(runTool(queryDataLake, { query_id: 'q-9', timeout: 1 }, fake));
     expect(error.message).toContain('still running after 1 s');
-    expect(fake.operations()).not.toContain('CancelDataLakeQuery');
+    expect(operations(fake)).not.toContain('CancelDataLakeQuery');
   });
 
   it("reports Panther's error when the query fails", async () => {
@@ -212,7 +195,7 @@ describe('query_data_lake', () => {
         ? { executeDataLakeQuery: { id: 'q-3' } }
         : queryState('q-3', 'failed', undefined, "SQL compilation error: invalid identifier 'FOO'"),
     );
-    const error = await refusal(callTool(queryDataLake, { sql: SQL }, createContext(fake.client).context));
+    const error = await refusal(runTool(queryDataLake, { sql: SQL }, fake));
     expect(error.message).toBe(
       `Invalid argument "sql": Panther could not run query q-3: SQL compilation error: invalid identifier 'FOO'`,
     );
@@ -220,10 +203,10 @@ describe('query_data_lake', () => {
 
   it('passes the chosen database to the guard and to Panther', async () => {
     const fake = lake(0);
-    await callTool(
+    await runTool(
       queryDataLake,
       { sql: 'SELECT * FROM ipinfo_location', database_name: 'panther_lookups.public' },
-      createContext(fake.client).context,
+      fake,
     );
     expect((fake.calls[0] as Graphql).variables['input']).toEqual({
       sql: 'SELECT * FROM ipinfo_location',
