@@ -70,6 +70,11 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
 
     async rest<T = unknown>(request: RestRequest): Promise<T> {
       assertOpen();
+      // Imports needed by the first request happen before the call's timeout starts.
+      if (!transport.loaded) {
+        await transport.load();
+        assertOpen();
+      }
       const { method, path } = request;
       if (method === 'GET' && request.body !== undefined)
         throw new TypeError('A GET request cannot have a body');
@@ -97,6 +102,10 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
       callOptions: GraphQLRequestOptions = {},
     ): Promise<T> {
       assertOpen();
+      if (!sendGraphQL.loaded || !transport.loaded) {
+        await Promise.all([sendGraphQL.load(), transport.load()]);
+        assertOpen();
+      }
       const info = operationInfo(document);
       const isQuery = (callOptions.kind ?? (info.isMutation ? 'mutation' : 'query')) === 'query';
       const tags = [...new Set(callOptions.tags ?? [])];
@@ -109,7 +118,7 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
           operation: info.operationName,
         } as const,
         idempotent: isQuery,
-        send: (signal: AbortSignal) => sendGraphQL(document, variables, signal),
+        send: (signal: AbortSignal) => sendGraphQL.send(document, variables, signal),
       };
       if (!isQuery) return (await operations.write({ tags, call }, limits)) as T;
       const key = `GRAPHQL ${document}\n${stableStringify(variables ?? {})}`;

@@ -1,4 +1,4 @@
-import { analyzeDocument } from 'graphql-request';
+import { graphqlRequestModule } from './graphqlRequestModule.js';
 
 export interface OperationInfo {
   readonly isMutation: boolean;
@@ -9,11 +9,14 @@ export interface OperationInfo {
 const MEMO_LIMIT = 256;
 const memo = new Map<string, OperationInfo>();
 
-/** Whether a document is a mutation, and its operation name (for logs), as graphql-request reads them. */
+/**
+ * Whether a document is a mutation, and its operation name (for logs), as graphql-request reads them.
+ * Call after `loadGraphQLRequest()`.
+ */
 export function operationInfo(document: string): OperationInfo {
   let info = memo.get(document);
   if (info === undefined) {
-    const analysed = analyzeDocument(document);
+    const analysed = graphqlRequestModule().analyzeDocument(document);
     info = { isMutation: analysed.isMutation, operationName: analysed.operationName };
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(document, info);

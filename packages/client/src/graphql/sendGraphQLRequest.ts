@@ -1,14 +1,16 @@
-import { ClientError, GraphQLClient, type Variables } from 'graphql-request';
+import type { GraphQLClient, Variables } from 'graphql-request';
 import { isPantherApiError, PantherApiError } from '../errors.js';
 import type { AttemptResult } from '../execute/upstreamCall.js';
 import { errorFromHttpStatus, networkError } from '../http/responseErrors.js';
 import { errorFromGraphQLErrors, normaliseGraphQLErrors } from './graphqlErrors.js';
+import { type GraphQLRequestModule, loadGraphQLRequest } from './graphqlRequestModule.js';
 
-export type GraphQLSender = (
-  document: string,
-  variables: object | undefined,
-  signal: AbortSignal,
-) => Promise<AttemptResult<unknown>>;
+export interface GraphQLSender {
+  /** False until graphql-request is imported; `load()` imports it (callers do so outside a call's timeout). */
+  readonly loaded: boolean;
+  load(): Promise<void>;
+  send(document: string, variables: object | undefined, signal: AbortSignal): Promise<AttemptResult<unknown>>;
+}
 
 /** One GraphQL attempt through graphql-request, with its failures mapped to `PantherApiError`s. */
 export function createGraphQLSender(options: {
@@ -27,9 +29,19 @@ export function createGraphQLSender(options: {
       throw networkError(error, url, secret);
     }
   };
-  const client = new GraphQLClient(url, { fetch, headers: { ...options.headers }, redirect: 'manual' });
+  let ready: { client: GraphQLClient; ClientError: GraphQLRequestModule['ClientError'] } | undefined;
+  const load = async () => {
+    if (ready !== undefined) return;
+    const { GraphQLClient, ClientError } = await loadGraphQLRequest();
+    ready ??= {
+      client: new GraphQLClient(url, { fetch, headers: { ...options.headers }, redirect: 'manual' }),
+      ClientError,
+    };
+  };
 
-  return async (document, variables, signal) => {
+  const send: GraphQLSender['send'] = async (document, variables, signal) => {
+    if (ready === undefined) await load();
+    const { client, ClientError } = ready!;
     try {
       const response = await client.rawRequest<unknown, Variables>({
         query: document,
@@ -39,12 +51,23 @@ export function createGraphQLSender(options: {
       return { value: response.data, status: response.status };
     } catch (error) {
       if (signal.aborted) throw signal.reason;
-      throw errorFromGraphQLFailure(error, secret);
+      throw errorFromGraphQLFailure(error, secret, ClientError);
     }
+  };
+  return {
+    get loaded() {
+      return ready !== undefined;
+    },
+    load,
+    send,
   };
 }
 
-export function errorFromGraphQLFailure(error: unknown, secret: string): PantherApiError {
+export function errorFromGraphQLFailure(
+  error: unknown,
+  secret: string,
+  ClientError: GraphQLRequestModule['ClientError'],
+): PantherApiError {
   if (isPantherApiError(error)) return error;
   if (error instanceof ClientError) {
     const { status, headers, errors, body } = error.response as typeof error.response & { body?: unknown };

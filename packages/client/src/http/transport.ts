@@ -1,4 +1,4 @@
-import { Agent, type Dispatcher, EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
+import type { Dispatcher, fetch as undiciFetch } from 'undici';
 import type { ClientEnv } from '../options.js';
 
 /** How the client talks HTTP: a fetch and the connection pool behind it. */
@@ -6,6 +6,9 @@ export interface HttpTransport {
   readonly fetch: typeof globalThis.fetch;
   /** True when HTTP_PROXY/HTTPS_PROXY sent traffic through a proxy. */
   readonly proxied: boolean;
+  /** False until what the first request needs is imported (the proxy agent); `load()` imports it. */
+  readonly loaded: boolean;
+  load(): Promise<void>;
   /** Ends keep-alive connections. */
   close(): Promise<void>;
 }
@@ -25,24 +28,72 @@ export function proxySettingsFrom(env: ClientEnv): ProxySettings | undefined {
 }
 
 /**
- * A given fetch is used as is. Otherwise the client owns an undici dispatcher, so `close()` really ends its
- * connections: an `EnvHttpProxyAgent` when a proxy variable is set, a plain keep-alive `Agent` otherwise.
+ * A given fetch is used as is. With a proxy variable set, the client owns an undici `EnvHttpProxyAgent`
+ * (imported on the first request, so start-up does not pay for undici) and `close()` ends its connections.
+ * Without one it uses Node's own fetch, which is already in the runtime: its idle keep-alive sockets do not
+ * hold the process open, and `close()` has nothing of its own to end.
  */
 export function createHttpTransport(options: {
   fetch?: typeof globalThis.fetch | undefined;
   env: ClientEnv;
 }): HttpTransport {
   if (options.fetch !== undefined) {
-    return { fetch: options.fetch, proxied: false, close: async () => {} };
+    return {
+      fetch: options.fetch,
+      proxied: false,
+      loaded: true,
+      load: async () => {},
+      close: async () => {},
+    };
   }
   const proxy = proxySettingsFrom(options.env);
-  // Explicit values (never undefined) keep undici from reading process.env behind our back.
-  const dispatcher: Dispatcher = proxy === undefined ? new Agent() : new EnvHttpProxyAgent(proxy);
-  const fetch = ((input: Parameters<typeof undiciFetch>[0], init?: Parameters<typeof undiciFetch>[1]) =>
-    undiciFetch(input, { ...init, dispatcher })) as unknown as typeof globalThis.fetch;
+  if (proxy === undefined) {
+    let loaded = false;
+    return {
+      fetch: (input, init) => globalThis.fetch(input, init),
+      proxied: false,
+      get loaded() {
+        return loaded;
+      },
+      async load() {
+        // Node loads its fetch implementation on first use; reading `Response` loads it now.
+        void globalThis.Response;
+        loaded = true;
+      },
+      close: async () => {},
+    };
+  }
+  let loading: Promise<{ dispatcher: Dispatcher; fetch: typeof undiciFetch }> | undefined;
+  let loaded = false;
+  let closed = false;
+  const load = () => {
+    loading ??= import('undici').then(({ EnvHttpProxyAgent, fetch }) => {
+      loaded = true;
+      // Explicit values (never undefined) keep undici from reading process.env behind our back.
+      return { dispatcher: new EnvHttpProxyAgent(proxy), fetch };
+    });
+    return loading;
+  };
+  const fetch = (async (
+    input: Parameters<typeof undiciFetch>[0],
+    init?: Parameters<typeof undiciFetch>[1],
+  ) => {
+    if (closed) throw new TypeError('fetch failed: the HTTP transport is closed');
+    const undici = await load();
+    return undici.fetch(input, { ...init, dispatcher: undici.dispatcher });
+  }) as unknown as typeof globalThis.fetch;
   return {
     fetch,
-    proxied: proxy !== undefined,
-    close: () => dispatcher.close(),
+    proxied: true,
+    get loaded() {
+      return loaded;
+    },
+    load: async () => {
+      await load();
+    },
+    async close() {
+      closed = true;
+      if (loading !== undefined) await (await loading).dispatcher.close();
+    },
   };
 }

@@ -74,6 +74,7 @@ export function readPantherConfig(html: string): unknown {
 async function discoverRestBase(instanceUrl: string, options: ResolvePantherUrlsOptions): Promise<string> {
   const fallback = restBaseFromUrl(instanceUrl);
   const transport = createHttpTransport({ fetch: options.fetch, env: options.env ?? process.env });
+  await transport.load();
   const signal = callSignal(options.timeoutMs ?? 10_000, options.signal);
   const warn = (message: string, fields: Record<string, unknown>) =>
     options.logger?.warn(message, {
