@@ -72,7 +72,7 @@ export class DataLake {
     const internal = new DuckSession(await instance.connect());
     await useUtc(internal);
     for (const db of DATABASES) {
-      await internal.run(`ATTACH ':memory:' AS ${db.name}; CREATE SCHEMA ${db.name}.public`);
+      await internal.run(`ATTACH ':memory:' AS ${db.name} (COMPRESS); CREATE SCHEMA ${db.name}.public`);
     }
     for (const table of ALL_TABLE_DEFS) {
       if (table.database === 'panther_views') continue;

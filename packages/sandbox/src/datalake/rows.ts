@@ -81,8 +81,22 @@ export function toJsonRows(reader: DuckDBResultReader): JsonRows {
   return { columns, types, rows };
 }
 
+const TIMESTAMP_IDS = new Set<DuckDBTypeId>([
+  DuckDBTypeId.TIMESTAMP,
+  DuckDBTypeId.TIMESTAMP_MS,
+  DuckDBTypeId.TIMESTAMP_NS,
+]);
+
+/** `2025-04-23 17:07:00.1` → `2025-04-23 17:07:00.100`: a fixed shape, at least milliseconds. */
+export function normaliseTimestamp(text: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})(?:\.(\d+))?$/.exec(text);
+  if (m === null) return text;
+  return `${m[1]}.${(m[2] ?? '').padEnd(3, '0')}`;
+}
+
 function convert(value: unknown, type: DuckDBType): unknown {
   if (value === null || value === undefined) return null;
+  if (typeof value === 'string' && TIMESTAMP_IDS.has(type.typeId)) return normaliseTimestamp(value);
   if (type.alias === 'JSON' && typeof value === 'string') {
     try {
       return JSON.parse(value) as unknown;
