@@ -4,11 +4,10 @@
  */
 import { PANTHER_PERMISSIONS } from '@mcp-panther/client';
 import { createFakeClient, createTestHost } from '@mcp-panther/core/testing';
+import { alertsPack } from '@mcp-panther/pack-alerts';
+import { datalakePack } from '@mcp-panther/pack-datalake';
+import { detectionsPack } from '@mcp-panther/pack-detections';
 import { describe, expect, it } from 'vitest';
-// Sibling workspace packs, by path: this test needs them all, and the packs do not depend on each other.
-import { alertsPack } from '../../pack-alerts/src/index.js';
-import { datalakePack } from '../../pack-datalake/src/index.js';
-import { detectionsPack } from '../../pack-detections/src/index.js';
 import { adminPack } from './index.js';
 import { REFERENCE_TOOLS } from './testdata/reference-tools.js';
 

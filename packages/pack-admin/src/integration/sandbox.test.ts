@@ -3,18 +3,16 @@
  * Ids are discovered through the tools, never hard-coded.
  */
 import { createTestHost, type TestHost } from '@mcp-panther/core/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// Sibling workspace packs, by path, for the all-packs check.
-import { alertsPack } from '../../../pack-alerts/src/index.js';
-import { datalakePack } from '../../../pack-datalake/src/index.js';
-import { detectionsPack } from '../../../pack-detections/src/index.js';
-// The sandbox is a workspace package this pack does not declare (no new dependencies): import its source.
+import { alertsPack } from '@mcp-panther/pack-alerts';
+import { datalakePack } from '@mcp-panther/pack-datalake';
+import { detectionsPack } from '@mcp-panther/pack-detections';
 import {
   SANDBOX_TOKEN_PERMISSIONS,
   type Sandbox,
   type SandboxTokenName,
   startSandbox,
-} from '../../../sandbox/src/index.js';
+} from '@mcp-panther/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPack } from '../index.js';
 import { permissionTitle } from '../support/permission-titles.js';
 import { REFERENCE_TOOLS } from '../testdata/reference-tools.js';

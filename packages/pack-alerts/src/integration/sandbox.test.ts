@@ -3,9 +3,8 @@
  * Ids are discovered through the API, never hard-coded.
  */
 import { createTestHost, type TestHost } from '@mcp-panther/core/testing';
+import { type Sandbox, startSandbox } from '@mcp-panther/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// The sandbox is a workspace package this pack does not declare (no new dependencies): import its source.
-import { type Sandbox, startSandbox } from '../../../sandbox/src/index.js';
 import { alertsPack } from '../index.js';
 
 interface Alert {

@@ -4,9 +4,8 @@
  * Ids are discovered through the API, never hard-coded.
  */
 import { assertPackConventions, createTestHost, type TestHost } from '@mcp-panther/core/testing';
+import { type Sandbox, startSandbox } from '@mcp-panther/sandbox';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-// The sandbox is a workspace package this pack does not declare (no new dependencies): import its source.
-import { type Sandbox, startSandbox } from '../../../sandbox/src/index.js';
 import { datalakePack } from '../index.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: structured results are read field by field in assertions.

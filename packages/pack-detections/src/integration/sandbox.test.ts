@@ -3,9 +3,8 @@
  * sandbox. Ids are discovered through the tools, never hard-coded.
  */
 import { createTestHost, type TestHost } from '@mcp-panther/core/testing';
+import { type Sandbox, type SandboxTokenName, startSandbox } from '@mcp-panther/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// The sandbox is a workspace package this pack does not declare (no new dependencies): import its source.
-import { type Sandbox, type SandboxTokenName, startSandbox } from '../../../sandbox/src/index.js';
 import { detectionsPack } from '../index.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: structured results are read field by field in assertions.
