@@ -1,6 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { cosmiconfig } from 'cosmiconfig';
 import { McpHostError } from '../errors.js';
 import { formatIssues } from '../util/formatIssues.js';
 import { configSchema, type HostConfig } from './schema.js';
@@ -118,10 +118,43 @@ function expandHome(file: string | undefined): string | undefined {
   return file === '~' || file.startsWith('~/') ? path.join(homedir(), file.slice(1)) : file;
 }
 
-async function readFile(options: LoadConfigOptions): Promise<{ raw: unknown; filepath: string | undefined }> {
-  const explorer = cosmiconfig(CONFIG_MODULE_NAME, { searchPlaces: CONFIG_SEARCH_PLACES, cache: false });
-  const cwd = options.cwd ?? process.cwd();
+/**
+ * The common cases without cosmiconfig (and its JSON, YAML and TypeScript loaders), which costs tens of
+ * milliseconds to import on every start: a `.json` file given by path, and a search that finds no candidate at
+ * all. Anything else (or anything unusual, such as JSON that does not parse) goes to cosmiconfig, so results and
+ * error messages stay cosmiconfig's. Undefined: no fast answer.
+ */
+function readFileFast(
+  options: LoadConfigOptions,
+  cwd: string,
+): { raw: unknown; filepath: string | undefined } | undefined {
   try {
+    if (options.configPath) {
+      const file = path.resolve(cwd, options.configPath);
+      if (path.extname(file) !== '.json' || path.basename(file) === 'package.json') return undefined;
+      const text = readFileSync(file, 'utf8');
+      return { raw: text.trim() === '' ? {} : JSON.parse(text), filepath: file };
+    }
+    for (const place of CONFIG_SEARCH_PLACES) {
+      const file = path.join(cwd, place);
+      if (!existsSync(file)) continue;
+      if (place !== 'package.json') return undefined;
+      const pkg: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (typeof pkg !== 'object' || pkg === null || CONFIG_MODULE_NAME in pkg) return undefined;
+    }
+    return { raw: {}, filepath: undefined };
+  } catch {
+    return undefined;
+  }
+}
+
+async function readFile(options: LoadConfigOptions): Promise<{ raw: unknown; filepath: string | undefined }> {
+  const cwd = options.cwd ?? process.cwd();
+  const fast = readFileFast(options, cwd);
+  if (fast) return fast;
+  try {
+    const { cosmiconfig } = await import('cosmiconfig');
+    const explorer = cosmiconfig(CONFIG_MODULE_NAME, { searchPlaces: CONFIG_SEARCH_PLACES, cache: false });
     const result = options.configPath
       ? await explorer.load(path.resolve(cwd, options.configPath))
       : await explorer.search(cwd);

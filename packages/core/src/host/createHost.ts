@@ -27,8 +27,8 @@ import { filterPrompts, filterTools, type PromptEntry } from '../policy/filterTo
 import { CONFIG_RESOURCE_URI, type HostInfo, registerConfigResource } from '../server/configResource.js';
 import { buildInstructions } from '../server/instructions.js';
 import { registerPrompts } from '../server/registerPrompts.js';
-import { type PreparedTool, prepareTools, registerTools } from '../server/registerTools.js';
-import { type RunningHttpServer, startHttpServer } from '../transport/http.js';
+import { type PreparedTool, prepareTools, registerTools, warmToolSchemas } from '../server/registerTools.js';
+import type { RunningHttpServer } from '../transport/http.js';
 import { CORE_PACKAGE_DIR, CORE_VERSION } from './coreVersion.js';
 import { discoverPermissions } from './discoverPermissions.js';
 import { loadPacks, packSources } from './loadPacks.js';
@@ -163,16 +163,32 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
   };
 
   let container: HostContainer;
+  // Network discovery (the instance URL, then the token's permissions) runs while the packs load and their
+  // schemas are built: start-up waits for the slower of the two, not for both in turn.
+  const connecting = (async () => {
+    const connection = await connectPanther(options, logger, secrets, closers);
+    const discovered = config.policy.hideUnpermittedTools
+      ? await discoverPermissions(connection.client, logger)
+      : { permissions: undefined, note: 'switched off (policy.hideUnpermittedTools: false)' };
+    return { ...connection, discovered };
+  })();
+  // Awaited below in every path; this keeps a failure from counting as unhandled while the packs load.
+  connecting.catch(() => {});
   try {
     const sources = options.packs ?? packSources(config.packs);
     const bases = [options.baseDir ?? process.cwd(), ...(options.resolveFrom ?? []), CORE_PACKAGE_DIR];
-    const packs = await loadPacks(sources, { bases, logger });
+    let packs: ValidatedPack[];
+    try {
+      packs = await loadPacks(sources, { bases, logger });
+    } catch (error) {
+      // Pack errors come first, as before; what the connection opened is closed with the rest.
+      await connecting.catch(() => {});
+      throw error;
+    }
     logger.debug('packs loaded', { packs: packs.map((p) => p.pack.id) });
+    warmToolSchemas(packs);
 
-    const { client, target } = await connectPanther(options, logger, secrets, closers);
-    const discovered = config.policy.hideUnpermittedTools
-      ? await discoverPermissions(client, logger)
-      : { permissions: undefined, note: 'switched off (policy.hideUnpermittedTools: false)' };
+    const { client, target, discovered } = await connecting;
     const policy: PolicyState = {
       mode: config.policy.mode,
       permissions: discovered.permissions,
@@ -271,6 +287,8 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       return server;
     },
     async listen() {
+      // The streamable HTTP transport (and the web framework under it) is imported only when serving HTTP.
+      const { startHttpServer } = await import('../transport/http.js');
       http = await startHttpServer({ server: config.server, createServer, logger });
       return http;
     },

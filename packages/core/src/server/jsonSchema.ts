@@ -7,6 +7,21 @@ type JsonObject = Record<string, unknown>;
  * `$schema` dropped (it costs characters on every `tools/list`).
  */
 export function toolJsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
+  const memo = io === 'input' ? inputMemo : outputMemo;
+  let json = memo.get(schema);
+  if (json === undefined) {
+    json = convert(schema, io);
+    memo.set(schema, json);
+  }
+  return json;
+}
+
+// Schemas are module constants of their pack: converting each once serves validation, every host and every
+// tools/list. Callers must not mutate the result (it is shared).
+const inputMemo = new WeakMap<z.ZodType, JsonObject>();
+const outputMemo = new WeakMap<z.ZodType, JsonObject>();
+
+function convert(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
   const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonObject;
   delete json['$schema'];
   if (json['type'] === undefined) json['type'] = 'object';

@@ -13,6 +13,7 @@ import {
 import { z } from 'zod';
 import type { Logger, PolicyMode, ToolContext } from '../define/types.js';
 import type { PackScope } from '../di/createContainer.js';
+import type { ValidatedPack } from '../host/validatePacks.js';
 import type { AuditLog } from '../logging/auditLog.js';
 import type { ToolEntry } from '../policy/filterTools.js';
 import { formatIssues } from '../util/formatIssues.js';
@@ -50,6 +51,21 @@ export function prepareTools(entries: readonly ToolEntry[]): PreparedTool[] {
     };
     return { entry, definition };
   });
+}
+
+/** Builds (and memoizes) the JSON Schemas of every tool of the enabled packs, e.g. while start-up waits. */
+export function warmToolSchemas(packs: readonly ValidatedPack[]): void {
+  for (const { pack, enabled } of packs) {
+    if (!enabled) continue;
+    for (const tool of pack.tools) {
+      try {
+        toolJsonSchema(tool.input, 'input');
+        if (tool.output) toolJsonSchema(tool.output, 'output');
+      } catch {
+        // prepareTools reports it, for the tools that are registered.
+      }
+    }
+  }
 }
 
 function errorResult(text: string): CallToolResult {
