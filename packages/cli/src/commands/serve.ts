@@ -1,25 +1,72 @@
 import type { ParsedArgs } from '../args.js';
 import { openHost, readConfig } from '../openHost.js';
 
-/** Serves MCP until SIGINT/SIGTERM (or, over stdio, until stdin closes). Nothing but MCP goes to stdout. */
+/**
+ * Resolves when the process should stop: SIGINT/SIGTERM, or over stdio the MCP client going away (stdin ends or
+ * closes, or a write to stdout fails because the client closed the pipe: EPIPE). Pipe errors are handled here,
+ * so a client that disappears is a clean shutdown, not an unhandled 'error' event and a stack trace.
+ */
+function stopSignal(stdio: boolean): { stopped: Promise<string>; dispose(): void } {
+  let stop: (reason: string) => void = () => {};
+  const stopped = new Promise<string>((resolve) => {
+    stop = resolve;
+  });
+  const onSigint = () => stop('SIGINT');
+  const onSigterm = () => stop('SIGTERM');
+  const onStdinEnd = () => stop('stdin closed');
+  const onStdinError = (error: Error) =>
+    stop(`stdin error (${(error as NodeJS.ErrnoException).code ?? error.message})`);
+  const onStdoutError = (error: Error) =>
+    stop(`stdout error (${(error as NodeJS.ErrnoException).code ?? error.message}): the client went away`);
+  // Logs go to stderr: if that pipe breaks too there is nobody left to tell, and it must not crash the server.
+  const onStderrError = () => {};
+  process.once('SIGINT', onSigint);
+  process.once('SIGTERM', onSigterm);
+  process.stderr.on('error', onStderrError);
+  if (stdio) {
+    process.stdin.once('end', onStdinEnd);
+    process.stdin.once('close', onStdinEnd);
+    // `on`, not `once`: a broken pipe can report more than one failed write.
+    process.stdin.on('error', onStdinError);
+    process.stdout.on('error', onStdoutError);
+  }
+  return {
+    stopped,
+    dispose() {
+      process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigterm);
+      process.stdin.off('end', onStdinEnd);
+      process.stdin.off('close', onStdinEnd);
+      // The pipe listeners stay: a late write to a broken pipe must stay harmless until the process exits.
+    },
+  };
+}
+
+/** Serves MCP until SIGINT/SIGTERM (or, over stdio, until the client goes away). Nothing but MCP goes to stdout. */
 export async function serve(values: ParsedArgs['values']): Promise<number> {
   const loaded = await readConfig(values);
-  const host = await openHost(loaded);
+  const stdio = loaded.config.server.transport === 'stdio';
+  // Listening before the host starts: a client that leaves during start-up still ends in a clean shutdown.
+  const stop = stopSignal(stdio);
+  let host: Awaited<ReturnType<typeof openHost>>;
+  try {
+    host = await openHost(loaded);
+  } catch (error) {
+    stop.dispose();
+    throw error;
+  }
   try {
     await host.serve();
   } catch (error) {
+    stop.dispose();
     await host.close();
     throw error;
   }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-    if (loaded.config.server.transport === 'stdio') {
-      process.stdin.once('end', () => resolve());
-      process.stdin.once('close', () => resolve());
-    }
-  });
-  host.logger.info('shutting down');
+  const reason = await stop.stopped;
+  stop.dispose();
+  host.logger.info('shutting down', { reason });
   await host.close();
+  // Nothing more will be read; a stdin left open by the client must not keep the process alive.
+  if (stdio) process.stdin.destroy();
   return 0;
 }

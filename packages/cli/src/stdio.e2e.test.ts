@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { type FakePanther, startFakePanther } from '@mcp-panther/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, BIN, baseEnv } from './testdata/harness.js';
+
+// The stdio pipes themselves: an MCP client that goes away must end the server cleanly.
+
+let panther: FakePanther;
+beforeAll(async () => {
+  assertBuilt();
+  panther = await startFakePanther();
+});
+afterAll(async () => {
+  await panther?.close();
+});
+
+const rpc = (message: object) => `${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`;
+
+describe('mcp-panther over stdio pipes', () => {
+  it('shuts down cleanly (exit 0, no stack trace) when the client closes stdout before an answer (EPIPE)', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve'], {
+      env: baseEnv({ PANTHER_INSTANCE_URL: panther.url, PANTHER_API_TOKEN: panther.tokens.admin }),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    try {
+      child.stdin.write(
+        rpc({
+          id: 1,
+          method: 'initialize',
+          params: {
+            protocolVersion: '2025-06-18',
+            capabilities: {},
+            clientInfo: { name: 't', version: '1' },
+          },
+        }),
+      );
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      // The client stops reading: the server's next write fails with EPIPE.
+      child.stdout.destroy();
+      child.stdin.write(rpc({ method: 'notifications/initialized' }));
+      child.stdin.write(rpc({ id: 2, method: 'tools/list' }));
+      expect(await exited).toBe(0);
+    } finally {
+      clearTimeout(killer);
+      child.kill('SIGKILL');
+    }
+    expect(stderr).toContain('shutting down');
+    expect(stderr).toContain('EPIPE');
+    expect(stderr).not.toMatch(/Unhandled|Emitted 'error' event|^\s+at /m);
+  });
+});
