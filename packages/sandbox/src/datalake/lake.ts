@@ -87,6 +87,8 @@ export class DataLake {
    * driven by a model and the sandbox runs on a developer's machine.
    */
   async lockDown(): Promise<void> {
+    // Compression of in-memory databases happens at checkpoints: compress everything generated.
+    for (const db of DATABASES) await this.internal.run(`CHECKPOINT ${db.name}`);
     await this.internal.run('SET enable_external_access = false');
     await this.internal.run('SET lock_configuration = true');
   }

@@ -1,24 +1,5 @@
 import { sqlLiteral, sqlString } from '../store/duck.js';
 
-/** A DuckDB list literal of structs with the same keys, for `pick(list, i, key)` in generated SQL. */
-export function structList(items: readonly Record<string, unknown>[]): string {
-  return `[${items
-    .map(
-      (item) =>
-        `{${Object.entries(item)
-          .map(([k, v]) => `${sqlString(k)}: ${v === null ? 'NULL::VARCHAR' : sqlLiteral(v)}`)
-          .join(', ')}}`,
-    )
-    .join(', ')}]`;
-}
-
-/** A list literal where each value appears `weight` times: picking uniformly then follows the weights. */
-export function weightedList<T>(items: readonly (readonly [T, number])[], literal: (v: T) => string): string {
-  const out: string[] = [];
-  for (const [value, weight] of items) for (let i = 0; i < weight; i++) out.push(literal(value));
-  return `[${out.join(', ')}]`;
-}
-
 export function stringList(items: readonly string[]): string {
   return `[${items.map(sqlString).join(', ')}]`;
 }
