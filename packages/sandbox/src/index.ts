@@ -5,6 +5,8 @@
 
 export type { Permission } from './auth/permissions.js';
 export { PANTHER_PERMISSIONS, SANDBOX_TOKEN_PERMISSIONS } from './auth/permissions.js';
+/** The SDL of the GraphQL schema the sandbox serves (a subset of Panther's published schema). */
+export { SCHEMA_SDL as SANDBOX_SCHEMA_SDL } from './graphql/schema.js';
 export { startSandbox } from './startSandbox.js';
 export type {
   Sandbox,
