@@ -23,7 +23,7 @@ import { ACTIVE_POLICIES } from './detections/policies.js';
 import type { DetectionSpec } from './detections/types.js';
 import { dataModelDocs, detectionDocs, globalDocs, queryDocs } from './library.js';
 import { runMatchers } from './matches.js';
-import { NOISE_SHARES, type NoiseTable, noiseSql } from './noise.js';
+import { NOISE_SHARES, type NoiseTable, noiseSql } from './noise/index.js';
 import { assignableUsers, generateRoles, generateUsers } from './people.js';
 import { Random } from './random.js';
 import { ASN_ROWS, generateClassificationFailures, generateResources, LOCATION_ROWS } from './reference.js';

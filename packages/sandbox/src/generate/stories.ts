@@ -3,7 +3,7 @@
  * in the last two weeks. They are what most alerts are made of.
  */
 
-import { githubActorId, OKTA_MESSAGES, oktaActorId } from './noise.js';
+import { githubActorId, OKTA_MESSAGES, oktaActorId } from './noise/index.js';
 import type { Random } from './random.js';
 import { createRowFactory, type LakeRow } from './rows.js';
 import {
