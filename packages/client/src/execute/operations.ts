@@ -1,7 +1,7 @@
 import type { InFlightRequests } from '../cache/inFlightRequests.js';
 import type { ResponseCache } from '../cache/responseCache.js';
 import { isPantherApiError, PantherApiError } from '../errors.js';
-import { abortError, callSignal } from '../http/abort.js';
+import { abortError, callScope } from '../http/abort.js';
 import type { ClientStats } from '../types.js';
 import type { Executor } from './executor.js';
 import type { UpstreamCall } from './upstreamCall.js';
@@ -49,7 +49,8 @@ export function createOperations(deps: {
 
   return {
     async read<T>(plan: ReadPlan<T>, limits: CallLimits): Promise<T> {
-      const signal = callSignal(limits.timeoutMs, limits.signal);
+      const scope = callScope(limits.timeoutMs, limits.signal);
+      const { signal } = scope;
       const deadline = Date.now() + limits.timeoutMs;
       try {
         signal.throwIfAborted();
@@ -70,16 +71,19 @@ export function createOperations(deps: {
         return joined ? structuredClone(value) : value;
       } catch (error) {
         throw settle(error, signal, limits.timeoutMs);
+      } finally {
+        scope.dispose();
       }
     },
 
     async write<T>(plan: WritePlan<T>, limits: CallLimits): Promise<T> {
-      const signal = callSignal(limits.timeoutMs, limits.signal);
+      const scope = callScope(limits.timeoutMs, limits.signal);
       try {
-        return await executor.run(plan.call, signal, Date.now() + limits.timeoutMs);
+        return await executor.run(plan.call, scope.signal, Date.now() + limits.timeoutMs);
       } catch (error) {
-        throw settle(error, signal, limits.timeoutMs);
+        throw settle(error, scope.signal, limits.timeoutMs);
       } finally {
+        scope.dispose();
         invalidate(plan.tags);
       }
     },

@@ -6,6 +6,40 @@ export function callSignal(timeoutMs: number, caller: AbortSignal | undefined): 
   return caller === undefined ? timeout : AbortSignal.any([timeout, caller]);
 }
 
+export interface CallScope {
+  readonly signal: AbortSignal;
+  /** Stops the timer and the caller listener once the call has settled. */
+  dispose(): void;
+}
+
+/**
+ * Like `callSignal`, for the per-call hot path: one controller, one timer and one listener, all released by
+ * `dispose()` when the call ends (AbortSignal.timeout + AbortSignal.any cost more per call and leave their
+ * timer and links behind until they fire or are collected). The timeout reason is a `TimeoutError`, as
+ * AbortSignal.timeout's.
+ */
+export function callScope(timeoutMs: number, caller: AbortSignal | undefined): CallScope {
+  const controller = new AbortController();
+  if (caller?.aborted) {
+    controller.abort(caller.reason);
+    return { signal: controller.signal, dispose() {} };
+  }
+  const timer = setTimeout(() => {
+    controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+  }, timeoutMs);
+  // Like AbortSignal.timeout's timer, this one does not keep the process alive by itself.
+  timer.unref();
+  const onAbort = () => controller.abort(caller?.reason);
+  caller?.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    dispose() {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
 /** The error a call ends with once its signal fired: TIMEOUT for a timeout, ABORTED for a cancellation. */
 export function abortError(signal: AbortSignal, timeoutMs: number): PantherApiError {
   const reason: unknown = signal.reason;
