@@ -3,9 +3,10 @@
  * model is involved: the text is built from counts and lookups so that tests can rely on it.
  */
 import type { SandboxContext } from '../context.js';
-import { toJsonRows } from '../datalake/rows.js';
 import { ASN_ROWS } from '../generate/reference.js';
-import type { AlertRecord, Doc } from '../store/types.js';
+import { alertEvents } from '../services/alerts.js';
+import { findDetection } from '../services/detections.js';
+import type { AlertRecord } from '../store/types.js';
 
 const ACTION_FIELDS = ['eventName', 'eventType', 'action', 'resourceType'];
 
@@ -38,31 +39,14 @@ export function asnOf(ip: string): { name: string; type: string } | undefined {
   return undefined;
 }
 
-async function detectionOf(ctx: SandboxContext, id: string | undefined): Promise<Doc | undefined> {
-  if (id === undefined) return undefined;
-  for (const kind of ['rules', 'scheduled-rules', 'simple-rules', 'policies'] as const) {
-    const doc = await ctx.store.getObject(kind, id);
-    if (doc !== undefined) return doc;
-  }
-  return undefined;
-}
-
 export async function summarizeAlert(
   ctx: SandboxContext,
   alert: AlertRecord,
   options: { prompt?: string | null; outputLength?: string | null },
 ): Promise<string> {
   const d = alert.doc;
-  const detection = await detectionOf(ctx, d.detection?.id);
-  const events =
-    alert.eventTable === null
-      ? []
-      : toJsonRows(
-          await ctx.lake.internal.reader(
-            `SELECT * FROM ${alert.eventTable} WHERE p_alert_id = ? ORDER BY p_event_time, p_row_id LIMIT 500`,
-            [d.id],
-          ),
-        ).rows;
+  const detection = d.detection === null ? undefined : await findDetection(ctx.store, d.detection.id);
+  const events = (await alertEvents(ctx, alert, 0, 500)).rows;
   const ips = new Map<string, number>();
   const actors = new Map<string, number>();
   const actions = new Map<string, number>();

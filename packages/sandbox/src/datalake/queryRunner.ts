@@ -12,7 +12,7 @@ import type { DataLake } from './lake.js';
 import { expandMacros } from './macros.js';
 import { type JsonRows, toJsonRows } from './rows.js';
 import { translateSnowflake } from './snowflake.js';
-import { DATABASES } from './tables.js';
+import { databaseOf, unknownDatabaseMessage } from './tables.js';
 
 export type QueryStatus = 'running' | 'succeeded' | 'failed' | 'cancelled';
 
@@ -200,12 +200,8 @@ export class QueryRunner {
 
 /** `panther_logs`, `panther_logs.public` → `panther_logs.public`; anything else is refused. */
 export function resolveDatabase(name: string): string {
-  const [db, schema = 'public', ...rest] = name.trim().toLowerCase().split('.');
-  if (rest.length > 0 || schema !== 'public' || !DATABASES.some((d) => d.name === db)) {
-    throw new Error(
-      `Database ${name} does not exist; use one of ${DATABASES.map((d) => `${d.name}.public`).join(', ')}`,
-    );
-  }
+  const db = databaseOf(name);
+  if (db === undefined) throw new Error(unknownDatabaseMessage(name));
   return `${db}.public`;
 }
 

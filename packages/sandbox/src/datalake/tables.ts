@@ -277,6 +277,17 @@ export const DATABASES: readonly { name: string; description: string }[] = [
   { name: 'panther_monitor', description: 'Panther monitoring data (classification failures)' },
 ];
 
+/** `panther_logs`, `PANTHER_LOGS.PUBLIC` → `panther_logs`; undefined for anything else. */
+export function databaseOf(name: string): string | undefined {
+  const [db, schema = 'public', ...rest] = name.trim().toLowerCase().split('.');
+  if (rest.length > 0 || schema !== 'public') return undefined;
+  return DATABASES.some((d) => d.name === db) ? db : undefined;
+}
+
+export function unknownDatabaseMessage(name: string): string {
+  return `Database ${name} does not exist; use one of ${DATABASES.map((d) => `${d.name}.public`).join(', ')}`;
+}
+
 /** The Snowflake type Panther reports for a column. */
 export function displayType(type: ColumnDef['type']): string {
   switch (type) {

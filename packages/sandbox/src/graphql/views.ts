@@ -4,7 +4,8 @@
  */
 import { PANTHER_PERMISSIONS } from '../auth/permissions.js';
 import type { SandboxContext } from '../context.js';
-import { toJsonRows } from '../datalake/rows.js';
+import { alertEvents } from '../services/alerts.js';
+import { findDetection } from '../services/detections.js';
 import type { Actor, AlertRecord, Doc } from '../store/types.js';
 import { decodeGqlCursor, pageInfo, pageSize } from './resolvers/paging.js';
 import type { Args } from './types.js';
@@ -53,8 +54,6 @@ export async function actorView(ctx: SandboxContext, actor: Actor | null) {
   };
 }
 
-const DETECTION_KINDS = ['rules', 'simple-rules', 'scheduled-rules', 'policies'] as const;
-
 async function originView(ctx: SandboxContext, record: AlertRecord) {
   const { detection, systemError } = record.doc;
   if (systemError !== null) {
@@ -65,9 +64,8 @@ async function originView(ctx: SandboxContext, record: AlertRecord) {
     };
   }
   if (detection === null) return { __typename: 'DeletedDetection', id: record.doc.id };
-  for (const kind of DETECTION_KINDS) {
-    const doc = await ctx.store.getObject(kind, detection.id);
-    if (doc === undefined) continue;
+  const doc = await findDetection(ctx.store, detection.id);
+  if (doc !== undefined) {
     return {
       __typename: 'Detection',
       id: doc.id,
@@ -116,15 +114,10 @@ export function alertView(ctx: SandboxContext, record: AlertRecord) {
       const size = pageSize(input['pageSize'], 25, 50);
       const scope = `gql-alert-events:${d.id}`;
       const offset = decodeGqlCursor(scope, input['cursor']);
-      if (record.eventTable === null) return { edges: [], pageInfo: pageInfo(scope, offset, size, false) };
-      const reader = await ctx.lake.internal.reader(
-        `SELECT * FROM ${record.eventTable} WHERE p_alert_id = ? ORDER BY p_event_time, p_row_id LIMIT ? OFFSET ?`,
-        [d.id, size + 1, offset],
-      );
-      const rows = toJsonRows(reader).rows;
+      const page = await alertEvents(ctx, record, offset, size);
       return {
-        edges: rows.slice(0, size).map((node) => ({ node })),
-        pageInfo: pageInfo(scope, offset, size, rows.length > size),
+        edges: page.rows.map((node) => ({ node })),
+        pageInfo: pageInfo(scope, offset, size, page.more),
       };
     },
   };

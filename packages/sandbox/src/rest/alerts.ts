@@ -1,9 +1,8 @@
 import type { SandboxContext } from '../context.js';
 import { tokenActor } from '../context.js';
-import { toJsonRows } from '../datalake/rows.js';
 import { badRequest, notFound } from '../server/respond.js';
 import type { Route } from '../server/router.js';
-import { ALERT_STATUSES, SEVERITIES, updateAlerts } from '../services/alerts.js';
+import { ALERT_STATUSES, alertEvents, SEVERITIES, updateAlerts } from '../services/alerts.js';
 import type { AlertFilter } from '../store/platformStore.js';
 import { restAlert } from './alertViews.js';
 import { decodeCursor, nextCursor } from './cursor.js';
@@ -117,18 +116,10 @@ export function alertRoutes(ctx: SandboxContext): Route[] {
         const offset = decodeCursor(scope, p.string('cursor'));
         const record = await ctx.store.getAlert(id);
         if (record === undefined) throw notFound(`Alert ${id} not found`);
-        if (record.eventTable === null) return { status: 200, body: { results: [], next: null } };
-        const reader = await ctx.lake.internal.reader(
-          `SELECT * FROM ${record.eventTable} WHERE p_alert_id = ? ORDER BY p_event_time, p_row_id LIMIT ? OFFSET ?`,
-          [id, limit + 1, offset],
-        );
-        const rows = toJsonRows(reader).rows;
+        const page = await alertEvents(ctx, record, offset, limit);
         return {
           status: 200,
-          body: {
-            results: rows.slice(0, limit),
-            next: nextCursor(scope, offset, limit, rows.length > limit),
-          },
+          body: { results: page.rows, next: nextCursor(scope, offset, limit, page.more) },
         };
       },
     },

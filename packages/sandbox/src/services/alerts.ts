@@ -1,6 +1,7 @@
 /** Alert writes shared by REST and GraphQL. Errors are HttpErrors (GraphQL maps their status to a code). */
 import { randomBytes } from 'node:crypto';
 import type { SandboxContext } from '../context.js';
+import { toJsonRows } from '../datalake/rows.js';
 import { badRequest, notFound } from '../server/respond.js';
 import type { Actor, AlertRecord, AlertStatus, CommentDoc } from '../store/types.js';
 
@@ -80,4 +81,20 @@ export async function addComment(
   };
   await ctx.store.addComment(comment);
   return comment;
+}
+
+/** A page of an alert's events (rows of its rule match or rule error table, with the alert columns). */
+export async function alertEvents(
+  ctx: SandboxContext,
+  record: AlertRecord,
+  offset: number,
+  limit: number,
+): Promise<{ rows: Record<string, unknown>[]; more: boolean }> {
+  if (record.eventTable === null) return { rows: [], more: false };
+  const reader = await ctx.lake.internal.reader(
+    `SELECT * FROM ${record.eventTable} WHERE p_alert_id = ? ORDER BY p_event_time, p_row_id LIMIT ? OFFSET ?`,
+    [record.doc.id, limit + 1, offset],
+  );
+  const rows = toJsonRows(reader).rows;
+  return { rows: rows.slice(0, limit), more: rows.length > limit };
 }

@@ -4,7 +4,7 @@
  * keyed by kind and id, filtered with JSON paths.
  */
 import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { DuckSession } from './duck.js';
+import { DuckSession, sqlTimestamp } from './duck.js';
 import type { Actor, AlertRecord, AlertStatus, CommentDoc, Doc, ObjectKind } from './types.js';
 
 export interface AlertFilter {
@@ -98,7 +98,7 @@ export class PlatformStore {
             r.status,
             d.severity,
             d.title,
-            lakeTime(new Date(d.createdAt)),
+            sqlTimestamp(new Date(d.createdAt)),
             r.updatedAt,
             d.detection?.id ?? null,
             JSON.stringify(d.logTypes),
@@ -162,11 +162,11 @@ export class PlatformStore {
     overlaps('resource_types', filter.resourceTypes);
     if (filter.createdAfter !== undefined) {
       where.push('created_at >= ?::TIMESTAMP');
-      params.push(lakeTime(filter.createdAfter));
+      params.push(sqlTimestamp(filter.createdAfter));
     }
     if (filter.createdBefore !== undefined) {
       where.push('created_at <= ?::TIMESTAMP');
-      params.push(lakeTime(filter.createdBefore));
+      params.push(sqlTimestamp(filter.createdBefore));
     }
     if (filter.detectionId !== undefined) {
       where.push('detection_id = ?');
@@ -214,7 +214,7 @@ export class PlatformStore {
   async alertsBetween(from: Date, to: Date): Promise<AlertRecord[]> {
     const rows = await this.db.rows<AlertRow & Record<string, unknown>>(
       `SELECT ${ALERT_COLUMNS} FROM alerts WHERE created_at >= ?::TIMESTAMP AND created_at <= ?::TIMESTAMP`,
-      [lakeTime(from), lakeTime(to)],
+      [sqlTimestamp(from), sqlTimestamp(to)],
     );
     return rows.map(toAlert);
   }
@@ -330,10 +330,6 @@ function toAlert(row: AlertRow): AlertRecord {
     updatedBy: row.updated_by === null ? null : (JSON.parse(row.updated_by) as Actor),
     eventTable: row.event_table,
   };
-}
-
-function lakeTime(date: Date): string {
-  return date.toISOString().replace('T', ' ').replace('Z', '');
 }
 
 export function escapeLike(text: string): string {

@@ -1,24 +1,18 @@
 import { ALL_TABLE_DEFS } from '../../datalake/lake.js';
-import { DATABASES, displayType, type TableDef } from '../../datalake/tables.js';
+import {
+  DATABASES,
+  databaseOf,
+  displayType,
+  type TableDef,
+  unknownDatabaseMessage,
+} from '../../datalake/tables.js';
 import { gqlError, requirePermission } from '../errors.js';
 import type { Args, RootResolvers } from '../types.js';
 import { decodeGqlCursor, pageOf, pageSize } from './paging.js';
 
-/** `panther_logs`, `PANTHER_LOGS.PUBLIC` → `panther_logs`; undefined when unknown. */
-function databaseOf(name: string): string | undefined {
-  const [db, schema = 'public', ...rest] = name.trim().toLowerCase().split('.');
-  if (rest.length > 0 || schema !== 'public') return undefined;
-  return DATABASES.some((d) => d.name === db) ? db : undefined;
-}
-
 function requireDatabase(name: string): string {
   const db = databaseOf(name);
-  if (db === undefined) {
-    throw gqlError(
-      `Database ${name} does not exist; use one of ${DATABASES.map((d) => `${d.name}.public`).join(', ')}`,
-      'NOT_FOUND',
-    );
-  }
+  if (db === undefined) throw gqlError(unknownDatabaseMessage(name), 'NOT_FOUND');
   return db;
 }
 

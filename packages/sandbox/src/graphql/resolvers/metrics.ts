@@ -4,6 +4,7 @@
  * clients parse: "Rule CRITICAL" / "Policy HIGH", entityId = detection id, bytes labelled by log type.
  */
 import type { SandboxContext } from '../../context.js';
+import { findDetection } from '../../services/detections.js';
 import { sqlString, sqlTimestamp } from '../../store/duck.js';
 import type { AlertRecord } from '../../store/types.js';
 import { gqlError, requirePermission } from '../errors.js';
@@ -154,13 +155,8 @@ export const metricsResolvers: RootResolvers = {
           counts.set(id, entry);
         }
         for (const [id, entry] of counts) {
-          for (const kind of ['rules', 'scheduled-rules', 'policies'] as const) {
-            const doc = await ctx.store.getObject(kind, id);
-            if (doc !== undefined) {
-              entry.label = String(doc['displayName'] ?? id);
-              break;
-            }
-          }
+          const doc = await findDetection(ctx.store, id);
+          if (doc !== undefined) entry.label = String(doc['displayName'] ?? id);
         }
         return [...counts]
           .map(([entityId, e]) => ({ entityId, label: e.label, value: e.value }))

@@ -1,23 +1,16 @@
+import { cursorOffset, encodeCursor } from '../../shared/cursor.js';
 import { gqlError } from '../errors.js';
 
-/** GraphQL cursors: an offset bound to its list, like the REST ones, but errors speak GraphQL. */
+/** GraphQL cursors: the shared cursors, with errors that speak GraphQL. */
 export function decodeGqlCursor(scope: string, cursor: unknown): number {
-  if (cursor === null || cursor === undefined || cursor === '') return 0;
-  try {
-    const value = JSON.parse(Buffer.from(String(cursor), 'base64url').toString('utf8')) as {
-      s?: unknown;
-      o?: unknown;
-    };
-    if (value.s === scope && typeof value.o === 'number' && Number.isInteger(value.o) && value.o >= 0)
-      return value.o;
-  } catch {
-    // fall through
+  const offset = cursorOffset(scope, cursor);
+  if (offset === undefined) {
+    throw gqlError(
+      'Invalid cursor: pass back the endCursor of a previous page of this list',
+      'BAD_USER_INPUT',
+    );
   }
-  throw gqlError('Invalid cursor: pass back the endCursor of a previous page of this list', 'BAD_USER_INPUT');
-}
-
-export function encodeGqlCursor(scope: string, offset: number): string {
-  return Buffer.from(JSON.stringify({ s: scope, o: offset })).toString('base64url');
+  return offset;
 }
 
 export function pageSize(value: unknown, fallback: number, max: number): number {
@@ -46,7 +39,7 @@ export function pageInfo(scope: string, offset: number, size: number, more: bool
   return {
     hasNextPage: more,
     hasPreviousPage: offset > 0,
-    startCursor: offset > 0 ? encodeGqlCursor(scope, offset) : null,
-    endCursor: more ? encodeGqlCursor(scope, offset + size) : null,
+    startCursor: offset > 0 ? encodeCursor(scope, offset) : null,
+    endCursor: more ? encodeCursor(scope, offset + size) : null,
   };
 }
