@@ -88,7 +88,7 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
         describe: { api: 'rest', method, path } as const,
         idempotent: method === 'GET',
         send: (signal: AbortSignal) =>
-          sendRestRequest(transport.fetch, { url, method, headers: requestHeaders, body }, signal, o.token),
+          sendRestRequest(transport.request, { url, method, headers: requestHeaders, body }, signal, o.token),
       };
       if (method !== 'GET') return (await operations.write({ tags, call }, limits)) as T;
       const key = `GET ${buildRestUrl(o.urls.rest, path, request.query, { sortKeys: true })}`;

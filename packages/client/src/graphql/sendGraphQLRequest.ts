@@ -33,6 +33,8 @@ export function createGraphQLSender(options: {
   const load = async () => {
     if (ready !== undefined) return;
     const { GraphQLClient, ClientError } = await loadGraphQLRequest();
+    // Node loads its fetch on first use; reading `Response` loads it now, outside the call's timeout.
+    void globalThis.Response;
     ready ??= {
       client: new GraphQLClient(url, { fetch, headers: { ...options.headers }, redirect: 'manual' }),
       ClientError,

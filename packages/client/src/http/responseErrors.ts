@@ -50,17 +50,20 @@ export function describeStatus(status: number, detail: string | undefined, retry
   return `Panther answered HTTP ${status}${suffix}`;
 }
 
-/** A fetch that failed before any answer: DNS, refused, reset, TLS. The host is named, the query string is not. */
+/** A request that failed before any answer: DNS, refused, reset, TLS. The host is named, the query string is not. */
 export function networkError(error: unknown, url: string, secret: string): PantherApiError {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+  const code = (error as { code?: unknown } | undefined)?.code;
   const reason =
     typeof cause?.code === 'string'
       ? cause.code
-      : typeof cause?.message === 'string'
-        ? cause.message
-        : error instanceof Error
-          ? error.message
-          : String(error);
+      : typeof code === 'string'
+        ? code
+        : typeof cause?.message === 'string'
+          ? cause.message
+          : error instanceof Error
+            ? error.message
+            : String(error);
   return new PantherApiError(
     'NETWORK',
     redact(`Could not reach Panther at ${originOf(url)}: ${reason}`, secret),

@@ -1,8 +1,12 @@
 import type { Dispatcher, fetch as undiciFetch } from 'undici';
 import type { ClientEnv } from '../options.js';
+import { createNodeRequester, type HttpRequester, requesterFromFetch } from './nodeRequest.js';
 
-/** How the client talks HTTP: a fetch and the connection pool behind it. */
+/** How the client talks HTTP: requests for REST and discovery, a fetch for graphql-request, and the pools. */
 export interface HttpTransport {
+  /** REST calls and URL discovery. */
+  readonly request: HttpRequester;
+  /** A WHATWG fetch (graphql-request needs one). */
   readonly fetch: typeof globalThis.fetch;
   /** True when HTTP_PROXY/HTTPS_PROXY sent traffic through a proxy. */
   readonly proxied: boolean;
@@ -30,8 +34,8 @@ export function proxySettingsFrom(env: ClientEnv): ProxySettings | undefined {
 /**
  * A given fetch is used as is. With a proxy variable set, the client owns an undici `EnvHttpProxyAgent`
  * (imported on the first request, so start-up does not pay for undici) and `close()` ends its connections.
- * Without one it uses Node's own fetch, which is already in the runtime: its idle keep-alive sockets do not
- * hold the process open, and `close()` has nothing of its own to end.
+ * Without one, REST goes over node:http with the client's own keep-alive agents (`close()` ends them), and
+ * GraphQL over Node's own fetch, which Node loads on first use.
  */
 export function createHttpTransport(options: {
   fetch?: typeof globalThis.fetch | undefined;
@@ -39,6 +43,7 @@ export function createHttpTransport(options: {
 }): HttpTransport {
   if (options.fetch !== undefined) {
     return {
+      request: requesterFromFetch(options.fetch),
       fetch: options.fetch,
       proxied: false,
       loaded: true,
@@ -48,19 +53,14 @@ export function createHttpTransport(options: {
   }
   const proxy = proxySettingsFrom(options.env);
   if (proxy === undefined) {
-    let loaded = false;
+    const node = createNodeRequester();
     return {
+      request: node.request,
       fetch: (input, init) => globalThis.fetch(input, init),
       proxied: false,
-      get loaded() {
-        return loaded;
-      },
-      async load() {
-        // Node loads its fetch implementation on first use; reading `Response` loads it now.
-        void globalThis.Response;
-        loaded = true;
-      },
-      close: async () => {},
+      loaded: true,
+      load: async () => {},
+      close: async () => node.close(),
     };
   }
   let loading: Promise<{ dispatcher: Dispatcher; fetch: typeof undiciFetch }> | undefined;
@@ -83,6 +83,7 @@ export function createHttpTransport(options: {
     return undici.fetch(input, { ...init, dispatcher: undici.dispatcher });
   }) as unknown as typeof globalThis.fetch;
   return {
+    request: requesterFromFetch(fetch),
     fetch,
     proxied: true,
     get loaded() {

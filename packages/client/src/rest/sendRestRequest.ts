@@ -1,5 +1,6 @@
 import { PantherApiError } from '../errors.js';
 import type { AttemptResult } from '../execute/upstreamCall.js';
+import type { HttpRequester } from '../http/nodeRequest.js';
 import { errorFromHttpStatus, networkError } from '../http/responseErrors.js';
 
 export interface RestHttpRequest {
@@ -11,17 +12,17 @@ export interface RestHttpRequest {
 
 /** One REST attempt: send, read the body, map an error answer to a `PantherApiError`. */
 export async function sendRestRequest(
-  fetch: typeof globalThis.fetch,
+  send: HttpRequester,
   request: RestHttpRequest,
   signal: AbortSignal,
   secret: string,
 ): Promise<AttemptResult<unknown>> {
   let status: number;
   let text: string;
-  let headers: Headers;
+  let headers: { get(name: string): string | null };
   try {
     // `manual`: a redirect is never followed, so the API key never travels to another origin.
-    const response = await fetch(request.url, {
+    const response = await send(request.url, {
       method: request.method,
       headers: request.headers,
       body: request.body ?? null,

@@ -83,7 +83,11 @@ async function discoverRestBase(instanceUrl: string, options: ResolvePantherUrls
       ...fields,
     });
   try {
-    const response = await transport.fetch(instanceUrl, { signal, headers: { Accept: 'text/html' } });
+    const response = await transport.request(instanceUrl, {
+      signal,
+      headers: { Accept: 'text/html' },
+      redirect: 'follow',
+    });
     const html = await response.text();
     if (response.status !== 200) {
       options.logger?.debug('panther config page not found; using the instance URL', {
@@ -129,5 +133,7 @@ function originOf(url: string): string {
 function describe(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
   if (typeof cause?.code === 'string') return cause.code;
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string') return code;
   return error instanceof Error ? error.message : String(error);
 }
