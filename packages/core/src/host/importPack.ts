@@ -1,7 +1,37 @@
-import semver from 'semver';
+import { createRequire } from 'node:module';
 import { PACK_API_VERSION, PACK_BRAND, type PackDefinition } from '../define/types.js';
 import { McpHostError } from '../errors.js';
 import { CORE_VERSION } from './coreVersion.js';
+
+type Semver = typeof import('semver');
+let semverModule: Semver | undefined;
+/** semver (about 50 CommonJS files) is loaded only for a range the fast path below does not decide. */
+const semver = (): Semver => {
+  semverModule ??= createRequire(import.meta.url)('semver') as Semver;
+  return semverModule;
+};
+
+const RELEASE = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+const CARET_RANGE = /^\^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+
+/**
+ * Whether a release version satisfies a plain caret range (`^0.1.0`, what packs declare), decided without
+ * semver; undefined for anything else (prereleases, other range syntax), which semver decides.
+ */
+export function satisfiesCaret(version: string, range: string): boolean | undefined {
+  const v = RELEASE.exec(version);
+  const r = CARET_RANGE.exec(range.trim());
+  if (!v || !r) return undefined;
+  const [major, minor, patch] = [Number(v[1]), Number(v[2]), Number(v[3])];
+  const [rMajor, rMinor, rPatch] = [Number(r[1]), Number(r[2]), Number(r[3])];
+  const atLeast =
+    major > rMajor || (major === rMajor && (minor > rMinor || (minor === rMinor && patch >= rPatch)));
+  if (!atLeast) return false;
+  // The caret allows changes that do not modify the left-most non-zero part.
+  if (rMajor > 0) return major === rMajor;
+  if (rMinor > 0) return major === 0 && minor === rMinor;
+  return major === 0 && minor === 0 && patch === rPatch;
+}
 
 function isPack(value: unknown): value is PackDefinition {
   return typeof value === 'object' && value !== null && (value as { $$type?: unknown }).$$type === PACK_BRAND;
@@ -36,13 +66,17 @@ export function checkPackCompatibility(value: unknown, coreVersion: string = COR
       `it targets pack API version ${String(value.apiVersion)}; this core supports version ${PACK_API_VERSION}`,
     );
   }
-  if (typeof value.coreRange !== 'string' || semver.validRange(value.coreRange) === null) {
+  const fast = typeof value.coreRange === 'string' ? satisfiesCaret(coreVersion, value.coreRange) : undefined;
+  if (
+    fast === undefined &&
+    (typeof value.coreRange !== 'string' || semver().validRange(value.coreRange) === null)
+  ) {
     throw new McpHostError(
       'PACK_INVALID',
       `coreRange ${JSON.stringify(value.coreRange)} is not a semver range`,
     );
   }
-  if (!semver.satisfies(coreVersion, value.coreRange, { includePrerelease: true })) {
+  if (!(fast ?? semver().satisfies(coreVersion, value.coreRange, { includePrerelease: true }))) {
     throw new McpHostError(
       'PACK_API_MISMATCH',
       `it needs @mcp-panther/core ${value.coreRange}; this is @mcp-panther/core ${coreVersion}`,

@@ -39,12 +39,17 @@ export async function loadPacks(
 ): Promise<ValidatedPack[]> {
   const failures: PackFailure[] = [];
   const loaded: LoadedPack[] = [];
-  for (const source of sources) {
+  // Imported side by side (reading one pack's files while another compiles), then handled in config order.
+  const imports = sources.map(async (source) =>
+    source.pack !== undefined
+      ? checkGivenPack(source)
+      : importPack(resolvePack(source.specifier, options.bases)),
+  );
+  // Each failure is handled below, in order; until then it must not count as an unhandled rejection.
+  for (const pending of imports) pending.catch(() => {});
+  for (const [index, source] of sources.entries()) {
     try {
-      const pack =
-        source.pack !== undefined
-          ? checkGivenPack(source)
-          : await importPack(resolvePack(source.specifier, options.bases));
+      const pack = await imports[index]!;
       loaded.push({ source, pack });
     } catch (error) {
       const code = isMcpHostError(error) ? error.code : 'PACK_INVALID';
