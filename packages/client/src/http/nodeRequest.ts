@@ -72,10 +72,10 @@ export function createNodeRequester(): { request: HttpRequester; close(): void }
     if (secure && https === undefined) https = await import('node:https');
     let agent: http.Agent;
     if (secure) {
-      httpsAgent ??= new https!.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
+      httpsAgent ??= new https!.Agent({ keepAlive: true, noDelay: true, timeout: IDLE_SOCKET_MS });
       agent = httpsAgent;
     } else {
-      httpAgent ??= new http.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
+      httpAgent ??= new http.Agent({ keepAlive: true, noDelay: true, timeout: IDLE_SOCKET_MS });
       agent = httpAgent;
     }
     const { signal } = init;
