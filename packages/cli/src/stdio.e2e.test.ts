@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
-import { type FakePanther, startFakePanther } from '@mcp-panther/core/testing';
+import type { Sandbox } from '@mcp-panther/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, BIN, baseEnv } from './testdata/harness.js';
+import { assertBuilt, BIN, baseEnv, startPanther } from './testdata/harness.js';
 
 // The stdio pipes themselves: an MCP client that goes away must end the server cleanly.
 
-let panther: FakePanther;
+let panther: Sandbox;
 beforeAll(async () => {
   assertBuilt();
-  panther = await startFakePanther();
+  panther = await startPanther();
 });
 afterAll(async () => {
   await panther?.close();

@@ -37,7 +37,6 @@ describe('public API', () => {
       'createTestHost',
       'createToolContext',
       'runTool',
-      'startFakePanther',
     ]);
   });
 });

@@ -1,8 +1,8 @@
+import { startSandbox } from '@mcp-panther/sandbox';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/loadConfig.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
 import { fakeClient, otherPack, thingsPack } from '../testdata/packs.js';
-import { startFakePanther } from '../testing/fakePanther.js';
 import { createHost, type StartSandbox } from './createHost.js';
 import type { PackSource } from './validatePacks.js';
 
@@ -22,27 +22,31 @@ describe('createHost', () => {
   it('starts the sandbox when no Panther URL is configured, and says so', async () => {
     let closed = false;
     let sandboxToken = '';
-    const startSandbox: StartSandbox = async () => {
-      const fake = await startFakePanther();
-      sandboxToken = fake.tokens.analyst;
+    let requests = (): number => 0;
+    const asked: Parameters<StartSandbox>[0][] = [];
+    const start: StartSandbox = async (options) => {
+      asked.push(options);
+      const sandbox = await startSandbox(options);
+      sandboxToken = sandbox.tokens.analyst;
+      requests = () => sandbox.stats.requestsByRoute['GET /api-tokens/self'] ?? 0;
       return {
-        url: fake.url,
-        graphqlUrl: fake.graphqlUrl,
-        tokens: { admin: fake.tokens.admin, analyst: fake.tokens.analyst, noAccess: fake.tokens.noAccess },
+        ...sandbox,
         close: async () => {
           closed = true;
-          await fake.close();
+          await sandbox.close();
         },
       };
     };
     const { sink, logger } = quietLogger();
     const host = await createHost({
-      config: parseConfig({ packs: [], sandbox: { role: 'analyst' } }),
+      config: parseConfig({ packs: [], sandbox: { role: 'analyst', events: 2_000, seed: 3 } }),
       packs: sources,
-      loadSandbox: async () => startSandbox,
+      loadSandbox: async () => start,
       logger,
     });
     expect(host.target.sandbox).toBe(true);
+    expect(asked).toEqual([expect.objectContaining({ events: 2_000, seed: 3 })]);
+    expect(requests()).toBe(1);
     expect(host.instructions).toContain('embedded Panther sandbox');
     expect(host.info()).toMatchObject({
       sandbox: true,

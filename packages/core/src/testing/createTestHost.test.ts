@@ -1,11 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { type Sandbox, startSandbox } from '@mcp-panther/sandbox';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeClient, otherPack, thingsPack } from '../testdata/packs.js';
 import { createTestHost, type TestHost } from './createTestHost.js';
 
+let sandbox: Sandbox;
 let host: TestHost | undefined;
+beforeAll(async () => {
+  sandbox = await startSandbox({ events: 2_000, seed: 3 });
+});
 afterEach(async () => {
   await host?.close();
   host = undefined;
+});
+afterAll(async () => {
+  await sandbox?.close();
 });
 
 describe('createTestHost', () => {
@@ -56,20 +64,58 @@ describe('createTestHost', () => {
     expect(result.structuredContent).toEqual({ done: true, config: { pageSize: 7 } });
   });
 
-  it('talks to a Panther given by URL and token', async () => {
-    const { startFakePanther } = await import('./fakePanther.js');
-    const panther = await startFakePanther();
-    try {
-      host = await createTestHost({
-        packs: [thingsPack, otherPack],
-        panther: { url: panther.url, token: panther.tokens.analyst },
-      });
-      expect(host.host.info().token_permissions).toContain('AlertRead');
-      expect(await host.tools()).toEqual(['get_other', 'fail_thing', 'list_things']);
-    } finally {
-      await host?.close();
-      host = undefined;
-      await panther.close();
-    }
+  it('talks to a Panther given by URL and token, and filters tools by what the token holds', async () => {
+    host = await createTestHost({
+      packs: [thingsPack, otherPack],
+      panther: { url: sandbox.url, token: sandbox.tokens.analyst },
+      policy: { mode: 'read-write' },
+    });
+    expect(host.host.info().token_permissions).toContain('AlertRead');
+    expect(host.host.info().token_permissions).not.toContain('AlertModify');
+    expect(await host.tools()).toEqual(['get_other', 'fail_thing', 'list_things']);
+    expect(host.host.info().hidden_tools).toEqual([
+      {
+        name: 'delete_thing',
+        pack: 'things',
+        reason: 'permission',
+        detail: 'the API token has none of RuleModify, PolicyModify',
+      },
+      {
+        name: 'update_thing',
+        pack: 'things',
+        reason: 'permission',
+        detail: 'the API token lacks AlertModify',
+      },
+    ]);
+    await host.close();
+
+    host = await createTestHost({
+      packs: [thingsPack, otherPack],
+      panther: { url: sandbox.url, token: sandbox.tokens.responder },
+      policy: { mode: 'read-write' },
+    });
+    expect(await host.tools()).toEqual(['fail_thing', 'list_things', 'update_thing']);
+    await host.close();
+
+    host = await createTestHost({
+      packs: [thingsPack, otherPack],
+      panther: { url: sandbox.url, token: sandbox.tokens.noAccess },
+    });
+    expect(host.host.info().token_permissions).toEqual([]);
+    expect(await host.tools()).toEqual(['fail_thing']);
+  });
+
+  it('shows every tool, with a note, when Panther refuses the token (401)', async () => {
+    const before = sandbox.stats.requests;
+    host = await createTestHost({
+      packs: [thingsPack, otherPack],
+      panther: { url: sandbox.url, token: 'not-a-sandbox-token' },
+    });
+    expect(sandbox.stats.requests).toBeGreaterThan(before);
+    expect(host.host.info().token_permissions).toBeNull();
+    expect(host.host.info().token_permissions_note).toBe(
+      'could not read the token permissions: Panther rejected the API token (HTTP 401): Unauthorized: missing or unknown X-API-Key',
+    );
+    expect(await host.tools()).toEqual(['get_other', 'fail_thing', 'list_things']);
   });
 });

@@ -15,5 +15,3 @@ export type {
   ToolContextOptions,
 } from './fakeClient.js';
 export { createFakeClient, createToolContext, runTool } from './fakeClient.js';
-export type { FakeAlert, FakePanther } from './fakePanther.js';
-export { startFakePanther } from './fakePanther.js';
