@@ -2,6 +2,8 @@ import type { PantherClient } from '@mcp-panther/client';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
 import { createContainer, type HostContainer } from '../di/createContainer.js';
@@ -88,6 +90,16 @@ export interface Host {
   serve(): Promise<void>;
   close(): Promise<void>;
 }
+
+// The SDK builds an Ajv instance for every McpServer (milliseconds each: at start-up, and per HTTP session) to
+// validate elicitation answers, which no pack asks for. One shared instance is built on first use instead.
+let sharedValidator: AjvJsonSchemaValidator | undefined;
+const lazyJsonSchemaValidator: jsonSchemaValidator = {
+  getValidator(schema) {
+    sharedValidator ??= new AjvJsonSchemaValidator();
+    return sharedValidator.getValidator(schema);
+  },
+};
 
 function hostLogger(config: HostConfig, redact: (text: string) => string): HostLogger {
   const sink = config.logging.file ? fileSink(config.logging.file) : stderrSink();
@@ -254,7 +266,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
 
   const servers = new Set<McpServer>();
   const createServer = (): McpServer => {
-    const server = new McpServer(serverInfo, { instructions });
+    const server = new McpServer(serverInfo, { instructions, jsonSchemaValidator: lazyJsonSchemaValidator });
     registerTools(server, prepared, {
       client,
       logger,
