@@ -17,6 +17,7 @@ import {
   type Row,
   toolListSize,
 } from './measures.js';
+import { analysisNotes } from './notes.js';
 import { renderReport } from './report.js';
 import { startFixedLatencyUpstream } from './upstream.js';
 
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
     notes.push(
       'Upstream latency is 5 ms for latency, cache and throughput measures, 0 ms for the memory run.',
     );
+    notes.push(...analysisNotes(rows));
     const markdown = renderReport({
       rows,
       toolList,
