@@ -3,6 +3,11 @@ import { DEFAULT_USER_AGENT } from './version.js';
 
 /** Same shape as core's `Logger` (minus `child`), so the host can pass its logger straight in. */
 export interface ClientLogger {
+  /**
+   * The lowest level written, when the logger knows it: below `debug` the client skips building the fields of
+   * its per-call debug lines. Unknown: every line is built.
+   */
+  readonly level?: 'debug' | 'info' | 'warn' | 'error' | undefined;
   debug(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
@@ -91,7 +96,7 @@ export interface ResolvedClientOptions {
   env: ClientEnv;
 }
 
-const silentLogger: ClientLogger = { debug() {}, info() {}, warn() {}, error() {} };
+const silentLogger: ClientLogger = { level: 'error', debug() {}, info() {}, warn() {}, error() {} };
 
 export function resolveClientOptions(options: PantherClientOptions): ResolvedClientOptions {
   const d = DEFAULT_CLIENT_OPTIONS;

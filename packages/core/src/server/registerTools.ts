@@ -88,11 +88,15 @@ function createHandler(prepared: PreparedTool, deps: ToolDeps) {
   const { tool, pack } = prepared.entry;
   const scope = deps.packScope(pack.pack.id);
   const logger = scope.logger.child({ tool: tool.name });
+  // The host's loggers know their level: below debug, the per-call line is not built at all.
+  const debug = ((logger as { level?: string }).level ?? 'debug') === 'debug';
+  const timed = debug || tool.access === 'write';
   return async (args: unknown, extra: Extra): Promise<CallToolResult> => {
-    const started = performance.now();
+    const started = timed ? performance.now() : 0;
     const finish = (result: CallToolResult, outcome: 'ok' | 'error', detail?: string): CallToolResult => {
+      if (!timed) return result;
       const durationMs = Math.round(performance.now() - started);
-      logger.debug('tool call', { outcome, durationMs });
+      if (debug) logger.debug('tool call', { outcome, durationMs });
       if (tool.access === 'write') {
         deps.auditLog.record({
           time: new Date().toISOString(),
