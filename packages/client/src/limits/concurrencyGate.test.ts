@@ -43,9 +43,24 @@ describe('createConcurrencyGate', () => {
     await running;
     await gate.run(new AbortController().signal, async () => {});
     expect(ran).toBe(false);
-    await new Promise((resolve) => setImmediate(resolve)); // p-limit frees a slot a tick after the task
     expect(gate.active).toBe(0);
     expect(gate.pending).toBe(0);
+  });
+
+  it('starts queued tasks first come, first served', async () => {
+    const gate = createConcurrencyGate(1);
+    const signal = new AbortController().signal;
+    const order: number[] = [];
+    await Promise.all(
+      [1, 2, 3, 4].map((n) =>
+        gate.run(signal, async () => {
+          order.push(n);
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }),
+      ),
+    );
+    expect(order).toEqual([1, 2, 3, 4]);
+    expect(gate.active).toBe(0);
   });
 
   it('passes the task error through', async () => {

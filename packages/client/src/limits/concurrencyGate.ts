@@ -1,5 +1,3 @@
-import pLimit from 'p-limit';
-
 /** At most `concurrency` tasks run at once; a caller whose signal fires while queued leaves the queue. */
 export interface ConcurrencyGate {
   run<T>(signal: AbortSignal, task: () => Promise<T>): Promise<T>;
@@ -7,36 +5,62 @@ export interface ConcurrencyGate {
   readonly pending: number;
 }
 
+interface Waiter {
+  start(): void;
+  onAbort(): void;
+}
+
+/**
+ * A first-come-first-served gate. A task under the limit starts at once, in the caller's turn (no extra ticks
+ * on the common path); a queued caller whose signal fires is removed from the queue and never runs.
+ */
 export function createConcurrencyGate(concurrency: number): ConcurrencyGate {
-  const limit = pLimit(concurrency);
+  const limit = Math.max(1, concurrency);
+  const queue: Waiter[] = [];
+  let active = 0;
+
+  const release = () => {
+    active -= 1;
+    queue.shift()?.start();
+  };
+
+  const start = <T>(task: () => Promise<T>): Promise<T> => {
+    active += 1;
+    let running: Promise<T>;
+    try {
+      running = task();
+    } catch (error) {
+      running = Promise.reject(error);
+    }
+    return running.finally(release);
+  };
+
   return {
     run<T>(signal: AbortSignal, task: () => Promise<T>): Promise<T> {
       if (signal.aborted) return Promise.reject(signal.reason);
+      if (active < limit) return start(task);
       return new Promise<T>((resolve, reject) => {
-        let gone = false;
-        const onAbort = () => {
-          gone = true;
-          reject(signal.reason);
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-        void limit(async () => {
-          // p-limit cannot drop a queued task, so a caller that left makes its slot free at once.
-          if (gone) return;
+        const waiter: Waiter = {
           // From here the task owns the signal (fetch aborts on it) and settles the promise itself.
-          signal.removeEventListener('abort', onAbort);
-          try {
-            resolve(await task());
-          } catch (error) {
-            reject(error);
-          }
-        });
+          start() {
+            signal.removeEventListener('abort', waiter.onAbort);
+            start(task).then(resolve, reject);
+          },
+          onAbort() {
+            const index = queue.indexOf(waiter);
+            if (index >= 0) queue.splice(index, 1);
+            reject(signal.reason);
+          },
+        };
+        signal.addEventListener('abort', waiter.onAbort, { once: true });
+        queue.push(waiter);
       });
     },
     get active() {
-      return limit.activeCount;
+      return active;
     },
     get pending() {
-      return limit.pendingCount;
+      return queue.length;
     },
   };
 }
