@@ -35,8 +35,10 @@ function stopSignal(stdio: boolean): { stopped: Promise<string>; dispose(): void
     dispose() {
       process.off('SIGINT', onSigint);
       process.off('SIGTERM', onSigterm);
-      process.stdin.off('end', onStdinEnd);
-      process.stdin.off('close', onStdinEnd);
+      if (stdio) {
+        process.stdin.off('end', onStdinEnd);
+        process.stdin.off('close', onStdinEnd);
+      }
       // The pipe listeners stay: a late write to a broken pipe must stay harmless until the process exits.
     },
   };

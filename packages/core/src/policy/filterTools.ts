@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { createRequire } from 'node:module';
 import type { HostConfig } from '../config/schema.js';
 import type { AnyTool, PromptDefinition } from '../define/types.js';
 import type { ValidatedPack } from '../host/validatePacks.js';
@@ -30,8 +30,14 @@ export interface FilterOptions {
   readonly permissions: ReadonlySet<string> | undefined;
 }
 
+type Picomatch = typeof import('picomatch');
+let picomatchModule: Picomatch | undefined;
+
+/** Loaded only when a config has allow or deny globs (most have none). */
 function matcher(globs: readonly string[]): ((name: string) => boolean) | undefined {
-  return globs.length === 0 ? undefined : picomatch([...globs]);
+  if (globs.length === 0) return undefined;
+  picomatchModule ??= createRequire(import.meta.url)('picomatch') as Picomatch;
+  return picomatchModule([...globs]);
 }
 
 /**
