@@ -53,14 +53,14 @@ export function analysisNotes(rows: readonly Row[]): string[] {
   ) {
     notes.push(
       `tools/call over HTTP (${ratio(httpP50.value, httpP50.baseline).toFixed(2)}× at p50, against ` +
-        `${ratio(stdioP50.value, stdioP50.baseline).toFixed(2)}× over stdio): the host spends less CPU per call ` +
-        'than the bare server (about 3.0 against 3.3 ms with process.cpuUsage), but its upstream request goes ' +
-        'out later. node:http writes a request on process.nextTick, that is after the microtask queue drains, and over ' +
-        'HTTP that queue still holds the SDK and hono building the SSE answer for the same POST: 0.43 ms from ' +
-        'http.request() to the socket at p50, against 0.23 ms over stdio. The bare server uses fetch, whose ' +
-        'dispatch writes at once, so that work overlaps the upstream wait. With fetch for REST the host is at ' +
-        'about 1.03× over HTTP but about 1.05× over stdio, loads fetch at start-up (about 40 ms) and spends more ' +
-        'CPU per call; removing the gap for node:http would take writing requests on the pooled socket directly.',
+        `${ratio(stdioP50.value, stdioP50.baseline).toFixed(2)}× over stdio; 1.03–1.14× over HTTP across runs): ` +
+        'the host spends less CPU per call than the bare server (about 3.0 against 3.3 ms with ' +
+        'process.cpuUsage), but its upstream request goes out later. node:http writes a request on ' +
+        'process.nextTick, after the microtask queue drains, and over HTTP that queue still holds the SDK and ' +
+        'hono building the SSE answer for the same POST: 0.43 ms from http.request() to the socket at p50, ' +
+        "against 0.23 ms over stdio. The bare server's fetch writes at dispatch, so that work overlaps the " +
+        'upstream wait. fetch for REST would close that gap but loads at start-up (about 40 ms) and costs more ' +
+        'per call over stdio; closing it with node:http would take writing requests on the pooled socket directly.',
     );
   }
 
