@@ -33,7 +33,7 @@ export function analysisNotes(rows: readonly Row[]): string[] {
       "Taken off the start-up path: undici and Node's own fetch (REST goes over node:http; undici only with a " +
         'proxy, fetch on the first GraphQL call), graphql-request and graphql (first GraphQL call), cosmiconfig ' +
         '(only for config files other than JSON), semver (plain caret ranges are checked directly), picomatch ' +
-        '(only with allow or deny globs), p-limit (a small queue in the client instead), the HTTP ' +
+        '(only with allow or deny globs), the HTTP ' +
         'transport and hono (only to serve HTTP), a second JSON Schema conversion of every input schema, and an ' +
         'Ajv instance per McpServer. Packs are imported side by side.',
     );

@@ -1,66 +1,57 @@
-/** At most `concurrency` tasks run at once; a caller whose signal fires while queued leaves the queue. */
+import pLimit from 'p-limit';
+
+/**
+ * At most `concurrency` tasks run at once (p-limit); a caller whose signal fires while queued leaves the queue
+ * at once and its task never runs.
+ */
 export interface ConcurrencyGate {
   run<T>(signal: AbortSignal, task: () => Promise<T>): Promise<T>;
+  /** Tasks running now. */
   readonly active: number;
+  /** Callers waiting for a slot (those that left are not counted). */
   readonly pending: number;
 }
 
-interface Waiter {
-  start(): void;
-  onAbort(): void;
-}
-
-/**
- * A first-come-first-served gate. A task under the limit starts at once, in the caller's turn (no extra ticks
- * on the common path); a queued caller whose signal fires is removed from the queue and never runs.
- */
 export function createConcurrencyGate(concurrency: number): ConcurrencyGate {
-  const limit = Math.max(1, concurrency);
-  const queue: Waiter[] = [];
+  const limit = pLimit(Math.max(1, concurrency));
+  // Counted here rather than read from p-limit, whose counters settle a tick after a task ends.
   let active = 0;
-
-  const release = () => {
-    active -= 1;
-    queue.shift()?.start();
-  };
-
-  const start = <T>(task: () => Promise<T>): Promise<T> => {
-    active += 1;
-    let running: Promise<T>;
-    try {
-      running = task();
-    } catch (error) {
-      running = Promise.reject(error);
-    }
-    return running.finally(release);
-  };
-
+  let pending = 0;
   return {
     run<T>(signal: AbortSignal, task: () => Promise<T>): Promise<T> {
       if (signal.aborted) return Promise.reject(signal.reason);
-      if (active < limit) return start(task);
+      pending += 1;
       return new Promise<T>((resolve, reject) => {
-        const waiter: Waiter = {
-          // From here the task owns the signal (fetch aborts on it) and settles the promise itself.
-          start() {
-            signal.removeEventListener('abort', waiter.onAbort);
-            start(task).then(resolve, reject);
-          },
-          onAbort() {
-            const index = queue.indexOf(waiter);
-            if (index >= 0) queue.splice(index, 1);
-            reject(signal.reason);
-          },
+        let gone = false;
+        const onAbort = () => {
+          gone = true;
+          pending -= 1;
+          reject(signal.reason);
         };
-        signal.addEventListener('abort', waiter.onAbort, { once: true });
-        queue.push(waiter);
+        signal.addEventListener('abort', onAbort, { once: true });
+        void limit(async () => {
+          // p-limit cannot drop a queued task, so a caller that left makes its slot free at once.
+          if (gone) return;
+          // From here the task owns the signal (the request aborts on it) and settles the promise itself.
+          signal.removeEventListener('abort', onAbort);
+          pending -= 1;
+          active += 1;
+          try {
+            const value = await task();
+            active -= 1;
+            resolve(value);
+          } catch (error) {
+            active -= 1;
+            reject(error);
+          }
+        });
       });
     },
     get active() {
       return active;
     },
     get pending() {
-      return queue.length;
+      return pending;
     },
   };
 }
