@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
- * A single measure, for working on one figure: `node packages/bench/dist/quick.js latency|cold|throughput|memory`.
+ * A single measure, for working on one figure:
+ * `node packages/bench/dist/quick.js latency|cold|throughput|memory|datalake [count]` (datalake: events).
  * Writes nothing; prints the rows.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { dataLakeCount } from './datalake.js';
 import { callLatency, coldStart, httpThroughput, memory, type Row } from './measures.js';
 import { ratio } from './stats.js';
 import { startFixedLatencyUpstream } from './upstream.js';
@@ -28,6 +30,7 @@ try {
   else if (which === 'cold') rows = await coldStart(upstream, config, count || 5);
   else if (which === 'throughput') rows = await httpThroughput(upstream, config, [1, 8]);
   else if (which === 'memory') rows = await memory(upstream, config, count || 1000);
+  else if (which === 'datalake') rows = (await dataLakeCount(count || 100_000, 3)).rows;
 } finally {
   await upstream.close();
 }
