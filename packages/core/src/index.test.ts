@@ -37,6 +37,7 @@ describe('public API', () => {
       'createTestHost',
       'createToolContext',
       'runTool',
+      'toolListEntry',
     ]);
   });
 });

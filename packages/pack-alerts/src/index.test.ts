@@ -1,24 +1,9 @@
-import { assertPackConventions } from '@mcp-panther/core/testing';
+import { assertPackConventions, toolListEntry } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import alertsPackDefault, { alertsPack } from './index.js';
 
-/** JSON Schema as the MCP SDK sends it, minus the constant `$schema` URL (50 characters of noise per schema). */
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { target: 'draft-7', io });
-  return rest;
-}
-
-/** The tools/list entries as the MCP SDK builds them from our zod schemas (draft-7, input/output io). */
-const listEntries = () =>
-  alertsPack.tools.map((tool) => ({
-    name: tool.name,
-    title: tool.title,
-    description: tool.description,
-    inputSchema: jsonSchema(tool.input, 'input'),
-    ...(tool.output ? { outputSchema: jsonSchema(tool.output, 'output') } : {}),
-    annotations: tool.annotations,
-  }));
+/** The tools/list entries exactly as the host serves them. */
+const listEntries = () => alertsPack.tools.map(toolListEntry);
 
 describe('alertsPack', () => {
   it('exports the pack as named and default export, with the 12 alert tools', () => {

@@ -1,19 +1,6 @@
-import { assertPackConventions } from '@mcp-panther/core/testing';
+import { assertPackConventions, toolListEntry as listEntry } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import datalakePackDefault, { datalakePack } from './index.js';
-
-/** A tools/list entry as the host builds it (JSON Schema without `$schema`). */
-function listEntry(tool: (typeof datalakePack.tools)[number]) {
-  const { $schema: _, ...inputSchema } = z.toJSONSchema(tool.input, { io: 'input', unrepresentable: 'any' });
-  return {
-    name: tool.name,
-    title: tool.title,
-    description: tool.description,
-    inputSchema,
-    annotations: tool.annotations,
-  };
-}
 
 const schemaOf = (name: string) =>
   JSON.stringify(listEntry(datalakePack.tools.find((t) => t.name === name)!).inputSchema);

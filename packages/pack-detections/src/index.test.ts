@@ -1,19 +1,6 @@
-import { assertPackConventions } from '@mcp-panther/core/testing';
+import { assertPackConventions, toolListEntry as listEntry } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import detectionsPackDefault, { detectionsPack } from './index.js';
-
-/** A tools/list entry as the MCP SDK builds it (draft-7 JSON Schema), without the constant `$schema` URL. */
-function listEntry(tool: (typeof detectionsPack.tools)[number]) {
-  const { $schema: _, ...inputSchema } = z.toJSONSchema(tool.input, { target: 'draft-7', io: 'input' });
-  return {
-    name: tool.name,
-    title: tool.title,
-    description: tool.description,
-    inputSchema,
-    annotations: tool.annotations,
-  };
-}
 
 describe('detectionsPack', () => {
   it('exports the pack as named and default export, with the seven detection tools', () => {

@@ -11,7 +11,7 @@ import {
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import type { Logger, PolicyMode, ToolContext } from '../define/types.js';
+import type { AnyTool, Logger, PolicyMode, ToolContext } from '../define/types.js';
 import type { PackScope } from '../di/createContainer.js';
 import type { ValidatedPack } from '../host/validatePacks.js';
 import type { AuditLog } from '../logging/auditLog.js';
@@ -37,20 +37,21 @@ export interface ToolDeps {
   readonly redact: (text: string) => string;
 }
 
-/** Computes each tool's advertised definition: title, description, derived annotations, compact JSON Schemas. */
+/** A tool's `tools/list` entry: title, description, derived annotations, compact JSON Schemas. */
+export function toolDefinition(tool: AnyTool): Tool & { title: string; description: string } {
+  return {
+    name: tool.name,
+    title: tool.title,
+    description: tool.description,
+    inputSchema: toolJsonSchema(tool.input, 'input') as Tool['inputSchema'],
+    ...(tool.output ? { outputSchema: toolJsonSchema(tool.output, 'output') as Tool['outputSchema'] } : {}),
+    annotations: { ...tool.annotations },
+  };
+}
+
+/** Computes each tool's advertised definition. */
 export function prepareTools(entries: readonly ToolEntry[]): PreparedTool[] {
-  return entries.map((entry) => {
-    const { tool } = entry;
-    const definition: Tool = {
-      name: tool.name,
-      title: tool.title,
-      description: tool.description,
-      inputSchema: toolJsonSchema(tool.input, 'input') as Tool['inputSchema'],
-      ...(tool.output ? { outputSchema: toolJsonSchema(tool.output, 'output') as Tool['outputSchema'] } : {}),
-      annotations: { ...tool.annotations },
-    };
-    return { entry, definition };
-  });
+  return entries.map((entry) => ({ entry, definition: toolDefinition(entry.tool) }));
 }
 
 /** Builds (and memoizes) the JSON Schemas of every tool of the enabled packs, e.g. while start-up waits. */

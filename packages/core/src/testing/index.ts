@@ -1,6 +1,9 @@
 /**
  * @mcp-panther/core/testing: helpers for testing packs against the real host pipeline. Named exports only.
  */
+
+/** A tool's `tools/list` entry exactly as the host serves it (for size budgets and schema checks). */
+export { toolDefinition as toolListEntry } from '../server/registerTools.js';
 export type { PackConventionOptions } from './assertPackConventions.js';
 export { assertPackConventions } from './assertPackConventions.js';
 export type { TestHost, TestHostOptions } from './createTestHost.js';
