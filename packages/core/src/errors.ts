@@ -19,7 +19,15 @@ export type HostErrorCode =
   /** The server configuration is unsafe (for example HTTP beyond loopback without auth). */
   | 'UNSAFE_CONFIG'
   /** A tool was called with input it cannot use; the message names the argument and what is allowed. */
-  | 'USER_INPUT';
+  | 'USER_INPUT'
+  /** A tool call ran out of time (for example a data lake query that did not finish); nothing is wrong with the input. */
+  | 'TOOL_TIMEOUT'
+  /** A tool call was cancelled by the client before it finished. */
+  | 'CANCELLED'
+  /** A tool call failed for a reason the tool can state (Panther answered something unusable, say). */
+  | 'TOOL_FAILED'
+  /** A tool call failed unexpectedly; the message carries a reference to the server log. */
+  | 'INTERNAL';
 
 const BRAND = Symbol.for('@mcp-panther/core:McpHostError');
 
