@@ -1,8 +1,8 @@
 import type { GraphQLClient, Variables } from 'graphql-request';
-import { isPantherApiError, PantherApiError } from '../errors.js';
+import { clientError, isPantherApiError, type PantherApiError, pantherError } from '../errors.js';
 import type { AttemptResult } from '../execute/upstreamCall.js';
 import { errorFromHttpStatus, networkError } from '../http/responseErrors.js';
-import { errorFromGraphQLErrors, normaliseGraphQLErrors } from './graphqlErrors.js';
+import { detailOfGraphQLErrors, errorFromGraphQLErrors, normaliseGraphQLErrors } from './graphqlErrors.js';
 import { type GraphQLRequestModule, loadGraphQLRequest } from './graphqlRequestModule.js';
 
 export interface GraphQLSender {
@@ -79,13 +79,14 @@ export function errorFromGraphQLFailure(
     if (!httpFailure) return errorFromGraphQLErrors(graphqlErrors, status);
     const base = errorFromHttpStatus(status, headers, typeof body === 'string' ? body : '', secret);
     if (graphqlErrors.length === 0) return base;
-    return new PantherApiError(base.code, base.message, {
+    return pantherError(base.code, {
       status,
       retryAfterMs: base.retryAfterMs,
       graphqlErrors,
+      detail: detailOfGraphQLErrors(graphqlErrors),
     });
   }
   // graphql-request throws plain errors for bodies that are not a GraphQL response (HTML, bad JSON). Their
   // text quotes the body, so it is not kept as the cause.
-  return new PantherApiError('UPSTREAM', 'Panther answered with something that is not a GraphQL response');
+  return clientError('UPSTREAM', 'Panther answered with something that is not a GraphQL response');
 }

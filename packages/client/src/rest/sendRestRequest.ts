@@ -1,4 +1,4 @@
-import { PantherApiError } from '../errors.js';
+import { clientError } from '../errors.js';
 import type { AttemptResult } from '../execute/upstreamCall.js';
 import type { HttpRequester } from '../http/nodeRequest.js';
 import { errorFromHttpStatus, networkError } from '../http/responseErrors.js';
@@ -46,7 +46,7 @@ export function parseJsonBody(text: string, status: number): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new PantherApiError('UPSTREAM', `Panther answered HTTP ${status} with a body that is not JSON`, {
+    throw clientError('UPSTREAM', `Panther answered HTTP ${status} with a body that is not JSON`, {
       status,
       cause: error,
     });

@@ -1,4 +1,4 @@
-import { isPantherApiError, PantherApiError } from '../errors.js';
+import { clientError, isPantherApiError } from '../errors.js';
 import { callSignal } from '../http/abort.js';
 import { createHttpTransport } from '../http/transport.js';
 import { assertHttpUrl, type ClientEnv, type ClientLogger } from '../options.js';
@@ -105,7 +105,7 @@ async function discoverRestBase(instanceUrl: string, options: ResolvePantherUrls
     if (options.signal?.aborted) {
       throw isPantherApiError(options.signal.reason)
         ? options.signal.reason
-        : new PantherApiError('ABORTED', 'Panther URL discovery was cancelled', {
+        : clientError('ABORTED', 'Panther URL discovery was cancelled', {
             cause: options.signal.reason,
           });
     }
