@@ -15,7 +15,7 @@ import { createPartMonitor } from './parts/guard/monitor.js';
 import { createMemoryCacheStore } from './parts/memoryCacheStore.js';
 import { createMemorySingleFlight } from './parts/memorySingleFlight.js';
 import { createTokenBucketRateLimiter } from './parts/tokenBucketRateLimiter.js';
-import { buildRestUrl, defaultCacheKind, restTags } from './rest/restPaths.js';
+import { buildRestUrl, defaultCacheKind, restTags, urlTooLong } from './rest/restPaths.js';
 import { sendRestRequest } from './rest/sendRestRequest.js';
 import type { CacheKind, ClientStats, GraphQLRequestOptions, PantherClient, RestRequest } from './types.js';
 
@@ -75,6 +75,7 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
     fetch: transport.fetch,
     headers,
     secret: o.token,
+    maxResponseBytes: o.maxResponseBytes,
   });
   const graphqlPath = new URL(o.urls.graphql).pathname;
   const ttlFor = (kind: CacheKind) => (o.cache.enabled ? o.cache.ttlMs[kind] : 0);
@@ -106,6 +107,8 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
       const tags = restTags(path, request.tags);
       const limits = { signal: request.signal, timeoutMs: request.timeoutMs ?? o.timeoutMs };
       const url = buildRestUrl(o.urls.rest, path, request.query);
+      const refused = urlTooLong(url, request.query);
+      if (refused !== undefined) throw refused;
       const body = request.body === undefined ? undefined : JSON.stringify(request.body);
       const requestHeaders =
         body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' };
@@ -113,7 +116,12 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
         describe: { api: 'rest', method, path } as const,
         idempotent: method === 'GET',
         send: (signal: AbortSignal) =>
-          sendRestRequest(transport.request, { url, method, headers: requestHeaders, body }, signal, o.token),
+          sendRestRequest(
+            transport.request,
+            { url, method, headers: requestHeaders, body, maxBodyBytes: o.maxResponseBytes },
+            signal,
+            o.token,
+          ),
       };
       if (method !== 'GET') return (await operations.write({ tags, call }, limits)) as T;
       const key = `GET ${buildRestUrl(o.urls.rest, path, request.query, { sortKeys: true })}`;

@@ -1,7 +1,7 @@
 import { clientError, isPantherApiError } from '../errors.js';
 import { callSignal } from '../http/abort.js';
 import { createHttpTransport } from '../http/transport.js';
-import { assertHttpUrl, type ClientEnv, type ClientLogger } from '../options.js';
+import { assertHttpUrl, type ClientEnv, type ClientLogger, DEFAULT_CLIENT_OPTIONS } from '../options.js';
 import type { PantherUrls } from '../types.js';
 
 export interface ResolvePantherUrlsOptions {
@@ -87,6 +87,7 @@ async function discoverRestBase(instanceUrl: string, options: ResolvePantherUrls
       signal,
       headers: { Accept: 'text/html' },
       redirect: 'follow',
+      maxBodyBytes: DEFAULT_CLIENT_OPTIONS.maxResponseBytes,
     });
     const html = await response.text();
     if (response.status !== 200) {
