@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryCacheStore } from './memoryCacheStore.js';
+import type { TagVersions } from './types.js';
 
 function clock() {
   let t = 1_000;
   return { now: () => t, advance: (ms: number) => (t += ms) };
 }
 
-const options = (ttlMs: number, tags: readonly string[], since: readonly number[]) => ({
+const options = (ttlMs: number, tags: readonly string[], since: TagVersions) => ({
   ttlMs,
   tags,
   since,

@@ -11,6 +11,8 @@ export interface MemoryCacheStoreOptions {
 
 /** The built-in `CacheStore`, plus its size for tests and counters. */
 export interface MemoryCacheStore extends CacheStore {
+  /** Drops every entry. */
+  close(): Promise<void>;
   readonly size: number;
 }
 

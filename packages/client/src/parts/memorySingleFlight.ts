@@ -2,6 +2,9 @@ import type { SingleFlight } from './types.js';
 
 /** The built-in `SingleFlight`, plus the number of flights under way. */
 export interface MemorySingleFlight extends SingleFlight {
+  forget(tags: readonly string[]): void;
+  /** Forgets every flight; callers already waiting still get their answers. */
+  close(): Promise<void>;
   readonly size: number;
 }
 
