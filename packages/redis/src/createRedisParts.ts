@@ -15,6 +15,8 @@ export interface RedisPartsStats extends HealthCounters {
   readonly remoteJoins: number;
   /** Single-flight calls this process led across replicas. */
   readonly leads: number;
+  /** Single-flight calls waiting right now for another replica's upstream call. */
+  readonly following: number;
 }
 
 export interface RedisParts {
@@ -99,6 +101,7 @@ export function createRedisParts(options: RedisPartsOptions): RedisParts {
       state: health.state,
       remoteJoins: singleFlight.stats.remoteJoins,
       leads: singleFlight.stats.leads,
+      following: singleFlight.stats.following,
     }),
     whenReady: (ms = timeouts.connectMs) => health.whenUp(ms),
     close(reason) {

@@ -66,10 +66,10 @@ export function createRedisRateLimiter(deps: {
         health.fellBack('rateLimiter');
         return local.acquire(signal);
       }
-      // The caller may have left during the round trip: its slot goes back.
-      if (signal.aborted) {
+      // The caller may have left (or the limiter closed) during the round trip: the slot goes back.
+      if (signal.aborted || closed !== undefined) {
         void health.attempt(timeoutMs, (redis) => runScript(redis, refundToken, [bucket], [burst]));
-        throw signal.reason;
+        throw signal.aborted ? signal.reason : closed!.reason;
       }
       if (reserved.value <= 0) return false;
       await sleep(reserved.value, signal);

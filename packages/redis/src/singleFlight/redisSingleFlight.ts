@@ -45,14 +45,14 @@ export function createRedisSingleFlight(deps: {
   channel: string;
   leaseMs: number;
   timeoutMs: number;
-}): SingleFlight & { readonly stats: { remoteJoins: number; leads: number } } {
+}): SingleFlight & { readonly stats: { remoteJoins: number; leads: number; following: number } } {
   const { health, local, notices, leaseMs, timeoutMs } = deps;
   const leaseKey = (key: string) => deps.keys.key('sf', 'l', keyPart(key));
   const outcomeKey = (key: string, flightId: string) => deps.keys.key('sf', 'o', keyPart(key), flightId);
   const tagSetKey = (tag: string) => deps.keys.key('sf', 't', keyPart(tag));
   // Followers look again this often even without a notice (a lost notice, a dead leader).
   const pollMs = Math.max(10, Math.min(1000, leaseMs / 2));
-  const stats = { remoteJoins: 0, leads: 0 };
+  const stats = { remoteJoins: 0, leads: 0, following: 0 };
 
   // Tags forgotten while Redis was out: their leases may still be renewed by a live leader, so drop them first.
   let missedForgets = new Set<string>();
@@ -126,6 +126,7 @@ export function createRedisSingleFlight(deps: {
     shared: AbortSignal,
   ): Promise<{ kind: 'value'; value: T } | { kind: 'retry' | 'alone' }> => {
     const watch = notices.watch(holder);
+    stats.following += 1;
     try {
       for (;;) {
         const seen = await health.attempt(timeoutMs, (redis) =>
@@ -141,6 +142,7 @@ export function createRedisSingleFlight(deps: {
         if ((await watch.next(pollMs, shared)) === 'down') return { kind: 'alone' };
       }
     } finally {
+      stats.following -= 1;
       watch.close();
     }
   };
