@@ -9,16 +9,21 @@ export interface Replica {
   readonly logger: ReturnType<typeof recordingLogger>;
 }
 
+export type ReplicaOptions = Partial<Omit<RedisPartsOptions, 'url' | 'local'>>;
+
 /** One stand-in replica: its own Redis connections, its own local fallbacks and logger. */
-export async function startReplica(
-  url: string,
-  options: Partial<Omit<RedisPartsOptions, 'url' | 'local'>> = {},
-): Promise<Replica> {
+export function createReplica(url: string, options: ReplicaOptions = {}): Replica {
   const local = createLocalParts();
   const logger = recordingLogger();
   const parts = createRedisParts({ url, namespace: 'test', logger, local, ...options });
-  if (!(await parts.whenReady(5000))) throw new Error(`replica could not reach Redis at ${url}`);
   return { parts, local, logger };
+}
+
+/** A replica that is connected to Redis. */
+export async function startReplica(url: string, options: ReplicaOptions = {}): Promise<Replica> {
+  const replica = createReplica(url, options);
+  if (!(await replica.parts.whenReady(5000))) throw new Error(`replica could not reach Redis at ${url}`);
+  return replica;
 }
 
 /** Polls `condition` every 10 ms, at most `tries` times; a test waits on state, never on a fixed delay. */

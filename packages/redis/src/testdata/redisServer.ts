@@ -8,7 +8,7 @@ export interface RedisServer {
   readonly url: string;
   /** SIGKILL: no goodbye to the clients, as when a host dies. */
   kill(): Promise<void>;
-  /** Starts again on the same port (empty: nothing is saved). */
+  /** Starts again on the same port: empty, or with the data kept in `dataDir`. */
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -42,15 +42,25 @@ async function answers(port: number): Promise<boolean> {
   }
 }
 
-export async function startRedisServer(options: { password?: string } = {}): Promise<RedisServer> {
+export interface RedisServerOptions {
+  readonly password?: string;
+  /** Keep the data in an append-only file in this folder (fsync on every write), so it survives a kill. */
+  readonly dataDir?: string;
+}
+
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
   const port = await freePort();
   let child: ChildProcess | undefined;
   const auth = options.password === undefined ? [] : ['--requirepass', options.password];
+  const persistence =
+    options.dataDir === undefined
+      ? ['--save', '', '--appendonly', 'no']
+      : ['--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.dataDir];
 
   const start = async () => {
     const spawned = spawn(
       'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...auth],
+      ['--port', String(port), '--bind', '127.0.0.1', ...persistence, ...auth],
       { stdio: 'ignore' },
     );
     const failed = new Promise<never>((_, reject) => {
