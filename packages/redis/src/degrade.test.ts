@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RedisStateChange } from './options.js';
 import { createReplica, deferred, type Replica, startReplica, until } from './testdata/harness.js';
-import { type RedisServer, startRedisServer } from './testdata/redisServer.js';
+import { type RedisServer, type RedisServerOptions, startRedisServer } from './testdata/redisServer.js';
 
 const FAST = { probeIntervalMs: 100, connectMs: 500 };
 
@@ -38,7 +38,7 @@ describe('degrade, do not fail', () => {
   let replicas: Replica[] = [];
   let clients: Redis[] = [];
 
-  const server = async (options?: { password?: string }) => {
+  const server = async (options?: RedisServerOptions) => {
     const started = await startRedisServer(options);
     servers.push(started);
     return started;
