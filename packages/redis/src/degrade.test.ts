@@ -37,6 +37,7 @@ describe('degrade, do not fail', () => {
   let servers: RedisServer[] = [];
   let replicas: Replica[] = [];
   let clients: Redis[] = [];
+  let dataDirs: string[] = [];
 
   const server = async (options?: RedisServerOptions) => {
     const started = await startRedisServer(options);
@@ -53,6 +54,8 @@ describe('degrade, do not fail', () => {
     await Promise.all(replicas.map((r) => r.parts.close()));
     for (const client of clients) client.disconnect();
     await Promise.all(servers.map((s) => s.stop()));
+    await Promise.all(dataDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+    dataDirs = [];
     servers = [];
     replicas = [];
     clients = [];
@@ -163,6 +166,7 @@ describe('degrade, do not fail', () => {
 
   it('replays on rejoin the invalidations Redis missed while it was down', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'mcp-panther-redis-'));
+    dataDirs.push(dataDir);
     const redis = await server({ dataDir });
     const a = await replica(redis.url, { timeouts: FAST, namespace: 'replay' });
     const b = await replica(redis.url, { timeouts: FAST, namespace: 'replay' });
@@ -178,7 +182,6 @@ describe('degrade, do not fail', () => {
     expect(await b.parts.whenReady(10_000)).toBe(true);
     expect(await a.parts.whenReady(10_000)).toBe(true);
     expect(await a.parts.cacheStore.get('alerts:1')).toBeUndefined();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   it('serves every call locally when Redis cannot be reached at all, with one warning', async () => {
