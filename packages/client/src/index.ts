@@ -10,6 +10,7 @@ export type {
   PantherClientOptions,
 } from './options.js';
 export { DEFAULT_CACHE_TTL_MS, DEFAULT_CLIENT_OPTIONS } from './options.js';
+export type { CacheStore, RateLimiter, SingleFlight, TagVersions } from './parts/types.js';
 export { encodePath } from './path.js';
 export { defaultCacheKind } from './rest/restPaths.js';
 export type {

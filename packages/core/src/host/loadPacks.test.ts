@@ -12,7 +12,7 @@ import { otherPack, thingsPack } from '../testdata/packs.js';
 import { findPack, importPack } from './importPack.js';
 import { loadPacks } from './loadPacks.js';
 import { resolvePack } from './resolvePack.js';
-import type { PackSource } from './validatePacks.js';
+import type { PackSource } from '../types.js';
 
 let dir: string;
 const packModule = (id: string, extra = '') =>

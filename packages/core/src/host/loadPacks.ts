@@ -9,11 +9,10 @@ import {
   handleFailure,
   type LoadedPack,
   type PackFailure,
-  type PackSource,
   packLabel,
-  type ValidatedPack,
   validatePacks,
 } from './validatePacks.js';
+import type { PackSource, ValidatedPack } from '../types.js';
 
 /** The config's `packs` entries as sources (`'name'` or `['name', { enabled, optional, config }]`). */
 export function packSources(entries: readonly PackEntry[]): PackSource[] {

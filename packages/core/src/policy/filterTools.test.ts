@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ValidatedPack } from '../host/validatePacks.js';
+import type { ValidatedPack } from '../types.js';
 import { otherPack, thingsPack } from '../testdata/packs.js';
 import { filterPrompts, filterTools } from './filterTools.js';
 
