@@ -50,6 +50,7 @@ describe('PantherClient.graphql', () => {
     client = clientFor(upstream);
     const error = (await rejectionOf(client.graphql('query { nope }'))) as PantherApiError;
     expect(error.code).toBe('INVALID_INPUT');
+    expect(error.detail).toBe('Cannot query field "nope" on type "Query". (and 1 more)');
     expect(error.message).toContain('Cannot query field "nope"');
     expect(error.graphqlErrors).toEqual([
       {
@@ -86,7 +87,7 @@ describe('PantherClient.graphql', () => {
     }));
     client = clientFor(upstream);
     const error = (await rejectionOf(client.graphql(LIST_DATABASES))) as PantherApiError;
-    expect(error).toMatchObject({ code: 'AUTH', status: 401 });
+    expect(error).toMatchObject({ code: 'AUTH', status: 401, detail: 'invalid token' });
     expect(error.graphqlErrors).toEqual([{ message: 'invalid token' }]);
   });
 

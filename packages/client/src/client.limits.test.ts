@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PantherApiError } from './errors.js';
+import { PantherApiError } from './errors.js';
 import { captureLogger, clientFor, rejectionOf } from './testdata/harness.js';
 import { type FakeUpstream, startFakeUpstream, untilAborted, waitUntil } from './testing/index.js';
 import type { PantherClient } from './types.js';
@@ -184,6 +184,19 @@ describe('PantherClient timeouts and cancellation', () => {
       code: 'ABORTED',
     });
     expect(upstream.requests).toHaveLength(0);
+  });
+
+  it("ends with TIMEOUT when the caller's own time limit runs out, and ABORTED for any other reason", async () => {
+    upstream = await startFakeUpstream((_request, { signal }) => untilAborted(signal));
+    client = clientFor(upstream);
+    const timedOut = (await rejectionOf(
+      client.rest({ method: 'GET', path: '/rules', signal: AbortSignal.timeout(30) }),
+    )) as PantherApiError;
+    expect(timedOut).toMatchObject({ code: 'TIMEOUT', detail: undefined });
+    const controller = new AbortController();
+    const pending = client.rest({ method: 'GET', path: '/users', signal: controller.signal });
+    controller.abort(new PantherApiError('NOT_FOUND', 'a reason that is not a cancellation'));
+    await expect(pending).rejects.toMatchObject({ code: 'ABORTED' });
   });
 
   it('lets a caller waiting for a slot leave when it aborts', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PantherApiError } from './errors.js';
+import { MAX_DETAIL_LENGTH, PantherApiError } from './errors.js';
 import { clientFor, rejectionOf, TEST_TOKEN } from './testdata/harness.js';
 import { type FakeUpstream, startFakeUpstream } from './testing/index.js';
 import type { PantherClient } from './types.js';
@@ -68,8 +68,26 @@ describe('PantherClient.rest', () => {
     client = clientFor(upstream, { maxRetries: 0 });
     const error = await rejectionOf(client.rest({ method: 'GET', path: '/rules/AWS.Root' }));
     expect(error).toBeInstanceOf(PantherApiError);
-    expect(error).toMatchObject({ code, status });
+    expect(error).toMatchObject({ code, status, detail: `panther says ${status}` });
     expect((error as Error).message).toContain(`panther says ${status}`);
+  });
+
+  it("keeps Panther's text as detail on one line, bounded and without the token", async () => {
+    const message = `line one\n\tline two ${TEST_TOKEN} ${'z'.repeat(2000)}`;
+    upstream = await startFakeUpstream(() => ({ status: 400, json: { message } }));
+    client = clientFor(upstream);
+    const error = (await rejectionOf(client.rest({ method: 'GET', path: '/rules' }))) as PantherApiError;
+    const start = 'line one line two [redacted] ';
+    expect(error.detail).toBe(`${start}${'z'.repeat(MAX_DETAIL_LENGTH - start.length)}…`);
+    expect(error.message).toBe(`Panther answered HTTP 400: ${error.detail}`);
+  });
+
+  it('has no detail when Panther said nothing', async () => {
+    upstream = await startFakeUpstream(() => ({ status: 404 }));
+    client = clientFor(upstream);
+    const error = (await rejectionOf(client.rest({ method: 'GET', path: '/rules' }))) as PantherApiError;
+    expect(error).toMatchObject({ code: 'NOT_FOUND', status: 404, detail: undefined });
+    expect(error.message).toBe('Panther answered HTTP 404');
   });
 
   it('keeps a short excerpt of a body that is not JSON', async () => {

@@ -1,23 +1,28 @@
-import { createInFlightRequests } from './cache/inFlightRequests.js';
-import { createResponseCache } from './cache/responseCache.js';
+import { setMaxListeners } from 'node:events';
 import { stableStringify } from './cache/stableKey.js';
-import { PantherApiError } from './errors.js';
+import { clientError } from './errors.js';
 import { createExecutor } from './execute/executor.js';
 import { createOperations } from './execute/operations.js';
 import { operationInfo } from './graphql/operationInfo.js';
 import { createGraphQLSender } from './graphql/sendGraphQLRequest.js';
 import { createHttpTransport } from './http/transport.js';
 import { createConcurrencyGate } from './limits/concurrencyGate.js';
-import { createRequestRateLimiter } from './limits/requestRateLimiter.js';
 import { type PantherClientOptions, resolveClientOptions } from './options.js';
-import { buildRestUrl, defaultCacheKind, restTags } from './rest/restPaths.js';
+import { guardCacheStore } from './parts/guard/guardCacheStore.js';
+import { guardRateLimiter } from './parts/guard/guardRateLimiter.js';
+import { guardSingleFlight } from './parts/guard/guardSingleFlight.js';
+import { createPartMonitor } from './parts/guard/monitor.js';
+import { createMemoryCacheStore } from './parts/memoryCacheStore.js';
+import { createMemorySingleFlight } from './parts/memorySingleFlight.js';
+import { createTokenBucketRateLimiter } from './parts/tokenBucketRateLimiter.js';
+import { buildRestUrl, defaultCacheKind, restTags, urlTooLong } from './rest/restPaths.js';
 import { sendRestRequest } from './rest/sendRestRequest.js';
 import type { CacheKind, ClientStats, GraphQLRequestOptions, PantherClient, RestRequest } from './types.js';
 
 /**
- * The Panther client: REST and GraphQL behind one concurrency limit, one request-rate limit, one cache and
- * one in-flight table. Every call has a timeout and honours the caller's signal; every failure is a
- * `PantherApiError`.
+ * The Panther client: REST and GraphQL behind one concurrency limit, one rate limiter, one cache store and one
+ * single flight (in memory unless the options give others). Every call has a timeout and honours the caller's
+ * signal; every failure is a `PantherApiError`; a failing part is passed by, never a failed call.
  */
 export function createPantherClient(options: PantherClientOptions): PantherClient {
   const o = resolveClientOptions(options);
@@ -29,20 +34,40 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
     throttledWaits: 0,
     inFlight: 0,
     maxInFlight: 0,
+    partErrors: 0,
   };
   const transport = createHttpTransport({ fetch: o.fetch, env: o.env });
-  const rateLimiter = createRequestRateLimiter(o.requestsPerSecond, o.burst);
+  // Parts the client builds are its own to close; given ones belong to whoever gave them.
+  const owned: { close?(reason?: unknown): unknown }[] = [];
+  const own = <T extends { close?(reason?: unknown): unknown }>(part: T): T => {
+    owned.push(part);
+    return part;
+  };
+  const rateLimiter =
+    o.rateLimiter ??
+    own(createTokenBucketRateLimiter({ requestsPerSecond: o.requestsPerSecond, burst: o.burst }));
+  const cacheStore = o.cache.enabled
+    ? (o.cacheStore ?? own(createMemoryCacheStore({ maxEntries: o.cache.maxEntries })))
+    : undefined;
+  const singleFlight = o.singleFlight ?? own(createMemorySingleFlight());
+  const monitor = createPartMonitor({ logger: o.logger, stats });
+  // Aborted by close(): calls still running end with ABORTED, whichever parts they are waiting on.
+  const lifetime = new AbortController();
+  // One listener per running call; hundreds at once are expected, not a leak.
+  setMaxListeners(0, lifetime.signal);
+  const closedError = () => clientError('ABORTED', 'The Panther client was closed');
   const operations = createOperations({
     executor: createExecutor({
       gate: createConcurrencyGate(o.concurrency),
-      rateLimiter,
+      rateLimiter: guardRateLimiter(rateLimiter, monitor),
       stats,
       logger: o.logger,
       retry: o,
     }),
-    cache: createResponseCache({ enabled: o.cache.enabled, maxEntries: o.cache.maxEntries }),
-    inFlight: createInFlightRequests(),
+    cache: cacheStore === undefined ? undefined : guardCacheStore(cacheStore, monitor, o.partTimeoutMs),
+    flights: guardSingleFlight(singleFlight, monitor, o.partTimeoutMs),
     stats,
+    closing: lifetime.signal,
   });
   const headers = { 'X-API-Key': o.token, 'User-Agent': o.userAgent, Accept: 'application/json' };
   const sendGraphQL = createGraphQLSender({
@@ -50,13 +75,14 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
     fetch: transport.fetch,
     headers,
     secret: o.token,
+    maxResponseBytes: o.maxResponseBytes,
   });
   const graphqlPath = new URL(o.urls.graphql).pathname;
   const ttlFor = (kind: CacheKind) => (o.cache.enabled ? o.cache.ttlMs[kind] : 0);
   let closed = false;
 
   const assertOpen = () => {
-    if (closed) throw new PantherApiError('ABORTED', 'The Panther client was closed');
+    if (closed) throw closedError();
   };
 
   if (transport.proxied) o.logger.info('panther client uses the proxy from HTTP_PROXY/HTTPS_PROXY');
@@ -81,6 +107,8 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
       const tags = restTags(path, request.tags);
       const limits = { signal: request.signal, timeoutMs: request.timeoutMs ?? o.timeoutMs };
       const url = buildRestUrl(o.urls.rest, path, request.query);
+      const refused = urlTooLong(url, request.query);
+      if (refused !== undefined) throw refused;
       const body = request.body === undefined ? undefined : JSON.stringify(request.body);
       const requestHeaders =
         body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' };
@@ -88,7 +116,12 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
         describe: { api: 'rest', method, path } as const,
         idempotent: method === 'GET',
         send: (signal: AbortSignal) =>
-          sendRestRequest(transport.request, { url, method, headers: requestHeaders, body }, signal, o.token),
+          sendRestRequest(
+            transport.request,
+            { url, method, headers: requestHeaders, body, maxBodyBytes: o.maxResponseBytes },
+            signal,
+            o.token,
+          ),
       };
       if (method !== 'GET') return (await operations.write({ tags, call }, limits)) as T;
       const key = `GET ${buildRestUrl(o.urls.rest, path, request.query, { sortKeys: true })}`;
@@ -127,13 +160,16 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
     },
 
     invalidate(tags: readonly string[]) {
-      operations.invalidate(tags);
+      // The built-in store drops the entries at once; a remote one is given partTimeoutMs in the background.
+      void operations.invalidate(tags);
     },
 
     async close() {
       if (closed) return;
       closed = true;
-      rateLimiter.dispose(new PantherApiError('ABORTED', 'The Panther client was closed'));
+      const reason = closedError();
+      lifetime.abort(reason);
+      await Promise.allSettled(owned.map(async (part) => part.close?.(reason)));
       await transport.close();
     },
   };

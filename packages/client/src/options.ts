@@ -1,3 +1,4 @@
+import type { CacheStore, RateLimiter, SingleFlight } from './parts/types.js';
 import type { CacheKind, PantherUrls } from './types.js';
 import { DEFAULT_USER_AGENT } from './version.js';
 
@@ -47,6 +48,28 @@ export interface PantherClientOptions {
   /** How many 429 answers one call waits out before giving up with RATE_LIMITED. Default 3. */
   maxRateLimitRetries?: number | undefined;
   cache?: PantherCacheOptions | undefined;
+  /**
+   * Where cached reads live. Default: an in-memory LRU of `cache.maxEntries` entries. A given store is used as
+   * is (never closed by the client); with `cache.enabled: false` nothing is cached either way.
+   */
+  cacheStore?: CacheStore | undefined;
+  /**
+   * What paces calls toward Panther. Default: a token bucket of `requestsPerSecond` and `burst`. A given one
+   * replaces both options and is never closed by the client.
+   */
+  rateLimiter?: RateLimiter | undefined;
+  /** What lets identical reads in flight share one call. Default: in memory; a given one is never closed. */
+  singleFlight?: SingleFlight | undefined;
+  /**
+   * How long the client waits on a `cacheStore` or `singleFlight` operation before it carries on without the
+   * part (a miss, or running the call itself). Default 250 ms.
+   */
+  partTimeoutMs?: number | undefined;
+  /**
+   * Largest answer body read from Panther, after decompression. A larger one is cut off and the call fails
+   * with RESPONSE_TOO_LARGE (never retried). Default 16 MiB.
+   */
+  maxResponseBytes?: number | undefined;
   /** Default `mcp-panther/<client version> (Node.js)`. */
   userAgent?: string | undefined;
   logger?: ClientLogger | undefined;
@@ -74,6 +97,8 @@ export const DEFAULT_CLIENT_OPTIONS = Object.freeze({
   maxRetryAfterMs: 30_000,
   maxRateLimitRetries: 3,
   cache: Object.freeze({ enabled: true, maxEntries: 500, ttlMs: DEFAULT_CACHE_TTL_MS }),
+  partTimeoutMs: 250,
+  maxResponseBytes: 16 * 1024 * 1024,
   userAgent: DEFAULT_USER_AGENT,
 });
 
@@ -90,6 +115,11 @@ export interface ResolvedClientOptions {
   maxRetryAfterMs: number;
   maxRateLimitRetries: number;
   cache: { enabled: boolean; maxEntries: number; ttlMs: Readonly<Record<CacheKind, number>> };
+  cacheStore: CacheStore | undefined;
+  rateLimiter: RateLimiter | undefined;
+  singleFlight: SingleFlight | undefined;
+  partTimeoutMs: number;
+  maxResponseBytes: number;
   userAgent: string;
   logger: ClientLogger;
   fetch: typeof globalThis.fetch | undefined;
@@ -130,6 +160,11 @@ export function resolveClientOptions(options: PantherClientOptions): ResolvedCli
       maxEntries: positiveInteger('cache.maxEntries', options.cache?.maxEntries ?? d.cache.maxEntries),
       ttlMs,
     },
+    cacheStore: part('cacheStore', options.cacheStore, ['get', 'versions', 'set', 'delete', 'invalidate']),
+    rateLimiter: part('rateLimiter', options.rateLimiter, ['acquire']),
+    singleFlight: part('singleFlight', options.singleFlight, ['run', 'forget']),
+    partTimeoutMs: positive('partTimeoutMs', options.partTimeoutMs ?? d.partTimeoutMs),
+    maxResponseBytes: positiveInteger('maxResponseBytes', options.maxResponseBytes ?? d.maxResponseBytes),
     userAgent: options.userAgent ?? d.userAgent,
     logger: options.logger ?? silentLogger,
     fetch: options.fetch,
@@ -151,14 +186,31 @@ export function assertHttpUrl(name: string, value: unknown): asserts value is st
   }
 }
 
-function positive(name: string, value: number, allowInfinity = false): number {
+/** A given part, checked to have the methods its interface needs. */
+function part<T extends object>(
+  name: string,
+  value: T | undefined,
+  methods: readonly string[],
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null) {
+    throw new TypeError(`${name} must be an object with the methods ${methods.join(', ')}`);
+  }
+  const missing = methods.filter(
+    (method) => typeof (value as Record<string, unknown>)[method] !== 'function',
+  );
+  if (missing.length > 0) throw new TypeError(`${name} lacks the methods ${missing.join(', ')}`);
+  return value;
+}
+
+export function positive(name: string, value: number, allowInfinity = false): number {
   if (!(value > 0) || (!allowInfinity && !Number.isFinite(value))) {
     throw new RangeError(`${name} must be a positive number`);
   }
   return value;
 }
 
-function positiveInteger(name: string, value: number): number {
+export function positiveInteger(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer`);
   return value;
 }

@@ -86,6 +86,11 @@ export interface ClientStats {
   /** Calls currently in flight upstream, and the highest number seen. */
   inFlight: number;
   maxInFlight: number;
+  /**
+   * Operations of a cache store, rate limiter or single flight that failed or did not answer in time; the calls
+   * went on without the part (see `PantherClientOptions.partTimeoutMs`).
+   */
+  partErrors: number;
 }
 
 export interface PantherClient {
@@ -97,9 +102,12 @@ export interface PantherClient {
     variables?: V,
     options?: GraphQLRequestOptions,
   ): Promise<T>;
-  /** Drops cached reads carrying any of these tags. */
+  /** Drops cached reads carrying any of these tags (a remote cache store may take a moment). */
   invalidate(tags: readonly string[]): void;
-  /** Ends keep-alive connections and timers. */
+  /**
+   * Ends calls still running (ABORTED), keep-alive connections and timers, and closes the parts the client built
+   * (never ones given in the options).
+   */
   close(): Promise<void>;
 }
 

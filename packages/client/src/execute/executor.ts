@@ -1,8 +1,8 @@
-import { isPantherApiError, PantherApiError } from '../errors.js';
+import { clientError, isPantherApiError } from '../errors.js';
 import { sleep } from '../http/abort.js';
 import type { ConcurrencyGate } from '../limits/concurrencyGate.js';
-import type { RequestRateLimiter } from '../limits/requestRateLimiter.js';
 import type { ClientLogger } from '../options.js';
+import type { RateLimiter } from '../parts/types.js';
 import { decideRetry, type RetrySettings } from '../retry/retryPolicy.js';
 import type { ClientStats } from '../types.js';
 import type { UpstreamCall } from './upstreamCall.js';
@@ -18,7 +18,8 @@ export interface Executor {
 
 export function createExecutor(deps: {
   gate: ConcurrencyGate;
-  rateLimiter: RequestRateLimiter;
+  /** Guarded (see guardRateLimiter): rejects only with the call's own abort. */
+  rateLimiter: RateLimiter;
   stats: ClientStats;
   logger: ClientLogger;
   retry: RetrySettings;
@@ -68,7 +69,7 @@ export function createExecutor(deps: {
           if (signal.aborted) throw signal.reason;
           const error = isPantherApiError(raw)
             ? raw
-            : new PantherApiError('UPSTREAM', 'Unexpected failure while calling Panther', { cause: raw });
+            : clientError('UPSTREAM', 'Unexpected failure while calling Panther', { cause: raw });
           const decision = decideRetry(
             error,
             { idempotent: call.idempotent, retries, rateLimitWaits, remainingMs: deadline - Date.now() },

@@ -1,7 +1,8 @@
-import type { InFlightRequests } from '../cache/inFlightRequests.js';
-import type { ResponseCache } from '../cache/responseCache.js';
-import { isPantherApiError, PantherApiError } from '../errors.js';
+import { clientError, isPantherApiError, type PantherApiError } from '../errors.js';
 import { abortError, callScope } from '../http/abort.js';
+import type { GuardedCache } from '../parts/guard/guardCacheStore.js';
+import type { GuardedSingleFlight } from '../parts/guard/guardSingleFlight.js';
+import type { TagVersions } from '../parts/types.js';
 import type { ClientStats } from '../types.js';
 import type { Executor } from './executor.js';
 import type { UpstreamCall } from './upstreamCall.js';
@@ -16,7 +17,7 @@ export interface ReadPlan<T> {
   /** Identity of the read: method + URL with sorted query, or document + variables. */
   key: string;
   tags: readonly string[];
-  /** 0: coalesced while in flight, not cached. */
+  /** 0: coalesced while in flight, neither looked up nor stored in the cache. */
   ttlMs: number;
   call: UpstreamCall<T>;
 }
@@ -27,64 +28,77 @@ export interface WritePlan<T> {
   call: UpstreamCall<T>;
 }
 
-/** Reads go through the cache and the in-flight table; writes go straight out and invalidate. */
+/** Reads go through the cache and the single flight; writes go straight out and invalidate. */
 export interface Operations {
   read<T>(plan: ReadPlan<T>, limits: CallLimits): Promise<T>;
   write<T>(plan: WritePlan<T>, limits: CallLimits): Promise<T>;
-  invalidate(tags: readonly string[]): void;
+  invalidate(tags: readonly string[]): Promise<void>;
 }
 
 export function createOperations(deps: {
   executor: Executor;
-  cache: ResponseCache;
-  inFlight: InFlightRequests;
+  /** Undefined when caching is off. */
+  cache: GuardedCache | undefined;
+  flights: GuardedSingleFlight;
   stats: ClientStats;
+  /** Fires when the client closes: every call still running ends with ABORTED. */
+  closing?: AbortSignal | undefined;
 }): Operations {
-  const { executor, cache, inFlight, stats } = deps;
+  const { executor, flights, stats, closing } = deps;
 
-  const invalidate = (tags: readonly string[]) => {
-    cache.invalidate(tags);
-    inFlight.forget(tags);
+  const invalidate = async (tags: readonly string[]) => {
+    if (tags.length === 0) return;
+    await Promise.all([deps.cache?.invalidate(tags), flights.forget(tags)]);
   };
 
   return {
     async read<T>(plan: ReadPlan<T>, limits: CallLimits): Promise<T> {
-      const scope = callScope(limits.timeoutMs, limits.signal);
+      const scope = callScope(limits.timeoutMs, limits.signal, closing);
       const { signal } = scope;
       const deadline = Date.now() + limits.timeoutMs;
       try {
         signal.throwIfAborted();
-        const hit = cache.lookup(plan.key);
-        if (hit.found) {
-          stats.cacheHits += 1;
-          // Every caller gets its own copy, so one caller's mutation cannot leak into another's answer.
-          return structuredClone(hit.value) as T;
+        // A read that may not be cached does not pay a round trip to a remote store either.
+        const cache = plan.ttlMs > 0 ? deps.cache : undefined;
+        let since: TagVersions | undefined;
+        if (cache !== undefined) {
+          // The versions are taken before the call goes out, so an answer older than a write is never stored.
+          const [hit, versions] = await Promise.all([
+            cache.get(plan.key, signal),
+            cache.versions(plan.tags, signal),
+          ]);
+          if (hit !== undefined) {
+            stats.cacheHits += 1;
+            // Every caller gets its own copy, so one caller's mutation cannot leak into another's answer.
+            return structuredClone(hit.value) as T;
+          }
+          since = versions;
         }
-        const since = cache.versions(plan.tags);
-        const { promise, joined } = inFlight.run(plan.key, plan.tags, signal, async (shared) => {
-          const value = await executor.run(plan.call, shared, deadline);
-          cache.store(plan.key, structuredClone(value), plan.ttlMs, plan.tags, since);
-          return value;
+        const { value, joined } = await flights.run(plan.key, plan.tags, signal, async (shared) => {
+          const answer = await executor.run(plan.call, shared, deadline);
+          if (cache !== undefined && since !== undefined) {
+            cache.set(plan.key, structuredClone(answer), { ttlMs: plan.ttlMs, tags: plan.tags, since });
+          }
+          return answer;
         });
         if (joined) stats.coalesced += 1;
-        const value = await promise;
         return joined ? structuredClone(value) : value;
       } catch (error) {
-        throw settle(error, signal, limits.timeoutMs);
+        throw settle(error, signal);
       } finally {
         scope.dispose();
       }
     },
 
     async write<T>(plan: WritePlan<T>, limits: CallLimits): Promise<T> {
-      const scope = callScope(limits.timeoutMs, limits.signal);
+      const scope = callScope(limits.timeoutMs, limits.signal, closing);
       try {
         return await executor.run(plan.call, scope.signal, Date.now() + limits.timeoutMs);
       } catch (error) {
-        throw settle(error, scope.signal, limits.timeoutMs);
+        throw settle(error, scope.signal);
       } finally {
         scope.dispose();
-        invalidate(plan.tags);
+        await invalidate(plan.tags);
       }
     },
 
@@ -93,8 +107,8 @@ export function createOperations(deps: {
 }
 
 /** Every failure leaves the client as a `PantherApiError`; a fired signal wins over whatever it caused. */
-function settle(error: unknown, signal: AbortSignal, timeoutMs: number): PantherApiError {
-  if (signal.aborted) return abortError(signal, timeoutMs);
+function settle(error: unknown, signal: AbortSignal): PantherApiError {
+  if (signal.aborted) return abortError(signal);
   if (isPantherApiError(error)) return error;
-  return new PantherApiError('UPSTREAM', 'Unexpected failure while calling Panther', { cause: error });
+  return clientError('UPSTREAM', 'Unexpected failure while calling Panther', { cause: error });
 }

@@ -1,4 +1,10 @@
-import { PantherApiError, type PantherErrorCode, type PantherGraphQLError } from '../errors.js';
+import {
+  type PantherApiError,
+  type PantherErrorCode,
+  type PantherGraphQLError,
+  pantherError,
+  toDetail,
+} from '../errors.js';
 import { redact } from '../http/responseErrors.js';
 
 // `extensions.code` values seen from Panther (Apollo-style) and its typed `ErrorCode` enum, compared after
@@ -64,14 +70,22 @@ export function codeForGraphQLErrors(errors: readonly PantherGraphQLError[]): Pa
   return 'UPSTREAM';
 }
 
+/** The `detail` of a GraphQL `errors[]`: the first message, and how many more there are. */
+export function detailOfGraphQLErrors(errors: readonly PantherGraphQLError[]): string | undefined {
+  if (errors.length === 0) return undefined;
+  const first = errors[0]?.message ?? 'Unknown GraphQL error';
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+  // The messages were redacted by normaliseGraphQLErrors.
+  return toDetail(`${first}${more}`, '');
+}
+
 export function errorFromGraphQLErrors(
   errors: readonly PantherGraphQLError[],
   status: number | undefined,
 ): PantherApiError {
-  const first = errors[0]?.message ?? 'Unknown GraphQL error';
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-  return new PantherApiError(codeForGraphQLErrors(errors), `Panther GraphQL error: ${first}${more}`, {
+  return pantherError(codeForGraphQLErrors(errors), {
     status,
     graphqlErrors: errors,
+    detail: detailOfGraphQLErrors(errors),
   });
 }

@@ -1,8 +1,9 @@
 import type { GraphQLClient, Variables } from 'graphql-request';
-import { isPantherApiError, PantherApiError } from '../errors.js';
+import { clientError, isPantherApiError, type PantherApiError, pantherError } from '../errors.js';
 import type { AttemptResult } from '../execute/upstreamCall.js';
+import { limitResponse } from '../http/boundedBody.js';
 import { errorFromHttpStatus, networkError } from '../http/responseErrors.js';
-import { errorFromGraphQLErrors, normaliseGraphQLErrors } from './graphqlErrors.js';
+import { detailOfGraphQLErrors, errorFromGraphQLErrors, normaliseGraphQLErrors } from './graphqlErrors.js';
 import { type GraphQLRequestModule, loadGraphQLRequest } from './graphqlRequestModule.js';
 
 export interface GraphQLSender {
@@ -18,16 +19,21 @@ export function createGraphQLSender(options: {
   fetch: typeof globalThis.fetch;
   headers: Readonly<Record<string, string>>;
   secret: string;
+  /** Largest answer read; a larger one fails with RESPONSE_TOO_LARGE. */
+  maxResponseBytes: number;
 }): GraphQLSender {
-  const { url, secret } = options;
-  // graphql-request does not catch fetch failures, so a connection error leaves it already typed.
+  const { url, secret, maxResponseBytes } = options;
+  // graphql-request does not catch fetch failures, so a connection error leaves it already typed. The body it
+  // reads is bounded: past the limit it errors with RESPONSE_TOO_LARGE, which graphql-request passes on.
   const fetch: typeof globalThis.fetch = async (input, init) => {
+    let response: Response;
     try {
-      return await options.fetch(input, init);
+      response = await options.fetch(input, init);
     } catch (error) {
       if (init?.signal?.aborted) throw init.signal.reason;
       throw networkError(error, url, secret);
     }
+    return limitResponse(response, maxResponseBytes);
   };
   let ready: { client: GraphQLClient; ClientError: GraphQLRequestModule['ClientError'] } | undefined;
   const load = async () => {
@@ -79,13 +85,14 @@ export function errorFromGraphQLFailure(
     if (!httpFailure) return errorFromGraphQLErrors(graphqlErrors, status);
     const base = errorFromHttpStatus(status, headers, typeof body === 'string' ? body : '', secret);
     if (graphqlErrors.length === 0) return base;
-    return new PantherApiError(base.code, base.message, {
+    return pantherError(base.code, {
       status,
       retryAfterMs: base.retryAfterMs,
       graphqlErrors,
+      detail: detailOfGraphQLErrors(graphqlErrors),
     });
   }
   // graphql-request throws plain errors for bodies that are not a GraphQL response (HTML, bad JSON). Their
   // text quotes the body, so it is not kept as the cause.
-  return new PantherApiError('UPSTREAM', 'Panther answered with something that is not a GraphQL response');
+  return clientError('UPSTREAM', 'Panther answered with something that is not a GraphQL response');
 }

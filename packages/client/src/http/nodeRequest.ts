@@ -1,6 +1,7 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import { declaresMoreThan, limitResponse, responseTooLarge } from './boundedBody.js';
 
 /** What the client reads from an HTTP answer: the status, a header, the body as text. */
 export interface HttpAnswer {
@@ -16,9 +17,17 @@ export interface HttpRequestInit {
   readonly signal?: AbortSignal | undefined;
   /** `manual` (the default here): a redirect is the answer. `follow`: up to 20 redirects, as fetch. */
   readonly redirect?: 'manual' | 'follow' | undefined;
+  /**
+   * Largest body read, after decompression; past it the connection is closed and the exchange fails with
+   * RESPONSE_TOO_LARGE. Default: no limit.
+   */
+  readonly maxBodyBytes?: number | undefined;
 }
 
-/** One HTTP exchange; rejects on a network failure (the error carries `code`) or with the signal's reason. */
+/**
+ * One HTTP exchange; rejects on a network failure (the error carries `code`), with the signal's reason, or with
+ * RESPONSE_TOO_LARGE.
+ */
 export type HttpRequester = (url: string, init: HttpRequestInit) => Promise<HttpAnswer>;
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -55,7 +64,8 @@ function decoded(res: IncomingMessage): Readable {
 /**
  * HTTP(S) on node:http with keep-alive agents: what the client uses when no proxy is set. It is part of the
  * runtime already loaded (fetch is not: Node loads it on first use, tens of milliseconds at start-up), and it
- * costs less per request than fetch. Bodies are buffered (Panther answers are JSON) and decompressed.
+ * costs less per request than fetch. Bodies are decompressed and buffered (Panther answers are JSON), up to
+ * `maxBodyBytes`.
  * `close()` ends the keep-alive connections.
  */
 export function createNodeRequester(): { request: HttpRequester; close(): void } {
@@ -95,10 +105,30 @@ export function createNodeRequester(): { request: HttpRequester; close(): void }
         if (error !== undefined) reject(signal?.aborted ? signal.reason : error);
         else resolve(value!);
       };
+      const { maxBodyBytes = Number.POSITIVE_INFINITY } = init;
       const request = (secure ? https! : http).request(url, { method, headers, agent }, (res) => {
+        const tooLarge = () => {
+          finish(responseTooLarge(maxBodyBytes, res.statusCode));
+          // Closing the connection is the only way to stop an HTTP/1.1 body; the socket is not reused.
+          request.destroy();
+        };
+        if (declaresMoreThan(res.headers['content-length'], maxBodyBytes)) {
+          tooLarge();
+          return;
+        }
         const chunks: Buffer[] = [];
+        let received = 0;
         const stream = decoded(res);
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('data', (chunk: Buffer) => {
+          received += chunk.length;
+          if (received > maxBodyBytes) {
+            chunks.length = 0;
+            stream.destroy();
+            tooLarge();
+            return;
+          }
+          chunks.push(chunk);
+        });
         stream.on('end', () =>
           finish(undefined, {
             status: res.statusCode ?? 0,
@@ -155,13 +185,14 @@ export function createNodeRequester(): { request: HttpRequester; close(): void }
 /** The same interface over a fetch (a given one, or undici's through a proxy). */
 export function requesterFromFetch(fetch: typeof globalThis.fetch): HttpRequester {
   return async (url, init) => {
-    const response = await fetch(url, {
+    const fetched = await fetch(url, {
       method: init.method ?? 'GET',
       headers: init.headers ?? {},
       body: init.body ?? null,
       redirect: init.redirect ?? 'manual',
       ...(init.signal ? { signal: init.signal } : {}),
     });
+    const response = init.maxBodyBytes === undefined ? fetched : limitResponse(fetched, init.maxBodyBytes);
     return { status: response.status, headers: response.headers, text: () => response.text() };
   };
 }

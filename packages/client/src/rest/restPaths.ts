@@ -1,3 +1,4 @@
+import { clientError, type PantherApiError } from '../errors.js';
 import type { CacheKind, QueryValue } from '../types.js';
 
 /** The REST URL: base + path + query, arrays as repeated keys, null/undefined dropped, keys in the given order. */
@@ -19,6 +20,38 @@ export function buildRestUrl(
   }
   const search = params.toString();
   return `${base.replace(/\/+$/, '')}${path}${search === '' ? '' : `?${search}`}`;
+}
+
+/**
+ * The longest request URL the client sends. Servers and proxies commonly refuse more (8 KiB is a usual header
+ * limit), with a 414 or 431 or by closing the connection, which would look like a network failure worth retrying.
+ */
+export const MAX_URL_LENGTH = 8192;
+
+/**
+ * The INVALID_INPUT error for a URL over `MAX_URL_LENGTH`, naming the longest query parameter (never its value),
+ * or undefined when the URL fits.
+ */
+export function urlTooLong(
+  url: string,
+  query: Readonly<Record<string, QueryValue>> | undefined,
+): PantherApiError | undefined {
+  if (url.length <= MAX_URL_LENGTH) return undefined;
+  let longest: { key: string; length: number } | undefined;
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === null || value === undefined) continue;
+    const length = buildRestUrl('', '/', { [key]: value }).length - 2;
+    if (longest === undefined || length > longest.length) longest = { key, length };
+  }
+  const culprit =
+    longest === undefined
+      ? 'its path is too long'
+      : `the query parameter "${longest.key}" alone takes ${longest.length.toLocaleString('en-US')}`;
+  return clientError(
+    'INVALID_INPUT',
+    `Request not sent to Panther: its URL would be ${url.length.toLocaleString('en-US')} characters long, ` +
+      `over the limit of ${MAX_URL_LENGTH.toLocaleString('en-US')}, and ${culprit}. Send shorter or fewer values.`,
+  );
 }
 
 /** The first path segment, lower-cased: `/alerts/abc/events` → `alerts`. */

@@ -1,4 +1,4 @@
-import { PantherApiError } from '../errors.js';
+import { clientError, isPantherApiError } from '../errors.js';
 import type { AttemptResult } from '../execute/upstreamCall.js';
 import type { HttpRequester } from '../http/nodeRequest.js';
 import { errorFromHttpStatus, networkError } from '../http/responseErrors.js';
@@ -8,6 +8,8 @@ export interface RestHttpRequest {
   method: string;
   headers: Readonly<Record<string, string>>;
   body: string | undefined;
+  /** Largest answer read (see `PantherClientOptions.maxResponseBytes`). */
+  maxBodyBytes: number;
 }
 
 /** One REST attempt: send, read the body, map an error answer to a `PantherApiError`. */
@@ -28,12 +30,15 @@ export async function sendRestRequest(
       body: request.body ?? null,
       signal,
       redirect: 'manual',
+      maxBodyBytes: request.maxBodyBytes,
     });
     status = response.status;
     headers = response.headers;
     text = await response.text();
   } catch (error) {
     if (signal.aborted) throw signal.reason;
+    // RESPONSE_TOO_LARGE: Panther answered, and the answer was cut off.
+    if (isPantherApiError(error)) throw error;
     throw networkError(error, request.url, secret);
   }
   if (status < 200 || status > 299) throw errorFromHttpStatus(status, headers, text, secret);
@@ -46,7 +51,7 @@ export function parseJsonBody(text: string, status: number): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new PantherApiError('UPSTREAM', `Panther answered HTTP ${status} with a body that is not JSON`, {
+    throw clientError('UPSTREAM', `Panther answered HTTP ${status} with a body that is not JSON`, {
       status,
       cause: error,
     });

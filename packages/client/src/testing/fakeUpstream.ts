@@ -150,7 +150,8 @@ export async function waitUntil(condition: () => boolean, timeoutMs = 5_000): Pr
 }
 
 function send(res: ServerResponse, answer: FakeResponse | undefined): void {
-  if (res.writableEnded || res.destroyed) return;
+  // A handler that answered by hand may still be writing (or may leave the answer open on purpose).
+  if (res.headersSent || res.writableEnded || res.destroyed) return;
   if (answer === undefined) {
     res.writeHead(500, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify({ message: 'fake upstream handler returned no answer' }));

@@ -1,7 +1,7 @@
-import { isPantherApiError, PantherApiError } from '../errors.js';
+import { clientError, isPantherApiError } from '../errors.js';
 import { callSignal } from '../http/abort.js';
 import { createHttpTransport } from '../http/transport.js';
-import { assertHttpUrl, type ClientEnv, type ClientLogger } from '../options.js';
+import { assertHttpUrl, type ClientEnv, type ClientLogger, DEFAULT_CLIENT_OPTIONS } from '../options.js';
 import type { PantherUrls } from '../types.js';
 
 export interface ResolvePantherUrlsOptions {
@@ -87,6 +87,7 @@ async function discoverRestBase(instanceUrl: string, options: ResolvePantherUrls
       signal,
       headers: { Accept: 'text/html' },
       redirect: 'follow',
+      maxBodyBytes: DEFAULT_CLIENT_OPTIONS.maxResponseBytes,
     });
     const html = await response.text();
     if (response.status !== 200) {
@@ -105,7 +106,7 @@ async function discoverRestBase(instanceUrl: string, options: ResolvePantherUrls
     if (options.signal?.aborted) {
       throw isPantherApiError(options.signal.reason)
         ? options.signal.reason
-        : new PantherApiError('ABORTED', 'Panther URL discovery was cancelled', {
+        : clientError('ABORTED', 'Panther URL discovery was cancelled', {
             cause: options.signal.reason,
           });
     }

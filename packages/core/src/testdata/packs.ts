@@ -141,6 +141,7 @@ export function fakeClient(
       throttledWaits: 0,
       inFlight: 0,
       maxInFlight: 0,
+      partErrors: 0,
     },
     async rest<T>(request: RestRequest): Promise<T> {
       requests.push(request);

@@ -63,6 +63,7 @@ export function createFakeClient(respond: FakeResponder = () => ({})): FakeClien
       throttledWaits: 0,
       inFlight: 0,
       maxInFlight: 0,
+      partErrors: 0,
     },
     async rest<T>(request: RestRequest): Promise<T> {
       const call: FakeRestCall = { kind: 'rest', request };

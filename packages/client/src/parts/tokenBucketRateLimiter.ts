@@ -1,15 +1,19 @@
-/**
- * A token bucket: at most `requestsPerSecond` grants per second sustained, with bursts of up to `burst` grants
- * when the bucket is full, first come first served. A burst matters for an assistant: a model that fires a few
- * calls at once (or a tool that fans out per detection type) should not pay 1/R seconds per call, while a
- * sustained stream is still held to R per second.
- * A waiter whose signal fires leaves the queue without using a grant.
- */
-export interface RequestRateLimiter {
-  /** Resolves when the caller may start; `true` when it had to wait. */
-  acquire(signal: AbortSignal): Promise<boolean>;
+import { positive } from '../options.js';
+import type { RateLimiter } from './types.js';
+
+export interface TokenBucketRateLimiterOptions {
+  /** Grants per second, sustained; `Infinity` turns the limit off. */
+  requestsPerSecond: number;
+  /** Grants that may be taken at once after an idle period (the bucket's size). Default: requestsPerSecond, at least 1. */
+  burst?: number | undefined;
+  /** Clock in ms. Default `Date.now`. */
+  now?: (() => number) | undefined;
+}
+
+/** The built-in `RateLimiter`, plus the number of callers waiting for a grant. */
+export interface TokenBucketRateLimiter extends RateLimiter {
   /** Rejects every waiter with `reason` and stops the timer. */
-  dispose(reason: unknown): void;
+  close(reason?: unknown): void;
   readonly waiting: number;
 }
 
@@ -23,15 +27,21 @@ interface Waiter {
 // Float error from the refill arithmetic must not leave a caller one timer tick short of a whole grant.
 const EPSILON = 1e-9;
 
-export function createRequestRateLimiter(
-  requestsPerSecond: number,
-  burst: number = Math.max(1, Math.floor(requestsPerSecond)),
-  now: () => number = () => Date.now(),
-): RequestRateLimiter {
+/**
+ * A token bucket: at most `requestsPerSecond` grants per second sustained, with bursts of up to `burst` grants
+ * when the bucket is full, first come first served. A burst matters for an assistant: a model that fires a few
+ * calls at once (or a tool that fans out per detection type) should not pay 1/R seconds per call, while a
+ * sustained stream is still held to R per second.
+ * A waiter whose signal fires leaves the queue without using a grant.
+ */
+export function createTokenBucketRateLimiter(options: TokenBucketRateLimiterOptions): TokenBucketRateLimiter {
+  const requestsPerSecond = positive('requestsPerSecond', options.requestsPerSecond, true);
+  const burst = positive('burst', options.burst ?? Math.max(1, Math.floor(requestsPerSecond)), true);
+  const now = options.now ?? (() => Date.now());
   if (!Number.isFinite(requestsPerSecond)) {
     return {
       acquire: (signal) => (signal.aborted ? Promise.reject(signal.reason) : Promise.resolve(false)),
-      dispose() {},
+      close() {},
       waiting: 0,
     };
   }
@@ -93,7 +103,7 @@ export function createRequestRateLimiter(
         schedule();
       });
     },
-    dispose(reason) {
+    close(reason) {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       for (const waiter of queue.splice(0)) {

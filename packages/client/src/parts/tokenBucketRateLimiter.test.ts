@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRequestRateLimiter } from './requestRateLimiter.js';
+import { createTokenBucketRateLimiter } from './tokenBucketRateLimiter.js';
 
-describe('createRequestRateLimiter', () => {
+describe('createTokenBucketRateLimiter', () => {
   beforeEach(() => {
     vi.useFakeTimers({ now: 1_000_000 });
   });
@@ -10,7 +10,7 @@ describe('createRequestRateLimiter', () => {
   });
 
   it('grants one call per interval, in order, once the burst is used', async () => {
-    const limiter = createRequestRateLimiter(10, 1); // one every 100 ms, no burst
+    const limiter = createTokenBucketRateLimiter({ requestsPerSecond: 10, burst: 1 }); // one every 100 ms, no burst
     const signal = new AbortController().signal;
     const granted: number[] = [];
     const waits = [0, 1, 2, 3].map((i) =>
@@ -32,7 +32,7 @@ describe('createRequestRateLimiter', () => {
   });
 
   it('lets a burst through at once, then holds the sustained rate', async () => {
-    const limiter = createRequestRateLimiter(10, 3);
+    const limiter = createTokenBucketRateLimiter({ requestsPerSecond: 10, burst: 3 });
     const signal = new AbortController().signal;
     const granted: number[] = [];
     const waits = [0, 1, 2, 3, 4].map((i) =>
@@ -51,7 +51,7 @@ describe('createRequestRateLimiter', () => {
   });
 
   it('refills the burst after an idle period, but never beyond it', async () => {
-    const limiter = createRequestRateLimiter(10, 2);
+    const limiter = createTokenBucketRateLimiter({ requestsPerSecond: 10, burst: 2 });
     const signal = new AbortController().signal;
     await Promise.all([limiter.acquire(signal), limiter.acquire(signal)]);
     await vi.advanceTimersByTimeAsync(10_000);
@@ -64,7 +64,7 @@ describe('createRequestRateLimiter', () => {
   });
 
   it('does not make a caller wait after an idle period', async () => {
-    const limiter = createRequestRateLimiter(10, 1);
+    const limiter = createTokenBucketRateLimiter({ requestsPerSecond: 10, burst: 1 });
     const signal = new AbortController().signal;
     await limiter.acquire(signal);
     await vi.advanceTimersByTimeAsync(500);
@@ -72,7 +72,7 @@ describe('createRequestRateLimiter', () => {
   });
 
   it('lets an aborted waiter leave the queue without using a slot', async () => {
-    const limiter = createRequestRateLimiter(10, 1);
+    const limiter = createTokenBucketRateLimiter({ requestsPerSecond: 10, burst: 1 });
     const first = new AbortController();
     const second = new AbortController();
     await limiter.acquire(first.signal);
@@ -88,22 +88,22 @@ describe('createRequestRateLimiter', () => {
   });
 
   it('rejects an already aborted signal at once', async () => {
-    const limiter = createRequestRateLimiter(10);
+    const limiter = createTokenBucketRateLimiter({ requestsPerSecond: 10 });
     await expect(limiter.acquire(AbortSignal.abort(new Error('early')))).rejects.toThrow('early');
   });
 
-  it('rejects every waiter on dispose', async () => {
-    const limiter = createRequestRateLimiter(1);
+  it('rejects every waiter on close', async () => {
+    const limiter = createTokenBucketRateLimiter({ requestsPerSecond: 1 });
     const signal = new AbortController().signal;
     await limiter.acquire(signal);
     const waiting = limiter.acquire(signal);
-    limiter.dispose(new Error('closed'));
+    limiter.close(new Error('closed'));
     await expect(waiting).rejects.toThrow('closed');
     expect(vi.getTimerCount()).toBe(0);
   });
 
   it('never waits when the rate is unlimited', async () => {
-    const limiter = createRequestRateLimiter(Number.POSITIVE_INFINITY);
+    const limiter = createTokenBucketRateLimiter({ requestsPerSecond: Number.POSITIVE_INFINITY });
     const signal = new AbortController().signal;
     const results = await Promise.all(Array.from({ length: 50 }, () => limiter.acquire(signal)));
     expect(results.every((waited) => waited === false)).toBe(true);

@@ -1,16 +1,10 @@
-/**
- * Identical reads in flight share one upstream call. Each caller waits with its own signal; the shared call is
- * aborted only when every caller has gone, so one caller's cancellation never fails the others.
- */
-export interface InFlightRequests {
-  run<T>(
-    key: string,
-    tags: readonly string[],
-    signal: AbortSignal,
-    start: (shared: AbortSignal) => Promise<T>,
-  ): { promise: Promise<T>; joined: boolean };
-  /** Later reads with these tags start a fresh call instead of joining one that began before a write. */
+import type { SingleFlight } from './types.js';
+
+/** The built-in `SingleFlight`, plus the number of flights under way. */
+export interface MemorySingleFlight extends SingleFlight {
   forget(tags: readonly string[]): void;
+  /** Forgets every flight; callers already waiting still get their answers. */
+  close(): Promise<void>;
   readonly size: number;
 }
 
@@ -21,21 +15,34 @@ interface Flight {
   waiters: number;
 }
 
-export function createInFlightRequests(): InFlightRequests {
+/**
+ * Identical reads in flight in this process share one upstream call. Each caller waits with its own signal; the
+ * shared call is aborted only when every caller has gone, so one caller's cancellation never fails the others.
+ * `start` is called, or the join reported, before `run` returns its promise.
+ */
+export function createMemorySingleFlight(): MemorySingleFlight {
   const flights = new Map<string, Flight>();
 
   const detach = (key: string, flight: Flight) => {
     if (flights.get(key) === flight) flights.delete(key);
   };
 
+  const forget = (tags: readonly string[]) => {
+    if (tags.length === 0) return;
+    const dropped = new Set(tags);
+    for (const [key, flight] of flights) {
+      if (flight.tags.some((tag) => dropped.has(tag))) flights.delete(key);
+    }
+  };
+
   return {
     run<T>(
       key: string,
-      tags: readonly string[],
-      signal: AbortSignal,
+      options: Parameters<SingleFlight['run']>[1],
       start: (shared: AbortSignal) => Promise<T>,
-    ) {
-      if (signal.aborted) return { promise: Promise.reject(signal.reason), joined: false };
+    ): Promise<{ value: T; joined: boolean }> {
+      const { signal, tags } = options;
+      if (signal.aborted) return Promise.reject(signal.reason);
       let flight = flights.get(key);
       const joined = flight !== undefined;
       if (flight === undefined) {
@@ -48,10 +55,12 @@ export function createInFlightRequests(): InFlightRequests {
           () => detach(key, created),
         );
         flight = created;
+      } else {
+        options.onJoin?.();
       }
       const current = flight;
       current.waiters += 1;
-      const promise = new Promise<T>((resolve, reject) => {
+      return new Promise((resolve, reject) => {
         const onAbort = () => {
           current.waiters -= 1;
           if (current.waiters === 0) {
@@ -64,7 +73,7 @@ export function createInFlightRequests(): InFlightRequests {
         current.promise.then(
           (value) => {
             signal.removeEventListener('abort', onAbort);
-            resolve(value as T);
+            resolve({ value: value as T, joined });
           },
           (error: unknown) => {
             signal.removeEventListener('abort', onAbort);
@@ -72,14 +81,11 @@ export function createInFlightRequests(): InFlightRequests {
           },
         );
       });
-      return { promise, joined };
     },
-    forget(tags) {
-      if (tags.length === 0) return;
-      const dropped = new Set(tags);
-      for (const [key, flight] of flights) {
-        if (flight.tags.some((tag) => dropped.has(tag))) flights.delete(key);
-      }
+    forget,
+    async close() {
+      // Callers still waiting keep their flights; later reads start fresh ones.
+      flights.clear();
     },
     get size() {
       return flights.size;
