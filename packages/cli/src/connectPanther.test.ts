@@ -1,10 +1,10 @@
-import { createHost, createLogger, memorySink, parseConfig, type PackSource } from '@mcp-panther/core';
+import { createHost, createLogger, memorySink, type PackSource, parseConfig } from '@mcp-panther/core';
 import { startSandbox } from '@mcp-panther/sandbox';
 import { describe, expect, it } from 'vitest';
-import { connectSandbox } from './connectPanther.js';
-import { sandboxConfig } from './sandboxSection.js';
 // Core's own test packs: the same host pipeline core's tests drive, here on the CLI's sandbox connection.
 import { otherPack, thingsPack } from '../../core/src/testdata/packs.js';
+import { connectSandbox } from './connectPanther.js';
+import { sandboxConfig } from './sandboxSection.js';
 
 const sources: PackSource[] = [thingsPack, otherPack].map((pack) => ({
   specifier: pack.id,

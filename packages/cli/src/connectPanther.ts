@@ -54,7 +54,10 @@ export async function connectSandbox(
  * The CLI's `connect` part: the configured Panther when a URL is set (the host's default), otherwise the embedded
  * sandbox. Core never decides this: it only talks to what this returns.
  */
-export function connectPantherOrSandbox(sandbox: SandboxConfig, fromConfig: HostParts['connect']): HostParts['connect'] {
+export function connectPantherOrSandbox(
+  sandbox: SandboxConfig,
+  fromConfig: HostParts['connect'],
+): HostParts['connect'] {
   return async (ctx) => {
     const { panther } = ctx.config;
     if (panther.instanceUrl || panther.restUrl) {

@@ -45,11 +45,13 @@ export { DEFAULT_PARTS } from './di/defaultParts.js';
 export type { ClientScope, HostParts, PantherConnection, PartContext } from './di/parts.js';
 export type { HostErrorCode } from './errors.js';
 export { isMcpHostError, McpHostError, ToolInputError } from './errors.js';
-export { CORE_VERSION } from './host/coreVersion.js';
 export type { PackCheck } from './host/checkPack.js';
 export { checkPack } from './host/checkPack.js';
+export { CORE_VERSION } from './host/coreVersion.js';
 export type { CreateHostOptions, Host } from './host/createHost.js';
 export { createHost } from './host/createHost.js';
+export type { HostLogger, LoggerOptions, LogSink } from './logging/createLogger.js';
+export { createLogger, fileSink, memorySink, stderrSink } from './logging/createLogger.js';
 export type {
   FilterOptions,
   FilterResult,
@@ -58,12 +60,10 @@ export type {
   ToolEntry,
 } from './policy/filterTools.js';
 export { filterTools } from './policy/filterTools.js';
-export type { HostInfo } from './server/configResource.js';
-export { CONFIG_RESOURCE_URI } from './server/configResource.js';
-export type { HostLogger, LoggerOptions, LogSink } from './logging/createLogger.js';
-export { createLogger, fileSink, memorySink, stderrSink } from './logging/createLogger.js';
 export type { Redactor } from './security/redact.js';
 export { createRedactor, maskUrlCredentials } from './security/redact.js';
+export type { HostInfo } from './server/configResource.js';
+export { CONFIG_RESOURCE_URI } from './server/configResource.js';
 export type { RunningHttpServer } from './transport/http.js';
 export type {
   RunningTransport,

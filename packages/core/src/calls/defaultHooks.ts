@@ -2,7 +2,7 @@ import type { AuditSink } from '../audit/auditSink.js';
 import type { Redactor } from '../security/redact.js';
 import { auditIntentHook, auditOutcomeHook } from './hooks/audit.js';
 import { checkPolicyHook } from './hooks/checkPolicy.js';
-import { type OutputLimits, limitOutputHook } from './hooks/limitOutput.js';
+import { limitOutputHook, type OutputLimits } from './hooks/limitOutput.js';
 import { mapErrorsHook } from './hooks/mapErrors.js';
 import { parseInputHook } from './hooks/parseInput.js';
 import { type CallObserver, timingHook } from './hooks/timing.js';

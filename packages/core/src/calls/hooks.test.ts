@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { AuditSink } from '../audit/auditSink.js';
 import { definePack } from '../define/definePack.js';
 import { defineTool } from '../define/defineTool.js';
@@ -27,7 +27,10 @@ const echoPack = definePack({
       description: 'Returns many records, or one long text.',
       access: 'read',
       permissions: [],
-      input: z.object({ count: z.int().min(0).max(100_000), text: z.int().min(0).max(10_000_000).default(0) }),
+      input: z.object({
+        count: z.int().min(0).max(100_000),
+        text: z.int().min(0).max(10_000_000).default(0),
+      }),
       async handler({ count, text }) {
         return {
           items: Array.from({ length: count }, (_, i) => ({ id: `item-${i}`, body: 'x'.repeat(100) })),
@@ -99,7 +102,9 @@ describe('the host call hooks', () => {
     let deep: unknown = 'leaf';
     for (let i = 0; i < 5_000; i++) deep = { a: deep };
     const result = await host.call('update_thing', { id: 'a1', status: 'CLOSED', extra: deep });
-    expect(texts(result)[0]).toBe('Invalid arguments for update_thing: extra is nested deeper than 16 levels');
+    expect(texts(result)[0]).toBe(
+      'Invalid arguments for update_thing: extra is nested deeper than 16 levels',
+    );
     const records = lines.map((l) => JSON.parse(l));
     expect(records).toEqual([
       expect.objectContaining({ phase: 'outcome', outcome: 'refused', code: 'USER_INPUT' }),

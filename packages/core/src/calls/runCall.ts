@@ -9,7 +9,10 @@ export type Invoke = (call: ToolCall) => Promise<CallOutcome>;
  * Composes the hooks (outermost first) around `invoke` into one function. A hook that throws (a bug) ends the call
  * with an internal error that names a log reference, never a stack trace.
  */
-export function composeHooks(hooks: readonly CallHook[], invoke: Invoke): (call: ToolCall) => Promise<CallOutcome> {
+export function composeHooks(
+  hooks: readonly CallHook[],
+  invoke: Invoke,
+): (call: ToolCall) => Promise<CallOutcome> {
   const run = (index: number, call: ToolCall): Promise<CallOutcome> => {
     const hook = hooks[index];
     if (hook === undefined) return invoke(call);

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import type { z } from 'zod';
 import { McpHostError } from '../errors.js';
 import { formatIssues } from '../util/formatIssues.js';
-import type { z } from 'zod';
 import { configSchema, type HostConfig } from './schema.js';
 
 export const CONFIG_MODULE_NAME = 'mcp-panther';

@@ -110,7 +110,11 @@ export const configSchema = z.strictObject({
   output: z
     .strictObject({
       /** Most characters of JSON in one tool result; a longer result is cut at record boundaries, with a note. */
-      maxResultChars: z.int().min(1_000).max(64 * 1024 * 1024).default(1024 * 1024),
+      maxResultChars: z
+        .int()
+        .min(1_000)
+        .max(64 * 1024 * 1024)
+        .default(1024 * 1024),
     })
     .default({ maxResultChars: 1024 * 1024 }),
   logging: z

@@ -6,8 +6,8 @@ import {
 } from '@mcp-panther/client';
 import { fileAuditSink, loggerAuditSink } from '../audit/auditSink.js';
 import { debugLineObserver } from '../calls/hooks/timing.js';
-import { connectFromConfig } from '../host/connectFromConfig.js';
 import { clientOptions } from '../host/clientOptions.js';
+import { connectFromConfig } from '../host/connectFromConfig.js';
 import { createLogger, fileSink, stderrSink } from '../logging/createLogger.js';
 import { TRANSPORTS } from '../transport/registry.js';
 import type { HostParts } from './parts.js';
@@ -41,7 +41,8 @@ const defaults: HostParts = {
       singleFlight,
       rateLimiter,
     }),
-  callObservers: ({ logger }) => ((logger as { level?: string }).level === 'debug' ? [debugLineObserver] : []),
+  callObservers: ({ logger }) =>
+    (logger as { level?: string }).level === 'debug' ? [debugLineObserver] : [],
   callHooks: ({ defaults }) => defaults,
   transports: TRANSPORTS,
 };

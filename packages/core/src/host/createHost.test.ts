@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/loadConfig.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
 import { fakeClient, otherPack, thingsPack } from '../testdata/packs.js';
-import { createHost } from './createHost.js';
 import type { PackSource } from '../types.js';
+import { createHost } from './createHost.js';
 
 const sources: PackSource[] = [thingsPack, otherPack].map((pack) => ({
   specifier: pack.id,

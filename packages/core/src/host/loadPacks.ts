@@ -1,6 +1,7 @@
 import type { PackEntry } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
 import { isMcpHostError } from '../errors.js';
+import type { PackSource, ValidatedPack } from '../types.js';
 import { importPack } from './importPack.js';
 import { resolvePack } from './resolvePack.js';
 import {
@@ -12,7 +13,6 @@ import {
   packLabel,
   validatePacks,
 } from './validatePacks.js';
-import type { PackSource, ValidatedPack } from '../types.js';
 
 /** The config's `packs` entries as sources (`'name'` or `['name', { enabled, optional, config }]`). */
 export function packSources(entries: readonly PackEntry[]): PackSource[] {

@@ -1,16 +1,14 @@
 import type { z } from 'zod';
 import type { Logger, PackDefinition } from '../define/types.js';
-import type { PackSource, ValidatedPack } from '../types.js';
 import { type HostErrorCode, isMcpHostError, McpHostError } from '../errors.js';
+import type { PackSource, ValidatedPack } from '../types.js';
 import { formatIssues } from '../util/formatIssues.js';
 import { checkPack, checkPackCompatibility } from './checkPack.js';
-
 
 export interface LoadedPack {
   readonly source: PackSource;
   readonly pack: PackDefinition;
 }
-
 
 export interface PackFailure {
   readonly label: string;

@@ -6,7 +6,13 @@ const alerts = Array.from({ length: 50 }, (_, i) => ({ id: `alert-${i}`, title: 
 describe('fitResult', () => {
   it('returns a value that fits untouched', () => {
     const value = { alerts: alerts.slice(0, 2) };
-    expect(fitResult(value, 10_000)).toEqual({ value, cuts: [], shortened: 0, size: JSON.stringify(value).length, fits: true });
+    expect(fitResult(value, 10_000)).toEqual({
+      value,
+      cuts: [],
+      shortened: 0,
+      size: JSON.stringify(value).length,
+      fits: true,
+    });
   });
 
   it('drops whole records from the end of the largest list, never half a record', () => {

@@ -63,7 +63,11 @@ function collect(value: Json, want: 'array' | 'string'): Found[] {
     if (Array.isArray(node)) {
       if (want === 'array' && node.length > 0) out.push({ path, size: sizeOf(node) });
       // Lists inside list items are records' own fields: cut the outer list first.
-      if (want === 'string') node.forEach((item, i) => walk(item, [...path, i], depth + 1));
+      if (want === 'string') {
+        node.forEach((item, i) => {
+          walk(item, [...path, i], depth + 1);
+        });
+      }
       return;
     }
     for (const [key, child] of Object.entries(node)) walk(child, [...path, key], depth + 1);
@@ -104,10 +108,17 @@ export function fitResult(value: Record<string, unknown>, budget: number): FitRe
   for (const found of collect(out, 'string')) {
     if (size <= budget) break;
     const text = getAt(out, found.path) as string;
+    const marker = (kept: number) =>
+      `…[shortened: ${text.length - kept} of ${text.length} characters left out]`;
+    // The marker's own length counts; JSON escapes may make the serialised text longer than the string.
+    const escaped = (JSON.stringify(text).length - 2) / text.length;
     const excess = size - budget;
-    const keep = Math.max(MIN_STRING_KEPT, text.length - excess - 40);
+    const keep = Math.max(
+      MIN_STRING_KEPT,
+      Math.floor(text.length - (excess + marker(0).length) / escaped) - 1,
+    );
     if (keep >= text.length) continue;
-    setAt(out, found.path, `${text.slice(0, keep)}…[shortened: ${text.length - keep} of ${text.length} characters left out]`);
+    setAt(out, found.path, `${text.slice(0, keep)}${marker(keep)}`);
     shortened += 1;
     size = sizeOf(out);
   }
@@ -117,7 +128,8 @@ export function fitResult(value: Record<string, unknown>, budget: number): FitRe
 /** The note the model reads after a cut result: what was left out and how to get it. */
 export function describeCuts(fit: FitResult, budgetLabel: string, hasCursor: boolean): string {
   const parts = fit.cuts.map((c) => `${c.total - c.kept} of ${c.total} items of ${c.path}`);
-  if (fit.shortened > 0) parts.push(`the end of ${fit.shortened} long text value${fit.shortened > 1 ? 's' : ''}`);
+  if (fit.shortened > 0)
+    parts.push(`the end of ${fit.shortened} long text value${fit.shortened > 1 ? 's' : ''}`);
   const how = hasCursor
     ? 'call again with the cursor for the next page, or ask for fewer items, a narrower filter or fewer fields'
     : 'ask for fewer items, a narrower filter or fewer fields';

@@ -32,7 +32,8 @@ export function boundedJson(value: unknown, bounds: Bounds = AUDIT_BOUNDS): unkn
     if (v === null) return null;
     const object = v as object;
     if (seen.has(object)) return '[circular]';
-    if (depth >= bounds.maxDepth) return Array.isArray(object) ? '[array nested too deep]' : '[object nested too deep]';
+    if (depth >= bounds.maxDepth)
+      return Array.isArray(object) ? '[array nested too deep]' : '[object nested too deep]';
     seen.add(object);
     try {
       if (Array.isArray(object)) {

@@ -36,7 +36,9 @@ describe('createRedactor', () => {
 
 describe('maskUrlCredentials', () => {
   it('hides user-info in URLs and leaves other text alone', () => {
-    expect(maskUrlCredentials('https://user:p%40ss@acme.example.com/x')).toBe('https://***@acme.example.com/x');
+    expect(maskUrlCredentials('https://user:p%40ss@acme.example.com/x')).toBe(
+      'https://***@acme.example.com/x',
+    );
     expect(maskUrlCredentials('http://token@host:8080')).toBe('http://***@host:8080');
     expect(maskUrlCredentials('https://acme.example.com/a@b')).toBe('https://acme.example.com/a@b');
     expect(maskUrlCredentials('mail me at a@b.c')).toBe('mail me at a@b.c');

@@ -58,7 +58,11 @@ export function prepareTools(
 }
 
 /** One caller's toolset from prepared tools (computed once and shared by every session of that caller's kind). */
-export function createToolset(tools: readonly PreparedTool[], client: PantherClient, mode: PolicyMode): Toolset {
+export function createToolset(
+  tools: readonly PreparedTool[],
+  client: PantherClient,
+  mode: PolicyMode,
+): Toolset {
   return {
     tools: new Map(tools.map((t) => [t.definition.name, t])),
     definitions: tools.map((t) => t.definition),

@@ -45,7 +45,9 @@ export function auditOutcomeHook(deps: { sink: AuditSink; redact: Redactor }): C
         outcome: outcome.ok ? 'ok' : sent ? 'error' : 'refused',
         ...(outcome.ok ? {} : { code: outcome.code, error: outcome.text }),
         durationMs: Math.round(performance.now() - started),
-        ...(typeof call.notes['confirmation'] === 'string' ? { confirmation: call.notes['confirmation'] } : {}),
+        ...(typeof call.notes['confirmation'] === 'string'
+          ? { confirmation: call.notes['confirmation'] }
+          : {}),
       };
       try {
         await deps.sink.write(line(record, deps.redact));

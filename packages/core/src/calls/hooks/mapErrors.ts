@@ -1,5 +1,3 @@
-import { isPantherApiError } from '@mcp-panther/client';
-import { isMcpHostError } from '../../errors.js';
 import { mapToolError } from '../../server/toolErrors.js';
 import type { CallHook } from '../types.js';
 
@@ -12,15 +10,14 @@ export function mapErrorsHook(): CallHook {
         return await next();
       } catch (error) {
         const mapped = mapToolError(call.tool, error);
-        const code = isPantherApiError(error) || isMcpHostError(error) ? error.code : 'INTERNAL';
         if (mapped.log !== 'none') {
           call.logger[mapped.log]('tool call failed', {
-            code,
+            code: mapped.code,
             error,
             ...(mapped.ref ? { ref: mapped.ref } : {}),
           });
         }
-        return { ok: false, code: mapped.ref ? 'INTERNAL' : code, text: mapped.text };
+        return { ok: false, code: mapped.code, text: mapped.text };
       }
     },
   };
