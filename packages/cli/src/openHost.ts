@@ -1,25 +1,25 @@
 import {
   type ConfigOverride,
   createHost,
+  DEFAULT_PARTS,
   type Host,
   type LoadedConfig,
   loadConfig,
-  type StartSandbox,
 } from '@mcp-panther/core';
 import { configOverrides, type ParsedArgs } from './args.js';
+import { connectPantherOrSandbox } from './connectPanther.js';
+import { SANDBOX_SECTION, sandboxConfig } from './sandboxSection.js';
 import { CLI_PACKAGE_DIR, CLI_VERSION } from './version.js';
-
-/** Imports the sandbox only when it is needed (no Panther URL), keeping it out of the normal start path. */
-export async function loadSandbox(): Promise<StartSandbox> {
-  const { startSandbox } = await import('@mcp-panther/sandbox');
-  return startSandbox;
-}
 
 export async function readConfig(
   values: ParsedArgs['values'],
   extra: readonly ConfigOverride[] = [],
 ): Promise<LoadedConfig> {
-  return loadConfig({ configPath: values.config, overrides: [...extra, ...configOverrides(values)] });
+  return loadConfig({
+    configPath: values.config,
+    overrides: [...extra, ...configOverrides(values)],
+    sections: [SANDBOX_SECTION],
+  });
 }
 
 /** The host as `serve`, `tools` and `doctor` build it: config file, environment and flags; packs from the config. */
@@ -28,7 +28,7 @@ export async function openHost(loaded: LoadedConfig): Promise<Host> {
     config: loaded.config,
     baseDir: loaded.baseDir,
     resolveFrom: [CLI_PACKAGE_DIR],
-    loadSandbox,
+    parts: { connect: connectPantherOrSandbox(sandboxConfig(loaded.sections), DEFAULT_PARTS.connect) },
     serverInfo: { name: 'mcp-panther', version: CLI_VERSION },
   });
 }

@@ -27,7 +27,13 @@ export type HostErrorCode =
   /** A tool call failed for a reason the tool can state (Panther answered something unusable, say). */
   | 'TOOL_FAILED'
   /** A tool call failed unexpectedly; the message carries a reference to the server log. */
-  | 'INTERNAL';
+  | 'INTERNAL'
+  /** A tool that is not registered for this caller was called. */
+  | 'UNKNOWN_TOOL'
+  /** A write was refused because the audit log cannot be written; nothing was sent. */
+  | 'AUDIT_UNAVAILABLE'
+  /** A tool result is too large to cut down to the size limit at record boundaries. */
+  | 'OUTPUT_TOO_LARGE';
 
 const BRAND = Symbol.for('@mcp-panther/core:McpHostError');
 

@@ -10,8 +10,19 @@ export type {
   RestRequest,
 } from '@mcp-panther/client';
 export { encodePath, isPantherApiError, PantherApiError } from '@mcp-panther/client';
-export type { ConfigOverride, LoadConfigOptions, LoadedConfig } from './config/loadConfig.js';
-export { CONFIG_SEARCH_PLACES, ENV_VARS, loadConfig, parseConfig } from './config/loadConfig.js';
+export type { AuditRecord, AuditSink } from './audit/auditSink.js';
+export { fileAuditSink, loggerAuditSink } from './audit/auditSink.js';
+export type { CallObserver } from './calls/hooks/timing.js';
+export type { CallHook, CallOutcome, ToolCall } from './calls/types.js';
+export type {
+  ConfigOverride,
+  ConfigSection,
+  EnvKind,
+  EnvVar,
+  LoadConfigOptions,
+  LoadedConfig,
+} from './config/loadConfig.js';
+export { CONFIG_SEARCH_PLACES, ENV_VARS, expandHome, loadConfig, parseConfig } from './config/loadConfig.js';
 export type { HostConfig, HostConfigInput, LogLevel, PackEntry } from './config/schema.js';
 export { DEFAULT_PACKS, defineConfig } from './config/schema.js';
 export { definePack, definePrompt } from './define/definePack.js';
@@ -30,13 +41,17 @@ export type {
   ToolDefinition,
 } from './define/types.js';
 export { PACK_API_VERSION } from './define/types.js';
-export type { PantherTarget, PolicyState } from './di/tokens.js';
+export { DEFAULT_PARTS } from './di/defaultParts.js';
+export type { ClientScope, HostParts, PantherConnection, PartContext } from './di/parts.js';
 export type { HostErrorCode } from './errors.js';
 export { isMcpHostError, McpHostError, ToolInputError } from './errors.js';
+export type { PackCheck } from './host/checkPack.js';
+export { checkPack } from './host/checkPack.js';
 export { CORE_VERSION } from './host/coreVersion.js';
-export type { CreateHostOptions, Host, SandboxHandle, StartSandbox } from './host/createHost.js';
+export type { CreateHostOptions, Host } from './host/createHost.js';
 export { createHost } from './host/createHost.js';
-export type { ValidatedPack } from './host/validatePacks.js';
+export type { HostLogger, LoggerOptions, LogSink } from './logging/createLogger.js';
+export { createLogger, fileSink, memorySink, stderrSink } from './logging/createLogger.js';
 export type {
   FilterOptions,
   FilterResult,
@@ -45,6 +60,16 @@ export type {
   ToolEntry,
 } from './policy/filterTools.js';
 export { filterTools } from './policy/filterTools.js';
+export type { Redactor } from './security/redact.js';
+export { createRedactor, maskUrlCredentials } from './security/redact.js';
 export type { HostInfo } from './server/configResource.js';
 export { CONFIG_RESOURCE_URI } from './server/configResource.js';
 export type { RunningHttpServer } from './transport/http.js';
+export type {
+  RunningTransport,
+  SessionInfo,
+  TransportContext,
+  TransportLoader,
+  TransportModule,
+} from './transport/types.js';
+export type { Caller, PackSource, PantherTarget, PolicyState, ValidatedPack } from './types.js';

@@ -64,7 +64,7 @@ export async function doctor(values: ParsedArgs['values']): Promise<number> {
     checks.push({
       name: 'Panther URL',
       ok: true,
-      detail: `REST ${host.target.rest}, GraphQL ${host.target.graphql}${host.target.sandbox ? ' (embedded sandbox)' : ''}`,
+      detail: `REST ${host.target.rest}, GraphQL ${host.target.graphql}${host.target.facts?.['sandbox'] === true ? ' (embedded sandbox)' : ''}`,
     });
     const permissions = host.policy.permissions;
     if (!permissions) {

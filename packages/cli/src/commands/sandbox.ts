@@ -1,5 +1,5 @@
 import { type ParsedArgs, sandboxOptions } from '../args.js';
-import { loadSandbox } from '../openHost.js';
+import { loadSandbox } from '../connectPanther.js';
 
 /** Runs the sandbox alone, prints how to point clients at it, and keeps running until SIGINT/SIGTERM. */
 export async function sandbox(values: ParsedArgs['values']): Promise<number> {

@@ -51,13 +51,13 @@ export async function tools(values: ParsedArgs['values']): Promise<number> {
     const rows = toolRows(host);
     if (values.json) {
       process.stdout.write(
-        `${JSON.stringify({ mode: host.policy.mode, sandbox: host.target.sandbox, tools: rows }, null, 2)}\n`,
+        `${JSON.stringify({ mode: host.policy.mode, sandbox: host.target.facts?.['sandbox'] === true, tools: rows }, null, 2)}\n`,
       );
     } else {
       const enabled = rows.filter((r) => r.status === 'enabled').length;
       process.stdout.write(`${formatTable(rows)}\n\n`);
       process.stdout.write(
-        `${enabled} of ${rows.length} tools enabled (mode ${host.policy.mode}${host.target.sandbox ? ', sandbox' : ''})\n`,
+        `${enabled} of ${rows.length} tools enabled (mode ${host.policy.mode}${host.target.facts?.['sandbox'] === true ? ', sandbox' : ''})\n`,
       );
     }
   } finally {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import type { z } from 'zod';
 import { McpHostError } from '../errors.js';
 import { formatIssues } from '../util/formatIssues.js';
 import { configSchema, type HostConfig } from './schema.js';
@@ -27,10 +28,28 @@ export const CONFIG_SEARCH_PLACES = [
   `${CONFIG_MODULE_NAME}.config.ts`,
 ];
 
-type EnvKind = 'string' | 'number' | 'boolean' | 'list' | 'level';
+export type EnvKind = 'string' | 'number' | 'boolean' | 'list' | 'level';
+
+/** An environment variable and the config field it sets. */
+export interface EnvVar {
+  readonly name: string;
+  readonly path: readonly string[];
+  readonly kind: EnvKind;
+}
+
+/**
+ * A top-level config section that the host's caller owns (the CLI's `sandbox`, say): validated with the rest of
+ * the file, its errors reported in the same message, its value handed back in `LoadedConfig.sections`.
+ */
+export interface ConfigSection {
+  readonly key: string;
+  /** Gets `undefined` when the file has no such section: give it a default. */
+  readonly schema: z.ZodType;
+  readonly env?: readonly EnvVar[] | undefined;
+}
 
 /** Environment variables (the reference server's, then ours) and the config field each one sets. */
-export const ENV_VARS: readonly { name: string; path: readonly string[]; kind: EnvKind }[] = [
+export const ENV_VARS: readonly EnvVar[] = [
   { name: 'PANTHER_INSTANCE_URL', path: ['panther', 'instanceUrl'], kind: 'string' },
   { name: 'PANTHER_API_TOKEN', path: ['panther', 'token'], kind: 'string' },
   { name: 'PANTHER_REST_API_URL', path: ['panther', 'restUrl'], kind: 'string' },
@@ -49,9 +68,6 @@ export const ENV_VARS: readonly { name: string; path: readonly string[]; kind: E
   { name: 'MCP_ALLOWED_HOSTS', path: ['server', 'allowedHosts'], kind: 'list' },
   { name: 'MCP_LOG_FORMAT', path: ['logging', 'format'], kind: 'string' },
   { name: 'MCP_AUDIT_LOG_FILE', path: ['logging', 'auditFile'], kind: 'string' },
-  { name: 'MCP_PANTHER_SANDBOX_EVENTS', path: ['sandbox', 'events'], kind: 'number' },
-  { name: 'MCP_PANTHER_SANDBOX_SEED', path: ['sandbox', 'seed'], kind: 'number' },
-  { name: 'MCP_PANTHER_SANDBOX_ROLE', path: ['sandbox', 'role'], kind: 'string' },
 ];
 
 /** Values from command-line flags: a source above the environment. Each is named in errors by its flag. */
@@ -69,6 +85,8 @@ export interface LoadConfigOptions {
   readonly cwd?: string | undefined;
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
   readonly overrides?: readonly ConfigOverride[] | undefined;
+  /** Sections besides the host's own. */
+  readonly sections?: readonly ConfigSection[] | undefined;
 }
 
 export interface LoadedConfig {
@@ -77,6 +95,8 @@ export interface LoadedConfig {
   readonly filepath: string | undefined;
   /** Where pack names are resolved from first: the config file's folder, else the working directory. */
   readonly baseDir: string;
+  /** The validated value of each extra section, by key. */
+  readonly sections: Readonly<Record<string, unknown>>;
 }
 
 function convert(raw: string, kind: EnvKind): unknown {
@@ -113,7 +133,8 @@ function setPath(target: Record<string, unknown>, at: readonly string[], value: 
   node[at[at.length - 1]!] = value;
 }
 
-function expandHome(file: string | undefined): string | undefined {
+/** `~/x` → the home folder's `x`. */
+export function expandHome(file: string | undefined): string | undefined {
   if (file === undefined) return undefined;
   return file === '~' || file.startsWith('~/') ? path.join(homedir(), file.slice(1)) : file;
 }
@@ -184,7 +205,8 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
   const merged = structuredClone(raw) as Record<string, unknown>;
   const sources = new Map<string, string>();
   const env = options.env ?? process.env;
-  for (const variable of ENV_VARS) {
+  const sections = options.sections ?? [];
+  for (const variable of [...ENV_VARS, ...sections.flatMap((section) => section.env ?? [])]) {
     const value = env[variable.name];
     if (value === undefined || value === '') continue;
     setPath(merged, variable.path, convert(value, variable.kind));
@@ -195,19 +217,28 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
     sources.set(override.path.join('.'), override.source);
   }
 
-  const parsed = configSchema.safeParse(merged, { reportInput: true });
+  const schema =
+    sections.length === 0
+      ? configSchema
+      : configSchema.extend(Object.fromEntries(sections.map((section) => [section.key, section.schema])));
+  const parsed = schema.safeParse(merged, { reportInput: true });
   if (!parsed.success) {
     const where = filepath ? `in ${filepath}` : '(no config file; from the environment and flags)';
-    const lines = formatIssues(parsed.error, configSchema).map((issue) => {
+    const lines = formatIssues(parsed.error, schema).map((issue) => {
       const source = sources.get(issue.path);
       return `  - ${issue.path || '(root)'}${source ? ` (from ${source})` : ''}: ${issue.message}`;
     });
     throw new McpHostError('CONFIG_INVALID', `Invalid configuration ${where}:\n${lines.join('\n')}`);
   }
-  const config = parsed.data;
+  const data = parsed.data as HostConfig & Record<string, unknown>;
+  const extra: Record<string, unknown> = {};
+  for (const section of sections) {
+    extra[section.key] = data[section.key];
+    delete data[section.key];
+  }
+  const config: HostConfig = data;
   const logFile = expandHome(config.logging.file);
   const auditFile = expandHome(config.logging.auditFile);
-  const dataDir = expandHome(config.sandbox.dataDir);
   return {
     config: {
       ...config,
@@ -216,10 +247,10 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
         ...(logFile ? { file: logFile } : {}),
         ...(auditFile ? { auditFile } : {}),
       },
-      sandbox: { ...config.sandbox, ...(dataDir ? { dataDir } : {}) },
     },
     filepath,
     baseDir: filepath ? path.dirname(filepath) : (options.cwd ?? process.cwd()),
+    sections: extra,
   };
 }
 

@@ -29,7 +29,7 @@ const packEntry = z.union([z.string().min(1), z.tuple([z.string().min(1), packOp
 export const configSchema = z.strictObject({
   panther: z
     .strictObject({
-      /** Panther web-app URL (or REST base, or `.../public/graphql`). Unset: run on the embedded sandbox. */
+      /** Panther web-app URL (or REST base, or `.../public/graphql`). Unset: the host asks its `connect` part (the CLI starts a sandbox). */
       instanceUrl: url.optional(),
       /** Overrides the REST base (skips discovery). */
       restUrl: url.optional(),
@@ -78,6 +78,7 @@ export const configSchema = z.strictObject({
     }),
   server: z
     .strictObject({
+      /** The transport by name, looked up in the host's transport registry. */
       transport: z
         .enum(['stdio', 'streamable-http', 'http'])
         .default('stdio')
@@ -106,6 +107,16 @@ export const configSchema = z.strictObject({
       allowedHosts: [],
       stateless: false,
     }),
+  output: z
+    .strictObject({
+      /** Most characters of JSON in one tool result; a longer result is cut at record boundaries, with a note. */
+      maxResultChars: z
+        .int()
+        .min(1_000)
+        .max(64 * 1024 * 1024)
+        .default(1024 * 1024),
+    })
+    .default({ maxResultChars: 1024 * 1024 }),
   logging: z
     .strictObject({
       level: z.enum(LOG_LEVELS).default('info'),
@@ -116,16 +127,6 @@ export const configSchema = z.strictObject({
       auditFile: z.string().min(1).optional(),
     })
     .default({ level: 'info', format: 'json' }),
-  sandbox: z
-    .strictObject({
-      port: z.int().min(0).max(65_535).default(0),
-      events: z.int().min(0).optional(),
-      seed: z.int().optional(),
-      dataDir: z.string().min(1).optional(),
-      /** Which sandbox token the server uses. */
-      role: z.enum(['admin', 'analyst', 'responder', 'detectionEngineer', 'noAccess']).default('admin'),
-    })
-    .default({ port: 0, role: 'admin' }),
 });
 
 /** What a config file may contain (defaults not applied). */

@@ -1,51 +1,42 @@
 // tsyringe needs the Reflect metadata polyfill loaded first; importing it here keeps core usable from any entry
 // point (embedding, pack tests under any runner). The CLI's bin.ts also imports it first.
 import 'reflect-metadata';
+import { createHash } from 'node:crypto';
 import type { PantherClient } from '@mcp-panther/client';
-import { type DependencyContainer, container as rootContainer } from 'tsyringe';
+import { type DependencyContainer, instanceCachingFactory, container as rootContainer } from 'tsyringe';
+import { defaultCallHooks } from '../calls/defaultHooks.js';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
-import type { ValidatedPack } from '../host/validatePacks.js';
-import type { AuditLog } from '../logging/auditLog.js';
 import type { HostLogger } from '../logging/createLogger.js';
+import type { Redactor } from '../security/redact.js';
+import type { PantherTarget, ValidatedPack } from '../types.js';
+import type { ClientScope, HostParts, PartContext } from './parts.js';
 import {
-  AuditLogToken,
-  ClientToken,
+  AuditSinkToken,
+  CallHooksToken,
   ConfigToken,
   LoggerToken,
-  PackConfigToken,
-  PackLoggerToken,
-  PacksToken,
-  type PantherTarget,
-  type PolicyState,
-  PolicyToken,
-  RedactToken,
+  PartsToken,
+  RateLimiterToken,
+  RedactorToken,
   TargetToken,
   type Token,
 } from './tokens.js';
-
-/** Everything the host resolved before building the graph (tsyringe has no async factories). */
-export interface ContainerValues {
-  readonly config: HostConfig;
-  readonly logger: HostLogger;
-  readonly client: PantherClient;
-  readonly auditLog: AuditLog;
-  readonly packs: readonly ValidatedPack[];
-  readonly policy: PolicyState;
-  readonly target: PantherTarget;
-  readonly redact: (text: string) => string;
-}
 
 export interface PackScope {
   readonly logger: Logger;
   readonly config: unknown;
 }
 
-/** The composition root's handle: typed resolution, one scope per pack, and disposal. */
+/** The composition root's handle: typed resolution, clients per Panther token, pack scopes, and disposal. */
 export interface HostContainer {
   resolve<T>(token: Token<T>): T;
-  /** The pack's own scope (a child container): its child logger and validated config. */
-  packScope(packId: string): PackScope;
+  /** Registers the Panther the host talks to (known after the `connect` part ran). */
+  setTarget(target: PantherTarget): void;
+  /** The client for a Panther token, with its own cache and single-flight scope; one per token. */
+  clientFor(token: string): PantherClient;
+  /** The pack's own scope: its child logger and validated config. */
+  packScope(pack: ValidatedPack): PackScope;
   /** Runs `close` when the container is disposed (in reverse order of registration). */
   onDispose(close: () => Promise<void> | void): void;
   dispose(): Promise<void>;
@@ -53,49 +44,107 @@ export interface HostContainer {
 
 const get = <T>(c: DependencyContainer, t: Token<T>): T => c.resolve<T>(t);
 
+/** Distinguishes tokens without holding them: the instance and a one-way digest of the token. */
+export function scopeNamespace(target: PantherTarget, pantherToken: string): string {
+  const digest = createHash('sha256').update(`${target.rest}\n${pantherToken}`).digest('hex').slice(0, 16);
+  return `${new URL(target.rest).host}:${digest}`;
+}
+
 /**
- * The composition root: one child container per host (never the global one), values registered with
- * `useValue`/`useFactory`, no decorators. This folder is the only one that imports tsyringe.
+ * The composition root: one child container per host (never the global one), every swappable part registered as
+ * a factory (`HostParts`) that runs once, on first use; no decorators. This folder is the only one that imports
+ * tsyringe. Whatever a factory builds that can be closed is closed on dispose, last built first.
  */
-export function createContainer(values: ContainerValues): HostContainer {
+export function createContainer(init: {
+  readonly config: HostConfig;
+  readonly parts: HostParts;
+  readonly redact: Redactor;
+}): HostContainer {
   const container: DependencyContainer = rootContainer.createChildContainer();
-  container.register(ConfigToken, { useValue: values.config });
-  container.register(LoggerToken, { useValue: values.logger });
-  container.register(ClientToken, { useValue: values.client });
-  container.register(AuditLogToken, { useValue: values.auditLog });
-  container.register(PacksToken, { useValue: values.packs });
-  container.register(PolicyToken, { useValue: values.policy });
-  container.register(TargetToken, { useValue: values.target });
-  container.register(RedactToken, { useValue: values.redact });
-
-  const scopes = new Map<string, PackScope>();
-  for (const pack of values.packs) {
-    const child = container.createChildContainer();
-    child.register(PackLoggerToken, {
-      useFactory: (c) => get(c, LoggerToken).child({ pack: pack.pack.id }),
-    });
-    // Boxed: tsyringe treats `useValue: undefined` as no value.
-    child.register(PackConfigToken, { useValue: { value: pack.config } });
-    scopes.set(pack.pack.id, {
-      logger: get(child, PackLoggerToken),
-      config: get(child, PackConfigToken).value,
-    });
-  }
-
   const closers: (() => Promise<void> | void)[] = [];
+  const track = <T>(part: T): T => {
+    const close = (part as { close?: unknown } | null)?.close;
+    if (typeof close === 'function') closers.push(() => (close as () => unknown).call(part) as Promise<void>);
+    return part;
+  };
+  const context = (c: DependencyContainer): PartContext => ({
+    config: get(c, ConfigToken),
+    logger: get(c, LoggerToken),
+  });
+
+  container.register(ConfigToken, { useValue: init.config });
+  container.register(PartsToken, { useValue: init.parts });
+  container.register(RedactorToken, { useValue: init.redact });
+  container.register(LoggerToken, {
+    useFactory: instanceCachingFactory((c) =>
+      init.parts.logger({ config: get(c, ConfigToken), redact: get(c, RedactorToken) }),
+    ),
+  });
+  container.register(AuditSinkToken, {
+    useFactory: instanceCachingFactory((c) => track(get(c, PartsToken).auditSink(context(c)))),
+  });
+  container.register(RateLimiterToken, {
+    useFactory: instanceCachingFactory((c) =>
+      track(get(c, PartsToken).rateLimiter({ ...context(c), target: get(c, TargetToken) })),
+    ),
+  });
+  container.register(CallHooksToken, {
+    useFactory: instanceCachingFactory((c) => {
+      const parts = get(c, PartsToken);
+      const ctx = context(c);
+      const defaults = defaultCallHooks({
+        auditSink: get(c, AuditSinkToken),
+        redact: get(c, RedactorToken),
+        limits: { maxChars: ctx.config.output.maxResultChars },
+        observers: parts.callObservers(ctx),
+      });
+      return parts.callHooks({ ...ctx, defaults });
+    }),
+  });
+
+  const clients = new Map<string, PantherClient>();
+  const scopes = new Map<string, PackScope>();
   let disposed = false;
   return {
     resolve: <T>(t: Token<T>): T => get(container, t),
-    packScope(packId) {
-      const scope = scopes.get(packId);
-      if (!scope) throw new Error(`no pack "${packId}" in this host`);
+    setTarget(target) {
+      container.register(TargetToken, { useValue: target });
+    },
+    clientFor(pantherToken) {
+      const target = get(container, TargetToken);
+      const namespace = scopeNamespace(target, pantherToken);
+      let client = clients.get(namespace);
+      if (client === undefined) {
+        const parts = get(container, PartsToken);
+        const ctx = context(container);
+        const scope: ClientScope = { target, namespace };
+        client = track(
+          parts.pantherClient({
+            ...ctx,
+            target,
+            token: pantherToken,
+            cacheStore: track(parts.cacheStore({ ...ctx, scope })),
+            singleFlight: track(parts.singleFlight({ ...ctx, scope })),
+            rateLimiter: get(container, RateLimiterToken),
+          }),
+        );
+        clients.set(namespace, client);
+      }
+      return client;
+    },
+    packScope(pack) {
+      let scope = scopes.get(pack.pack.id);
+      if (scope === undefined) {
+        scope = { logger: get(container, LoggerToken).child({ pack: pack.pack.id }), config: pack.config };
+        scopes.set(pack.pack.id, scope);
+      }
       return scope;
     },
     onDispose: (close) => void closers.push(close),
     async dispose() {
       if (disposed) return;
       disposed = true;
-      const logger = get(container, LoggerToken);
+      const logger: HostLogger = get(container, LoggerToken);
       for (const close of closers.reverse()) {
         try {
           await close();

@@ -1,7 +1,22 @@
+import { createRequire } from 'node:module';
 import { PANTHER_PERMISSIONS } from '@mcp-panther/client';
 import { deriveAnnotations } from '../define/defineTool.js';
-import { type AnyTool, PROMPT_BRAND, TOOL_BRAND } from '../define/types.js';
+import {
+  type AnyTool,
+  PACK_API_VERSION,
+  PACK_BRAND,
+  type PackDefinition,
+  PROMPT_BRAND,
+  TOOL_BRAND,
+} from '../define/types.js';
+import { isMcpHostError, McpHostError } from '../errors.js';
 import { toolJsonSchema } from '../server/jsonSchema.js';
+import { CORE_VERSION } from './coreVersion.js';
+
+/**
+ * Everything that makes a pack valid on its own, in one place: the loader and `assertPackConventions` both ask
+ * `checkPack`. (Rules across packs — unique ids and names, `requires` — are the loader's, in validatePacks.ts.)
+ */
 
 export const PACK_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 export const TOOL_NAME_PATTERN = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
@@ -107,4 +122,133 @@ export function checkPrompt(prompt: unknown): string[] {
   if (typeof p?.['args'] !== 'object' || p['args'] === null) problems.push('args must be an object');
   if (p?.['permissions'] !== undefined) problems.push(...checkPermissions(p['permissions']));
   return problems;
+}
+
+type Semver = typeof import('semver');
+let semverModule: Semver | undefined;
+/** semver (about 50 CommonJS files) is loaded only for a range the fast path below does not decide. */
+const semver = (): Semver => {
+  semverModule ??= createRequire(import.meta.url)('semver') as Semver;
+  return semverModule;
+};
+
+const RELEASE = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+const CARET_RANGE = /^\^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+
+/**
+ * Whether a release version satisfies a plain caret range (`^0.1.0`, what packs declare), decided without
+ * semver; undefined for anything else (prereleases, other range syntax), which semver decides.
+ */
+export function satisfiesCaret(version: string, range: string): boolean | undefined {
+  const v = RELEASE.exec(version);
+  const r = CARET_RANGE.exec(range.trim());
+  if (!v || !r) return undefined;
+  const [major, minor, patch] = [Number(v[1]), Number(v[2]), Number(v[3])];
+  const [rMajor, rMinor, rPatch] = [Number(r[1]), Number(r[2]), Number(r[3])];
+  const atLeast =
+    major > rMajor || (major === rMajor && (minor > rMinor || (minor === rMinor && patch >= rPatch)));
+  if (!atLeast) return false;
+  // The caret allows changes that do not modify the left-most non-zero part.
+  if (rMajor > 0) return major === rMajor;
+  if (rMinor > 0) return major === 0 && minor === rMinor;
+  return major === 0 && minor === 0 && patch === rPatch;
+}
+
+function isPack(value: unknown): value is PackDefinition {
+  return typeof value === 'object' && value !== null && (value as { $$type?: unknown }).$$type === PACK_BRAND;
+}
+
+/** The pack in a module: its default export (unwrapped up to twice, for CJS interop), else its only pack export. */
+export function findPack(namespace: unknown): unknown {
+  let value: unknown = namespace;
+  for (let i = 0; i < 3 && !isPack(value); i++) {
+    if (typeof value !== 'object' || value === null || !('default' in value)) break;
+    value = (value as { default: unknown }).default;
+  }
+  if (isPack(value)) return value;
+  if (typeof namespace === 'object' && namespace !== null) {
+    const packs = Object.values(namespace).filter(isPack);
+    if (packs.length === 1) return packs[0];
+  }
+  return value;
+}
+
+/** Checks the brand, the pack API version and the pack's core range against the running core. */
+export function checkPackCompatibility(value: unknown, coreVersion: string = CORE_VERSION): PackDefinition {
+  if (!isPack(value)) {
+    throw new McpHostError(
+      'PACK_INVALID',
+      'the module does not export a pack made by definePack (as its default export)',
+    );
+  }
+  if (value.apiVersion !== PACK_API_VERSION) {
+    throw new McpHostError(
+      'PACK_API_MISMATCH',
+      `it targets pack API version ${String(value.apiVersion)}; this core supports version ${PACK_API_VERSION}`,
+    );
+  }
+  const fast = typeof value.coreRange === 'string' ? satisfiesCaret(coreVersion, value.coreRange) : undefined;
+  if (
+    fast === undefined &&
+    (typeof value.coreRange !== 'string' || semver().validRange(value.coreRange) === null)
+  ) {
+    throw new McpHostError(
+      'PACK_INVALID',
+      `coreRange ${JSON.stringify(value.coreRange)} is not a semver range`,
+    );
+  }
+  if (!(fast ?? semver().satisfies(coreVersion, value.coreRange, { includePrerelease: true }))) {
+    throw new McpHostError(
+      'PACK_API_MISMATCH',
+      `it needs @mcp-panther/core ${value.coreRange}; this is @mcp-panther/core ${coreVersion}`,
+    );
+  }
+  return value;
+}
+
+/** A pack's own invariants: id, title, every tool and prompt. */
+export function checkPackContents(pack: PackDefinition): string[] {
+  const problems: string[] = [];
+  if (typeof pack.id !== 'string' || !PACK_ID_PATTERN.test(pack.id))
+    problems.push('id must be kebab-case (a-z, 0-9, -)');
+  if (typeof pack.title !== 'string' || pack.title.trim() === '')
+    problems.push('title must be a non-empty string');
+  if (!Array.isArray(pack.tools)) return [...problems, 'tools must be a list of tools'];
+  const names = new Set<string>();
+  pack.tools.forEach((tool, index) => {
+    const name = typeof tool?.name === 'string' ? tool.name : `#${index}`;
+    for (const problem of checkTool(tool)) problems.push(`tool ${JSON.stringify(name)}: ${problem}`);
+    if (names.has(name)) problems.push(`tool ${JSON.stringify(name)} is defined twice`);
+    names.add(name);
+  });
+  for (const prompt of pack.prompts ?? []) {
+    const name = (prompt as { name?: unknown })?.name;
+    for (const problem of checkPrompt(prompt)) problems.push(`prompt ${JSON.stringify(name)}: ${problem}`);
+  }
+  if (pack.instructions !== undefined && typeof pack.instructions !== 'string')
+    problems.push('instructions must be a string');
+  if (pack.requires !== undefined && !Array.isArray(pack.requires))
+    problems.push('requires must be a list of pack ids');
+  return problems;
+}
+
+export interface PackCheck {
+  /** The pack, when the value is one (brand, API version and core range hold). */
+  readonly pack: PackDefinition | undefined;
+  /** The code of the first problem: what stops the pack from loading. */
+  readonly code: 'PACK_INVALID' | 'PACK_API_MISMATCH' | undefined;
+  readonly problems: readonly string[];
+}
+
+/** Checks a value as a pack: brand, API version, core range, then its own invariants. */
+export function checkPack(value: unknown, coreVersion: string = CORE_VERSION): PackCheck {
+  let pack: PackDefinition;
+  try {
+    pack = checkPackCompatibility(value, coreVersion);
+  } catch (error) {
+    const code = isMcpHostError(error) && error.code === 'PACK_API_MISMATCH' ? error.code : 'PACK_INVALID';
+    return { pack: undefined, code, problems: [(error as Error).message] };
+  }
+  const problems = checkPackContents(pack);
+  return { pack, code: problems.length > 0 ? 'PACK_INVALID' : undefined, problems };
 }

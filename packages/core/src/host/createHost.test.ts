@@ -1,10 +1,9 @@
-import { startSandbox } from '@mcp-panther/sandbox';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/loadConfig.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
 import { fakeClient, otherPack, thingsPack } from '../testdata/packs.js';
-import { createHost, type StartSandbox } from './createHost.js';
-import type { PackSource } from './validatePacks.js';
+import type { PackSource } from '../types.js';
+import { createHost } from './createHost.js';
 
 const sources: PackSource[] = [thingsPack, otherPack].map((pack) => ({
   specifier: pack.id,
@@ -19,47 +18,6 @@ const quietLogger = () => {
 };
 
 describe('createHost', () => {
-  it('starts the sandbox when no Panther URL is configured, and says so', async () => {
-    let closed = false;
-    let sandboxToken = '';
-    let requests = (): number => 0;
-    const asked: Parameters<StartSandbox>[0][] = [];
-    const start: StartSandbox = async (options) => {
-      asked.push(options);
-      const sandbox = await startSandbox(options);
-      sandboxToken = sandbox.tokens.analyst;
-      requests = () => sandbox.stats.requestsByRoute['GET /api-tokens/self'] ?? 0;
-      return {
-        ...sandbox,
-        close: async () => {
-          closed = true;
-          await sandbox.close();
-        },
-      };
-    };
-    const { sink, logger } = quietLogger();
-    const host = await createHost({
-      config: parseConfig({ packs: [], sandbox: { role: 'analyst', events: 2_000, seed: 3 } }),
-      packs: sources,
-      loadSandbox: async () => start,
-      logger,
-    });
-    expect(host.target.sandbox).toBe(true);
-    expect(asked).toEqual([expect.objectContaining({ events: 2_000, seed: 3 })]);
-    expect(requests()).toBe(1);
-    expect(host.instructions).toContain('embedded Panther sandbox');
-    expect(host.info()).toMatchObject({
-      sandbox: true,
-      available_tools: ['get_other', 'fail_thing', 'list_things'],
-    });
-    expect(host.info().token_permissions).not.toContain('AlertModify');
-    expect(sink.lines.some((l) => l.includes('running on the embedded Panther sandbox'))).toBe(true);
-    expect(JSON.stringify(host.info())).not.toContain(sandboxToken);
-    expect(sink.lines.join('')).not.toContain(sandboxToken);
-    await host.close();
-    expect(closed).toBe(true);
-  });
-
   it('shows every tool (with a note) when the token permissions cannot be read', async () => {
     const host = await createHost({
       config: parseConfig({ packs: [], policy: { mode: 'read-write' } }),

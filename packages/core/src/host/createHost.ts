@@ -1,56 +1,30 @@
 import type { PantherClient } from '@mcp-panther/client';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import { invokeTool } from '../calls/invokeTool.js';
+import { composeHooks } from '../calls/runCall.js';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
-import { createContainer, type HostContainer } from '../di/createContainer.js';
-import {
-  AuditLogToken,
-  ClientToken,
-  PacksToken,
-  type PantherTarget,
-  type PolicyState,
-  PolicyToken,
-  TargetToken,
-} from '../di/tokens.js';
+import { createContainer } from '../di/createContainer.js';
+import { DEFAULT_PARTS } from '../di/defaultParts.js';
+import type { HostParts, PantherConnection } from '../di/parts.js';
+import { CallHooksToken, LoggerToken } from '../di/tokens.js';
 import { McpHostError } from '../errors.js';
-import { type AuditLog, createAuditLog } from '../logging/auditLog.js';
-import {
-  createLogger,
-  createRedactor,
-  fileSink,
-  type HostLogger,
-  stderrSink,
-} from '../logging/createLogger.js';
+import type { HostLogger } from '../logging/createLogger.js';
 import { filterPrompts, filterTools, type PromptEntry } from '../policy/filterTools.js';
+import { createRedactor, maskUrlCredentials } from '../security/redact.js';
 import { CONFIG_RESOURCE_URI, type HostInfo, registerConfigResource } from '../server/configResource.js';
 import { buildInstructions } from '../server/instructions.js';
 import { registerPrompts } from '../server/registerPrompts.js';
-import { type PreparedTool, prepareTools, registerTools, warmToolSchemas } from '../server/registerTools.js';
+import { createToolset, prepareTools, registerTools, warmToolSchemas } from '../server/registerTools.js';
 import type { RunningHttpServer } from '../transport/http.js';
+import type { RunningTransport, SessionInfo } from '../transport/types.js';
+import type { PackSource, PantherTarget, PolicyState, ValidatedPack } from '../types.js';
 import { CORE_PACKAGE_DIR, CORE_VERSION } from './coreVersion.js';
 import { discoverPermissions } from './discoverPermissions.js';
 import { loadPacks, packSources } from './loadPacks.js';
-import type { PackSource, ValidatedPack } from './validatePacks.js';
-
-/** What `@mcp-panther/sandbox` gives back: a Panther API on 127.0.0.1 with tokens of several roles. */
-export interface SandboxHandle {
-  readonly url: string;
-  readonly graphqlUrl: string;
-  readonly tokens: Readonly<Record<string, string>>;
-  close(): Promise<void>;
-}
-
-export type StartSandbox = (options: {
-  port?: number;
-  events?: number;
-  seed?: number;
-  dataDir?: string;
-  logger?: Omit<Logger, 'child'>;
-}) => Promise<SandboxHandle>;
 
 export interface CreateHostOptions {
   readonly config: HostConfig;
@@ -62,10 +36,10 @@ export interface CreateHostOptions {
   readonly packs?: readonly PackSource[] | undefined;
   /** A client to use instead of making one (tests, embedding). The host does not close it. */
   readonly client?: PantherClient | undefined;
-  /** Loads the sandbox when no Panther URL is configured; imported only then (the CLI passes it). */
-  readonly loadSandbox?: (() => Promise<StartSandbox>) | undefined;
-  /** A logger to use instead of the one `config.logging` describes. */
+  /** A logger to use instead of the one `config.logging` describes. The host does not close it. */
   readonly logger?: HostLogger | undefined;
+  /** Parts to use instead of the defaults (cache store, rate limiter, audit sink, call hooks, transports…). */
+  readonly parts?: Partial<HostParts> | undefined;
   /** Name and version the MCP server reports. */
   readonly serverInfo?: { readonly name: string; readonly version: string } | undefined;
 }
@@ -81,18 +55,18 @@ export interface Host {
   /** What `config://panther` shows. */
   info(): HostInfo;
   /** A new McpServer with every allowed tool, prompt and the config resource registered. */
-  createServer(): McpServer;
+  createServer(session?: SessionInfo): McpServer;
   /** Serves one MCP connection on a transport (stdio, in-memory). */
   connect(transport: Transport): Promise<McpServer>;
   /** Serves streamable HTTP per `config.server`. */
   listen(): Promise<RunningHttpServer>;
-  /** Serves the transport the config names: stdio or HTTP. Returns once serving has started. */
-  serve(): Promise<void>;
+  /** Serves the transport the config names. Returns once serving has started. */
+  serve(): Promise<RunningTransport>;
   close(): Promise<void>;
 }
 
 // The SDK builds an Ajv instance for every McpServer (milliseconds each: at start-up, and per HTTP session) to
-// validate elicitation answers, which no pack asks for. One shared instance is built on first use instead.
+// validate elicitation answers. One shared instance is built on first use instead.
 let sharedValidator: AjvJsonSchemaValidator | undefined;
 const lazyJsonSchemaValidator: jsonSchemaValidator = {
   getValidator(schema) {
@@ -101,148 +75,104 @@ const lazyJsonSchemaValidator: jsonSchemaValidator = {
   },
 };
 
-function hostLogger(config: HostConfig, redact: (text: string) => string): HostLogger {
-  const sink = config.logging.file ? fileSink(config.logging.file) : stderrSink();
-  return createLogger({ level: config.logging.level, format: config.logging.format, sink, redact });
-}
-
-async function connectPanther(
-  options: CreateHostOptions,
-  logger: Logger,
-  secrets: string[],
-  closers: (() => Promise<void>)[],
-): Promise<{ client: PantherClient; target: PantherTarget }> {
-  const { config } = options;
-  if (options.client) {
-    return { client: options.client, target: { ...options.client.urls, sandbox: false } };
-  }
-  const { createClientFor, createDefaultClient } = await import('./createDefaultClient.js');
-  if (config.panther.instanceUrl || config.panther.restUrl) {
-    const token = config.panther.token;
-    if (!token) {
-      throw new McpHostError(
-        'CONFIG_INVALID',
-        'No Panther API token: set PANTHER_API_TOKEN (or panther.token in the config file)',
-      );
-    }
-    const client = await createDefaultClient(config, token, logger);
-    closers.push(() => client.close());
-    return { client, target: { ...client.urls, sandbox: false } };
-  }
-  if (!options.loadSandbox) {
-    throw new McpHostError(
-      'CONFIG_INVALID',
-      'No Panther URL: set PANTHER_INSTANCE_URL (or panther.instanceUrl in the config file)',
-    );
-  }
-  const startSandbox = await options.loadSandbox();
-  const sandbox = await startSandbox({
-    port: config.sandbox.port,
-    ...(config.sandbox.events === undefined ? {} : { events: config.sandbox.events }),
-    ...(config.sandbox.seed === undefined ? {} : { seed: config.sandbox.seed }),
-    ...(config.sandbox.dataDir === undefined ? {} : { dataDir: config.sandbox.dataDir }),
-    logger: logger.child({ component: 'sandbox' }),
-  });
-  closers.push(() => sandbox.close());
-  secrets.push(...Object.values(sandbox.tokens));
-  const token = sandbox.tokens[config.sandbox.role];
-  if (!token) throw new McpHostError('CONFIG_INVALID', `The sandbox has no "${config.sandbox.role}" token`);
-  logger.info('no PANTHER_INSTANCE_URL: running on the embedded Panther sandbox (generated demo data)', {
-    sandbox: sandbox.url,
-    role: config.sandbox.role,
-  });
-  const urls = { rest: sandbox.url, graphql: sandbox.graphqlUrl };
-  const client = createClientFor(config, urls, token, logger);
-  closers.push(() => client.close());
-  return { client, target: { ...urls, sandbox: true } };
+/** The parts this host uses: the defaults, then the options' (a given logger or client wins). */
+function chooseParts(options: CreateHostOptions): HostParts {
+  const parts: HostParts = { ...DEFAULT_PARTS, ...options.parts };
+  const { logger, client } = options;
+  return {
+    ...parts,
+    ...(logger ? { logger: () => logger } : {}),
+    // A given client is used as is (and not closed): only its URLs are needed.
+    ...(client ? { connect: async () => ({ target: { ...client.urls }, token: '' }) } : {}),
+  };
 }
 
 /**
- * Builds a host: load and validate packs → connect to Panther (or start the sandbox) → read the token's
- * permissions → filter tools → build the container. Serving is a separate step (`connect`, `listen`, `serve`).
+ * Builds a host: load and validate packs, while the `connect` part finds Panther and the token's permissions are
+ * read → filter tools → prepare them once. Serving is a separate step (`connect`, `listen`, `serve`).
  */
 export async function createHost(options: CreateHostOptions): Promise<Host> {
   const { config } = options;
   const secrets: string[] = [config.panther.token, config.server.authToken].filter((s): s is string => !!s);
   const redact = createRedactor(() => secrets);
-  const ownLogger = options.logger === undefined;
-  const logger = options.logger ?? hostLogger(config, redact);
-  const closers: (() => Promise<void>)[] = [];
+  const parts = chooseParts(options);
+  const container = createContainer({ config, parts, redact });
+  const logger = container.resolve(LoggerToken);
   const closeAll = async () => {
-    for (const close of closers.reverse())
-      await close().catch((error) => logger.warn('close failed', { error }));
-    if (ownLogger) await logger.close();
+    await container.dispose();
+    if (!options.logger) await logger.close();
   };
 
-  let container: HostContainer;
-  // Network discovery (the instance URL, then the token's permissions) runs while the packs load and their
-  // schemas are built: start-up waits for the slower of the two, not for both in turn.
-  const connecting = (async () => {
-    const connection = await connectPanther(options, logger, secrets, closers);
-    const discovered = config.policy.hideUnpermittedTools
-      ? await discoverPermissions(connection.client, logger)
-      : { permissions: undefined, note: 'switched off (policy.hideUnpermittedTools: false)' };
-    return { ...connection, discovered };
-  })();
-  // Awaited below in every path; this keeps a failure from counting as unhandled while the packs load.
-  connecting.catch(() => {});
+  let connection: PantherConnection;
+  let packs: ValidatedPack[];
+  let policy: PolicyState;
+  let client: PantherClient;
   try {
+    const transportName = config.server.transport;
+    if (!(transportName in parts.transports)) {
+      throw new McpHostError(
+        'CONFIG_INVALID',
+        `Invalid configuration: server.transport "${transportName}" is not a known transport (${Object.keys(parts.transports).join(', ')})`,
+      );
+    }
+    // Network discovery (the Panther, then the token's permissions) runs while the packs load and their schemas
+    // are built: start-up waits for the slower of the two, not for both in turn.
+    const connecting = (async () => {
+      const found = await parts.connect({ config, logger });
+      if (found.close) container.onDispose(() => found.close?.());
+      secrets.push(found.token, ...(found.secrets ?? []));
+      container.setTarget(found.target);
+      const connected = options.client ?? container.clientFor(found.token);
+      const discovered = config.policy.hideUnpermittedTools
+        ? await discoverPermissions(connected, logger)
+        : { permissions: undefined, note: 'switched off (policy.hideUnpermittedTools: false)' };
+      return { found, connected, discovered };
+    })();
+    // Awaited below in every path; this keeps a failure from counting as unhandled while the packs load.
+    connecting.catch(() => {});
     const sources = options.packs ?? packSources(config.packs);
     const bases = [options.baseDir ?? process.cwd(), ...(options.resolveFrom ?? []), CORE_PACKAGE_DIR];
-    let packs: ValidatedPack[];
     try {
       packs = await loadPacks(sources, { bases, logger });
     } catch (error) {
-      // Pack errors come first, as before; what the connection opened is closed with the rest.
+      // Pack errors come first; what the connection opened is closed with the rest.
       await connecting.catch(() => {});
       throw error;
     }
     logger.debug('packs loaded', { packs: packs.map((p) => p.pack.id) });
     warmToolSchemas(packs);
-
-    const { client, target, discovered } = await connecting;
-    const policy: PolicyState = {
+    const { found, connected, discovered } = await connecting;
+    connection = found;
+    client = connected;
+    policy = {
       mode: config.policy.mode,
       permissions: discovered.permissions,
       permissionsNote: discovered.note,
       tools: filterTools({ packs, policy: config.policy, permissions: discovered.permissions }),
     };
-    const auditSink = config.logging.auditFile ? fileSink(config.logging.auditFile) : undefined;
-    const auditLog: AuditLog = createAuditLog({
-      sink: auditSink,
-      logger: logger.child({ audit: true }),
-      redact,
-    });
-    closers.push(() => auditLog.close());
-    container = createContainer({ config, logger, client, auditLog, packs, policy, target, redact });
   } catch (error) {
     await closeAll();
     throw error;
   }
 
-  const { client, policy, target, packs } = {
-    client: container.resolve(ClientToken),
-    policy: container.resolve(PolicyToken),
-    target: container.resolve(TargetToken),
-    packs: container.resolve(PacksToken),
-  };
-  container.onDispose(closeAll);
-  const prepared: PreparedTool[] = prepareTools(policy.tools.enabled);
+  const target = connection.target;
+  const prepared = prepareTools(policy.tools.enabled, (pack) => container.packScope(pack));
+  const toolset = createToolset(prepared, client, policy.mode);
+  const runCall = composeHooks(container.resolve(CallHooksToken), invokeTool);
   const prompts: PromptEntry[] = filterPrompts(packs, policy.permissions);
-  const instructions = buildInstructions({ mode: policy.mode, sandbox: target.sandbox, packs });
-  const auditLog = container.resolve(AuditLogToken);
+  const instructions = buildInstructions({ mode: policy.mode, target, packs });
   const serverInfo = options.serverInfo ?? { name: 'mcp-panther', version: CORE_VERSION };
   logger.info('ready', {
     mode: policy.mode,
-    sandbox: target.sandbox,
+    panther: target.label ?? maskUrlCredentials(target.rest),
     tools: prepared.length,
     hidden: policy.tools.hidden.length,
   });
 
   const info = (): HostInfo => ({
-    rest_api_url: target.rest,
-    gql_api_url: target.graphql,
-    sandbox: target.sandbox,
+    rest_api_url: maskUrlCredentials(target.rest),
+    gql_api_url: maskUrlCredentials(target.graphql),
+    ...target.facts,
     mode: policy.mode,
     packs: packs.map((p) => ({
       id: p.pack.id,
@@ -265,22 +195,15 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
   });
 
   const servers = new Set<McpServer>();
-  const createServer = (): McpServer => {
+  const createServer = (session: SessionInfo = {}): McpServer => {
     const server = new McpServer(serverInfo, { instructions, jsonSchemaValidator: lazyJsonSchemaValidator });
-    registerTools(server, prepared, {
-      client,
-      logger,
-      auditLog,
-      mode: policy.mode,
-      packScope: (id) => container.packScope(id),
-      redact,
-    });
+    registerTools(server, { toolset: () => toolset, run: runCall, caller: session.caller });
     registerPrompts(server, prompts, { client, logger });
     registerConfigResource(server, info);
     return server;
   };
 
-  let http: RunningHttpServer | undefined;
+  const running: RunningTransport[] = [];
   let closed = false;
   const host: Host = {
     config,
@@ -299,24 +222,23 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       return server;
     },
     async listen() {
-      // The streamable HTTP transport (and the web framework under it) is imported only when serving HTTP.
-      const { startHttpServer } = await import('../transport/http.js');
-      http = await startHttpServer({ server: config.server, createServer, logger });
-      return http;
+      const http = await import('../transport/http.js');
+      const served = await http.serve({ config, logger, createServer });
+      running.push(served);
+      return served;
     },
     async serve() {
-      if (config.server.transport === 'streamable-http') {
-        await host.listen();
-        return;
-      }
-      await host.connect(new StdioServerTransport());
+      const module = await parts.transports[config.server.transport]!();
+      const served = await module.serve({ config, logger, createServer });
+      running.push(served);
+      return served;
     },
     async close() {
       if (closed) return;
       closed = true;
-      await http?.close();
+      for (const transport of running.splice(0)) await transport.close().catch(() => {});
       for (const server of servers) await server.close().catch(() => {});
-      await container.dispose();
+      await closeAll();
     },
   };
   return host;

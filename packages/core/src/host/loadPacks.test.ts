@@ -9,10 +9,11 @@ import { defineTool } from '../define/defineTool.js';
 import { isMcpHostError } from '../errors.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
 import { otherPack, thingsPack } from '../testdata/packs.js';
-import { findPack, importPack } from './importPack.js';
+import type { PackSource } from '../types.js';
+import { findPack } from './checkPack.js';
+import { importPack } from './importPack.js';
 import { loadPacks } from './loadPacks.js';
 import { resolvePack } from './resolvePack.js';
-import type { PackSource } from './validatePacks.js';
 
 let dir: string;
 const packModule = (id: string, extra = '') =>

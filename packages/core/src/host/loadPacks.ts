@@ -1,6 +1,7 @@
 import type { PackEntry } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
 import { isMcpHostError } from '../errors.js';
+import type { PackSource, ValidatedPack } from '../types.js';
 import { importPack } from './importPack.js';
 import { resolvePack } from './resolvePack.js';
 import {
@@ -9,9 +10,7 @@ import {
   handleFailure,
   type LoadedPack,
   type PackFailure,
-  type PackSource,
   packLabel,
-  type ValidatedPack,
   validatePacks,
 } from './validatePacks.js';
 

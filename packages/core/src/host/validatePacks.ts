@@ -1,30 +1,13 @@
 import type { z } from 'zod';
 import type { Logger, PackDefinition } from '../define/types.js';
 import { type HostErrorCode, isMcpHostError, McpHostError } from '../errors.js';
+import type { PackSource, ValidatedPack } from '../types.js';
 import { formatIssues } from '../util/formatIssues.js';
-import { checkPrompt, checkTool, PACK_ID_PATTERN } from './checkPack.js';
-import { checkPackCompatibility } from './importPack.js';
-
-/** One pack as the config names it. `pack` is set when the pack object is given directly (tests, embedding). */
-export interface PackSource {
-  readonly specifier: string;
-  readonly enabled: boolean;
-  readonly optional: boolean;
-  readonly config: unknown;
-  readonly pack?: unknown;
-}
+import { checkPack, checkPackCompatibility } from './checkPack.js';
 
 export interface LoadedPack {
   readonly source: PackSource;
   readonly pack: PackDefinition;
-}
-
-/** A pack that passed every check, with its validated config. */
-export interface ValidatedPack {
-  readonly pack: PackDefinition;
-  readonly specifier: string;
-  readonly enabled: boolean;
-  readonly config: unknown;
 }
 
 export interface PackFailure {
@@ -85,32 +68,6 @@ function parsePackConfig(pack: PackDefinition, config: unknown): { value: unknow
   };
 }
 
-/** A pack's own invariants: id, title, every tool and prompt. */
-export function checkOnePack(pack: PackDefinition): string[] {
-  const problems: string[] = [];
-  if (typeof pack.id !== 'string' || !PACK_ID_PATTERN.test(pack.id))
-    problems.push('id must be kebab-case (a-z, 0-9, -)');
-  if (typeof pack.title !== 'string' || pack.title.trim() === '')
-    problems.push('title must be a non-empty string');
-  if (!Array.isArray(pack.tools)) return [...problems, 'tools must be a list of tools'];
-  const names = new Set<string>();
-  pack.tools.forEach((tool, index) => {
-    const name = typeof tool?.name === 'string' ? tool.name : `#${index}`;
-    for (const problem of checkTool(tool)) problems.push(`tool ${JSON.stringify(name)}: ${problem}`);
-    if (names.has(name)) problems.push(`tool ${JSON.stringify(name)} is defined twice`);
-    names.add(name);
-  });
-  for (const prompt of pack.prompts ?? []) {
-    const name = (prompt as { name?: unknown })?.name;
-    for (const problem of checkPrompt(prompt)) problems.push(`prompt ${JSON.stringify(name)}: ${problem}`);
-  }
-  if (pack.instructions !== undefined && typeof pack.instructions !== 'string')
-    problems.push('instructions must be a string');
-  if (pack.requires !== undefined && !Array.isArray(pack.requires))
-    problems.push('requires must be a list of pack ids');
-  return problems;
-}
-
 /**
  * Checks the loaded packs in config order: each pack's own invariants and config, then unique pack ids, unique
  * tool and prompt names across packs (the later pack is blamed), then `requires`. Never reorders.
@@ -127,7 +84,7 @@ export function validatePacks(
 
   for (const { source, pack } of loaded) {
     const label = packLabel(source, pack);
-    const problems = checkOnePack(pack);
+    const problems = [...checkPack(pack).problems];
     const config = parsePackConfig(pack, source.config);
     problems.push(...config.problems);
     if (problems.length > 0) {

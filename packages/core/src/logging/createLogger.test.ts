@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, createRedactor, memorySink } from './createLogger.js';
+import { createRedactor } from '../security/redact.js';
+import { createLogger, memorySink } from './createLogger.js';
 
 describe('createLogger', () => {
   it('writes JSON lines at or above the level, with bindings, and redacts secrets', () => {
@@ -9,7 +10,7 @@ describe('createLogger', () => {
       level: 'info',
       format: 'json',
       sink,
-      redact: createRedactor(() => [secret]),
+      redact: createRedactor(() => [secret]).text,
     });
     logger.debug('hidden');
     logger.child({ pack: 'alerts' }).warn('call failed', { error: new Error(`bad key ${secret}`) });

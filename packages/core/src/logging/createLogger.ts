@@ -24,17 +24,6 @@ export function fileSink(file: string): LogSink {
   };
 }
 
-/** Replaces every known secret in a text. Secrets shorter than 4 characters are ignored (too many false hits). */
-export function createRedactor(secrets: () => readonly (string | undefined)[]): (text: string) => string {
-  return (text) => {
-    let out = text;
-    for (const secret of secrets()) {
-      if (secret && secret.length >= 4 && out.includes(secret)) out = out.split(secret).join('[REDACTED]');
-    }
-    return out;
-  };
-}
-
 function serialize(value: unknown): unknown {
   if (value instanceof Error) {
     const code = (value as { code?: unknown }).code;

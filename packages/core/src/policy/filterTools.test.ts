@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ValidatedPack } from '../host/validatePacks.js';
 import { otherPack, thingsPack } from '../testdata/packs.js';
+import type { ValidatedPack } from '../types.js';
 import { filterPrompts, filterTools } from './filterTools.js';
 
 const packs = (otherEnabled = true): ValidatedPack[] => [

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { HostConfig } from '../config/schema.js';
 import type { AnyTool, PromptDefinition } from '../define/types.js';
-import type { ValidatedPack } from '../host/validatePacks.js';
+import type { ValidatedPack } from '../types.js';
 import { missingPermissions } from './permissions.js';
 
 /** Why a tool is not registered, in the order the filter asks. */

@@ -3,10 +3,11 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 export const CONFIG_RESOURCE_URI = 'config://panther';
 
 /** What `config://panther` shows (and `mcp-panther tools` prints): never the token. */
-export interface HostInfo {
+export type HostInfo = HostInfoFields & Readonly<Record<string, unknown>>;
+
+interface HostInfoFields {
   readonly rest_api_url: string;
   readonly gql_api_url: string;
-  readonly sandbox: boolean;
   readonly mode: 'read-only' | 'read-write';
   readonly packs: readonly { id: string; title: string; source: string; enabled: boolean; tools: number }[];
   readonly available_tools: readonly string[];

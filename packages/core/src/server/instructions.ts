@@ -1,10 +1,10 @@
 import type { PolicyMode } from '../define/types.js';
-import type { ValidatedPack } from '../host/validatePacks.js';
+import type { PantherTarget, ValidatedPack } from '../types.js';
 
-/** Server instructions: what this server is, its mode, whether it runs on the sandbox, and each pack's notes. */
+/** Server instructions: what this server is, its mode, what the target says of itself, and each pack's notes. */
 export function buildInstructions(options: {
   readonly mode: PolicyMode;
-  readonly sandbox: boolean;
+  readonly target: Pick<PantherTarget, 'instructions'>;
   readonly packs: readonly ValidatedPack[];
 }): string {
   const lines = [
@@ -15,11 +15,7 @@ export function buildInstructions(options: {
       ? 'Mode: read-only. No tool can change Panther; to change alerts or detections the operator must restart the server in read-write mode.'
       : 'Mode: read-write. Tools marked destructive change Panther: confirm with the user before calling them.',
   );
-  if (options.sandbox) {
-    lines.push(
-      'This server runs on the embedded Panther sandbox: generated demo data, not a real Panther instance. Say so when you report findings.',
-    );
-  }
+  if (options.target.instructions) lines.push(options.target.instructions.trim());
   for (const pack of options.packs) {
     if (pack.enabled && pack.pack.instructions) lines.push(pack.pack.instructions.trim());
   }

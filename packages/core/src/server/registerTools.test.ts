@@ -125,10 +125,14 @@ describe('registerTools', () => {
       await host.call('list_things', {});
       await host.close();
       host = undefined;
-      const lines = (await readFile(auditFile, 'utf8'))
+      const records = (await readFile(auditFile, 'utf8'))
         .trim()
         .split('\n')
         .map((l) => JSON.parse(l));
+      // A write that is sent has its intent recorded first; input refused before sending has an outcome only.
+      expect(records.map((r) => r.phase)).toEqual(['intent', 'outcome', 'outcome']);
+      expect(records[0]).toMatchObject({ phase: 'intent', tool: 'update_thing', id: records[1].id });
+      const lines = records.filter((r) => r.phase === 'outcome');
       expect(lines).toHaveLength(2);
       expect(lines[0]).toMatchObject({
         tool: 'update_thing',
@@ -139,7 +143,8 @@ describe('registerTools', () => {
       expect(lines[0].durationMs).toBeGreaterThanOrEqual(0);
       expect(Date.parse(lines[0].time)).not.toBeNaN();
       expect(lines[1]).toMatchObject({
-        outcome: 'error',
+        outcome: 'refused',
+        code: 'USER_INPUT',
         error: expect.stringContaining('status must be one of OPEN, CLOSED'),
       });
     } finally {
@@ -172,7 +177,6 @@ describe('registerTools', () => {
     const info = JSON.parse((resource.contents[0] as { text: string }).text);
     expect(info).toMatchObject({
       rest_api_url: 'https://api.fake.test',
-      sandbox: false,
       mode: 'read-only',
       available_tools: ['fail_thing', 'list_things'],
       available_prompts: ['triage-thing'],

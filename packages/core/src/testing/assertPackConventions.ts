@@ -1,7 +1,6 @@
 import { readdirSync } from 'node:fs';
 import type { PackDefinition } from '../define/types.js';
-import { checkPackCompatibility } from '../host/importPack.js';
-import { checkOnePack } from '../host/validatePacks.js';
+import { checkPack, checkPackContents } from '../host/checkPack.js';
 
 export interface PackConventionOptions {
   /** Longest tool description (every character is sent on every `tools/list`). Default 1024. */
@@ -57,12 +56,12 @@ export function assertPackConventions(pack: PackDefinition, options: PackConvent
   const maxDescription = options.maxDescriptionLength ?? 1024;
   const maxTools = options.maxTools ?? 40;
   const problems: string[] = [];
-  try {
-    checkPackCompatibility(pack);
-  } catch (error) {
-    problems.push((error as Error).message);
+  const check = checkPack(pack);
+  problems.push(...check.problems);
+  // A pack that is not one (no brand, wrong version) still gets its contents checked, for a complete report.
+  if (check.pack === undefined && typeof pack === 'object' && pack !== null) {
+    problems.push(...checkPackContents(pack));
   }
-  problems.push(...checkOnePack(pack));
   if (Array.isArray(pack.tools)) {
     if (pack.tools.length > maxTools) problems.push(`has ${pack.tools.length} tools; at most ${maxTools}`);
     for (const tool of pack.tools) {

@@ -5,6 +5,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { parseConfig } from '../config/loadConfig.js';
 import type { HostConfig, HostConfigInput } from '../config/schema.js';
 import type { PackDefinition } from '../define/types.js';
+import type { HostParts } from '../di/parts.js';
 import { createHost, type Host } from '../host/createHost.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
 
@@ -21,8 +22,10 @@ export interface TestHostOptions {
   readonly packConfig?: Readonly<Record<string, unknown>>;
   /** Packs (by id) to load but disable. */
   readonly disabledPacks?: readonly string[];
-  /** Other config sections (client, logging). */
+  /** Other config sections (client, logging, output). */
   readonly config?: Omit<HostConfigInput, 'packs' | 'policy' | 'panther'>;
+  /** Parts to use instead of the host's defaults (audit sink, call hooks, cache store…). */
+  readonly parts?: Partial<HostParts>;
 }
 
 export interface TestHost {
@@ -75,6 +78,7 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
     })),
     client: 'client' in options.panther ? options.panther.client : undefined,
     logger,
+    parts: options.parts,
   });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await host.connect(serverTransport);

@@ -7,6 +7,7 @@ import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
 import { assertSafeBinding, bearerMatches, hostAllowed, isWildcardHost, originAllowed } from './security.js';
+import type { TransportContext } from './types.js';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
@@ -210,4 +211,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       });
     },
   };
+}
+
+/** The transport module's entry (see transport/registry.ts). */
+export function serve(context: TransportContext): Promise<RunningHttpServer> {
+  return startHttpServer({
+    server: context.config.server,
+    createServer: context.createServer,
+    logger: context.logger,
+  });
 }

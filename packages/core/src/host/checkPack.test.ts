@@ -1,6 +1,6 @@
 import semver from 'semver';
 import { describe, expect, it } from 'vitest';
-import { satisfiesCaret } from './importPack.js';
+import { satisfiesCaret } from './checkPack.js';
 
 describe('satisfiesCaret', () => {
   it('agrees with semver on plain caret ranges', () => {

@@ -1,0 +1,35 @@
+import type { AuditSink } from '../audit/auditSink.js';
+import type { Redactor } from '../security/redact.js';
+import { auditIntentHook, auditOutcomeHook } from './hooks/audit.js';
+import { checkPolicyHook } from './hooks/checkPolicy.js';
+import { limitOutputHook, type OutputLimits } from './hooks/limitOutput.js';
+import { mapErrorsHook } from './hooks/mapErrors.js';
+import { parseInputHook } from './hooks/parseInput.js';
+import { type CallObserver, timingHook } from './hooks/timing.js';
+import type { CallHook } from './types.js';
+
+export interface DefaultHookDeps {
+  readonly auditSink: AuditSink;
+  readonly redact: Redactor;
+  readonly limits: OutputLimits;
+  readonly observers: readonly CallObserver[];
+}
+
+/**
+ * The host's hooks around every tool call, outermost first:
+ * timing → output limits and redaction → audit of the outcome → policy → input → audit of the intent →
+ * error mapping → (the tool). Input is refused before anything is audited as sent; a write's intent is on disk
+ * before the tool runs; every result and error text passes redaction and the size limit on its way out.
+ */
+export function defaultCallHooks(deps: DefaultHookDeps): CallHook[] {
+  const audit = { sink: deps.auditSink, redact: deps.redact };
+  return [
+    timingHook(deps.observers),
+    limitOutputHook({ redact: deps.redact, limits: deps.limits }),
+    auditOutcomeHook(audit),
+    checkPolicyHook(),
+    parseInputHook(),
+    auditIntentHook(audit),
+    mapErrorsHook(),
+  ];
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditRecord, AuditSink } from '../../audit/auditSink.js';
+import { boundedJson } from '../../security/boundedJson.js';
+import type { Redactor } from '../../security/redact.js';
+import type { CallHook, ToolCall } from '../types.js';
+
+const AUDIT_ID = 'audit.id';
+const STARTED = 'audit.started';
+
+function base(call: ToolCall, phase: AuditRecord['phase']): AuditRecord {
+  return {
+    time: new Date().toISOString(),
+    id: call.notes[AUDIT_ID] as string,
+    phase,
+    tool: call.tool.name,
+    pack: call.pack.pack.id,
+    arguments: boundedJson(call.args ?? {}),
+    ...(call.caller ? { caller: call.caller.name, profile: call.caller.profile } : {}),
+    ...(call.sessionId ? { session: call.sessionId } : {}),
+    request: call.requestId,
+  };
+}
+
+/** One JSON line, secrets replaced; never throws (the record is bounded before it is serialised). */
+function line(record: AuditRecord, redact: Redactor): string {
+  return `${JSON.stringify(redact.value(record))}\n`;
+}
+
+/**
+ * The outer audit hook, around every write call: records how it ended (including input refused before anything
+ * was sent). A failure to write the outcome is logged; the write has happened and its result is returned.
+ */
+export function auditOutcomeHook(deps: { sink: AuditSink; redact: Redactor }): CallHook {
+  return {
+    name: 'audit-outcome',
+    async around(call, next) {
+      if (call.tool.access !== 'write') return next();
+      call.notes[AUDIT_ID] = randomUUID();
+      const started = performance.now();
+      call.notes[STARTED] = started;
+      const outcome = await next();
+      const sent = call.notes[AUDIT_ID + '.sent'] === true;
+      const record: AuditRecord = {
+        ...base(call, 'outcome'),
+        outcome: outcome.ok ? 'ok' : sent ? 'error' : 'refused',
+        ...(outcome.ok ? {} : { code: outcome.code, error: outcome.text }),
+        durationMs: Math.round(performance.now() - started),
+        ...(typeof call.notes['confirmation'] === 'string'
+          ? { confirmation: call.notes['confirmation'] }
+          : {}),
+      };
+      try {
+        await deps.sink.write(line(record, deps.redact));
+      } catch (error) {
+        call.logger.error('the audit log could not record the outcome of a write', { id: record.id, error });
+      }
+      return outcome;
+    },
+  };
+}
+
+/**
+ * The inner audit hook, right before a write is sent: its intent is written first. When the audit log cannot be
+ * written the write is refused, never sent unaudited.
+ */
+export function auditIntentHook(deps: { sink: AuditSink; redact: Redactor }): CallHook {
+  return {
+    name: 'audit-intent',
+    async around(call, next) {
+      if (call.tool.access !== 'write') return next();
+      call.notes[AUDIT_ID] ??= randomUUID();
+      try {
+        await deps.sink.write(line(base(call, 'intent'), deps.redact));
+      } catch (error) {
+        call.logger.error('the audit log cannot be written: write refused', { error });
+        return {
+          ok: false,
+          code: 'AUDIT_UNAVAILABLE',
+          text: `${call.tool.name} was not sent: the audit log cannot be written (see the server log); nothing was changed`,
+        };
+      }
+      call.notes[AUDIT_ID + '.sent'] = true;
+      return next();
+    },
+  };
+}

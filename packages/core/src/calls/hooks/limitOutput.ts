@@ -1,0 +1,49 @@
+import { describeCuts, fitResult } from '../../output/fitResult.js';
+import type { Redactor } from '../../security/redact.js';
+import type { CallHook, CallOutcome } from '../types.js';
+
+export interface OutputLimits {
+  /** Most characters of JSON in one result. */
+  readonly maxChars: number;
+}
+
+function budgetLabel(chars: number): string {
+  return chars >= 1024 * 1024 && chars % (1024 * 1024) === 0
+    ? `${chars / (1024 * 1024)} MiB`
+    : `${chars.toLocaleString('en-US')} characters`;
+}
+
+function hasCursor(value: Record<string, unknown>): boolean {
+  return Object.keys(value).some((k) => /cursor/i.test(k) && value[k] !== null && value[k] !== undefined);
+}
+
+/**
+ * Every result leaves the host through here: secrets replaced in every value and text, then cut to the size
+ * budget at record boundaries with a note saying what was left out and how to get it.
+ */
+export function limitOutputHook(deps: { redact: Redactor; limits: OutputLimits }): CallHook {
+  return {
+    name: 'limit-output',
+    async around(call, next) {
+      const outcome = await next();
+      if (!outcome.ok) return { ...outcome, text: deps.redact.text(outcome.text) };
+      const value = deps.redact.value(outcome.value);
+      const fit = fitResult(value, deps.limits.maxChars);
+      const notes = (outcome.notes ?? []).map((n) => deps.redact.text(n));
+      if (fit.cuts.length === 0 && fit.shortened === 0) return { ok: true, value, notes };
+      if (!fit.fits) {
+        call.logger.warn('tool result too large to cut at record boundaries', { size: fit.size });
+        return {
+          ok: false,
+          code: 'OUTPUT_TOO_LARGE',
+          text: `${call.tool.name} returned more than ${budgetLabel(deps.limits.maxChars)}; ask for fewer items, a narrower filter or fewer fields`,
+        } satisfies CallOutcome;
+      }
+      return {
+        ok: true,
+        value: fit.value,
+        notes: [...notes, describeCuts(fit, budgetLabel(deps.limits.maxChars), hasCursor(fit.value))],
+      };
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import type { ToolContext } from '../define/types.js';
+import { formatIssues } from '../util/formatIssues.js';
+import type { CallOutcome, ToolCall } from './types.js';
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** What a handler sees: small and required on purpose (packs never see the host's parts). */
+function toolContext(call: ToolCall): ToolContext<unknown> {
+  const progressToken = (call.meta as { progressToken?: string | number } | undefined)?.progressToken;
+  return {
+    client: call.client,
+    logger: call.logger,
+    config: call.packConfig,
+    signal: call.signal,
+    policy: { mode: call.mode },
+    async progress(progress, total, message) {
+      if (progressToken === undefined) return;
+      await call.notify({
+        method: 'notifications/progress',
+        params: {
+          progressToken,
+          progress,
+          ...(total === undefined ? {} : { total }),
+          ...(message === undefined ? {} : { message }),
+        },
+      });
+    },
+  };
+}
+
+/**
+ * The innermost step: runs the handler with the parsed input and checks its result against the tool's output
+ * schema. What the handler throws is left to the error-mapping hook.
+ */
+export async function invokeTool(call: ToolCall): Promise<CallOutcome> {
+  const { tool } = call;
+  const value: unknown = await tool.handler(call.input, toolContext(call));
+  const structured: Record<string, unknown> = isPlainObject(value) ? value : { result: value ?? null };
+  if (!tool.output) return { ok: true, value: structured };
+  const checked = tool.output.safeParse(structured, { reportInput: true });
+  if (checked.success) return { ok: true, value: checked.data as Record<string, unknown> };
+  const ref = randomBytes(4).toString('hex');
+  call.logger.error('tool result does not match its output schema', {
+    ref,
+    code: 'INTERNAL',
+    issues: formatIssues(checked.error, tool.output),
+  });
+  return {
+    ok: false,
+    code: 'INTERNAL',
+    text: `${tool.name} failed with an internal error (reference ${ref} in the server log)`,
+  };
+}

@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallHook, CallOutcome, ToolCall } from './types.js';
+
+/** The innermost step: runs the tool itself. */
+export type Invoke = (call: ToolCall) => Promise<CallOutcome>;
+
+/**
+ * Composes the hooks (outermost first) around `invoke` into one function. A hook that throws (a bug) ends the call
+ * with an internal error that names a log reference, never a stack trace.
+ */
+export function composeHooks(
+  hooks: readonly CallHook[],
+  invoke: Invoke,
+): (call: ToolCall) => Promise<CallOutcome> {
+  const run = (index: number, call: ToolCall): Promise<CallOutcome> => {
+    const hook = hooks[index];
+    if (hook === undefined) return invoke(call);
+    let called = false;
+    return hook.around(call, () => {
+      if (called) return Promise.reject(new Error(`call hook "${hook.name}" called next() twice`));
+      called = true;
+      return run(index + 1, call);
+    });
+  };
+  return async (call) => {
+    try {
+      return await run(0, call);
+    } catch (error) {
+      const ref = randomBytes(4).toString('hex');
+      call.logger.error('tool call failed inside the host', { ref, code: 'INTERNAL', error });
+      return {
+        ok: false,
+        code: 'INTERNAL',
+        text: `${call.tool.name} failed with an internal error (reference ${ref} in the server log)`,
+      };
+    }
+  };
+}
+
+/** The MCP result for an outcome: the structured value and its JSON (plus notes), or an error text. */
+export function renderOutcome(outcome: CallOutcome): CallToolResult {
+  if (!outcome.ok) return { content: [{ type: 'text', text: outcome.text }], isError: true };
+  const content: CallToolResult['content'] = [{ type: 'text', text: JSON.stringify(outcome.value) }];
+  for (const note of outcome.notes ?? []) content.push({ type: 'text', text: note });
+  return { content, structuredContent: outcome.value };
+}

@@ -1,0 +1,51 @@
+import {
+  createMemoryCacheStore,
+  createMemorySingleFlight,
+  createPantherClient,
+  createTokenBucketRateLimiter,
+} from '@mcp-panther/client';
+import { fileAuditSink, loggerAuditSink } from '../audit/auditSink.js';
+import { debugLineObserver } from '../calls/hooks/timing.js';
+import { clientOptions } from '../host/clientOptions.js';
+import { connectFromConfig } from '../host/connectFromConfig.js';
+import { createLogger, fileSink, stderrSink } from '../logging/createLogger.js';
+import { TRANSPORTS } from '../transport/registry.js';
+import type { HostParts } from './parts.js';
+
+const defaults: HostParts = {
+  logger: ({ config, redact }) =>
+    createLogger({
+      level: config.logging.level,
+      format: config.logging.format,
+      sink: config.logging.file ? fileSink(config.logging.file) : stderrSink(),
+      redact: redact.text,
+    }),
+  connect: connectFromConfig,
+  auditSink: ({ config, logger }) =>
+    config.logging.auditFile
+      ? fileAuditSink(config.logging.auditFile)
+      : loggerAuditSink(logger.child({ audit: true })),
+  cacheStore: ({ config }) => createMemoryCacheStore({ maxEntries: config.client.cache.maxEntries }),
+  singleFlight: () => createMemorySingleFlight(),
+  rateLimiter: ({ config }) =>
+    createTokenBucketRateLimiter({
+      requestsPerSecond: config.client.requestsPerSecond,
+      burst: config.client.burst ?? Math.max(1, Math.floor(config.client.requestsPerSecond)),
+    }),
+  pantherClient: ({ config, logger, target, token, cacheStore, singleFlight, rateLimiter }) =>
+    createPantherClient({
+      urls: { rest: target.rest, graphql: target.graphql },
+      token,
+      ...clientOptions(config, logger),
+      cacheStore,
+      singleFlight,
+      rateLimiter,
+    }),
+  callObservers: ({ logger }) =>
+    (logger as { level?: string }).level === 'debug' ? [debugLineObserver] : [],
+  callHooks: ({ defaults }) => defaults,
+  transports: TRANSPORTS,
+};
+
+/** What a host uses when neither `CreateHostOptions.parts` nor the config says otherwise: everything in process. */
+export const DEFAULT_PARTS: Readonly<HostParts> = Object.freeze(defaults);

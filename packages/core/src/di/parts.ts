@@ -1,0 +1,65 @@
+import type { CacheStore, PantherClient, RateLimiter, SingleFlight } from '@mcp-panther/client';
+import type { AuditSink } from '../audit/auditSink.js';
+import type { CallObserver } from '../calls/hooks/timing.js';
+import type { CallHook } from '../calls/types.js';
+import type { HostConfig } from '../config/schema.js';
+import type { Logger } from '../define/types.js';
+import type { HostLogger } from '../logging/createLogger.js';
+import type { Redactor } from '../security/redact.js';
+import type { TransportLoader } from '../transport/types.js';
+import type { PantherTarget } from '../types.js';
+
+/** The Panther the host talks to, as a `connect` part finds it: where, with which token, and what to close. */
+export interface PantherConnection {
+  readonly target: PantherTarget;
+  /** The API token; never logged, never shown. */
+  readonly token: string;
+  /** More values to redact everywhere (other tokens the connection knows). */
+  readonly secrets?: readonly string[] | undefined;
+  close?(): Promise<void>;
+}
+
+export interface PartContext {
+  readonly config: HostConfig;
+  readonly logger: Logger;
+}
+
+/** One Panther token's share of the client parts. */
+export interface ClientScope {
+  readonly target: PantherTarget;
+  /**
+   * Keeps apart what answers of different tokens may not share (cache entries, shared in-flight reads):
+   * derived from the instance and the token, never containing the token.
+   */
+  readonly namespace: string;
+}
+
+/**
+ * The parts of a host that can really be swapped, each as a factory. The composition root builds each one once
+ * (per Panther token where scoped) on first use and closes what it built, in reverse order.
+ */
+export interface HostParts {
+  logger(ctx: { readonly config: HostConfig; readonly redact: Redactor }): HostLogger;
+  /** Finds the Panther to talk to. Default: the config's URL (with discovery) and token. */
+  connect(ctx: PartContext): Promise<PantherConnection>;
+  auditSink(ctx: PartContext): AuditSink;
+  cacheStore(ctx: PartContext & { readonly scope: ClientScope }): CacheStore;
+  singleFlight(ctx: PartContext & { readonly scope: ClientScope }): SingleFlight;
+  /** One per Panther instance: the request budget toward it. */
+  rateLimiter(ctx: PartContext & { readonly target: PantherTarget }): RateLimiter;
+  pantherClient(
+    ctx: PartContext & {
+      readonly target: PantherTarget;
+      readonly token: string;
+      readonly cacheStore: CacheStore;
+      readonly singleFlight: SingleFlight;
+      readonly rateLimiter: RateLimiter;
+    },
+  ): PantherClient;
+  /** Told about every finished tool call (metrics). */
+  callObservers(ctx: PartContext): readonly CallObserver[];
+  /** The hooks around every tool call, given the host's defaults (reorder, wrap or add to them). */
+  callHooks(ctx: PartContext & { readonly defaults: readonly CallHook[] }): readonly CallHook[];
+  /** Transports by name (`server.transport` picks one). */
+  readonly transports: Readonly<Record<string, TransportLoader>>;
+}

@@ -1,0 +1,138 @@
+import {
+  type CacheStore,
+  createMemoryCacheStore,
+  createMemorySingleFlight,
+  createTokenBucketRateLimiter,
+  type RateLimiter,
+  type SingleFlight,
+} from '@mcp-panther/client';
+import { type FakeUpstream, startFakeUpstream } from '@mcp-panther/client/testing';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AuditSink } from '../audit/auditSink.js';
+import type { CallHook } from '../calls/types.js';
+import { parseConfig } from '../config/loadConfig.js';
+import { createLogger, memorySink } from '../logging/createLogger.js';
+import { thingsPack } from '../testdata/packs.js';
+import type { PackSource } from '../types.js';
+import { createHost, type Host } from './createHost.js';
+
+let upstream: FakeUpstream;
+let host: Host | undefined;
+beforeEach(async () => {
+  upstream = await startFakeUpstream((request) => {
+    if (request.path === '/api-tokens/self') return { json: { permissions: ['AlertRead', 'AlertModify'] } };
+    if (request.path === '/things') return { json: [{ id: 'a' }, { id: 'b' }] };
+    return { status: 404, json: { message: 'no such path' } };
+  });
+});
+afterEach(async () => {
+  await host?.close();
+  host = undefined;
+  await upstream.close();
+});
+
+const source: PackSource = {
+  specifier: 'things',
+  enabled: true,
+  optional: false,
+  config: undefined,
+  pack: thingsPack,
+};
+
+/** Counts every method call of a part, then forwards it to the real one. */
+function counted<T extends object>(part: T, counts: Record<string, number>): T {
+  return new Proxy(part, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        counts[String(key)] = (counts[String(key)] ?? 0) + 1;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
+describe('the composition root takes swappable parts through CreateHostOptions', () => {
+  it('uses a custom cache store, rate limiter, single-flight, audit sink and call hook', async () => {
+    const cacheCounts: Record<string, number> = {};
+    const limiterCounts: Record<string, number> = {};
+    const flightCounts: Record<string, number> = {};
+    const audit: string[] = [];
+    const seen: string[] = [];
+    const sink: AuditSink = {
+      async write(line) {
+        audit.push(line);
+      },
+      async close() {},
+    };
+    const recorder: CallHook = {
+      name: 'recorder',
+      async around(call, next) {
+        seen.push(`before ${call.tool.name}`);
+        const outcome = await next();
+        seen.push(`after ${call.tool.name} ${outcome.ok ? 'ok' : 'error'}`);
+        return outcome;
+      },
+    };
+    host = await createHost({
+      config: parseConfig({
+        packs: [],
+        policy: { mode: 'read-write' },
+        panther: {
+          restUrl: upstream.url,
+          graphqlUrl: `${upstream.url}/public/graphql`,
+          token: 'token-under-test',
+        },
+      }),
+      packs: [source],
+      logger: createLogger({ level: 'warn', format: 'json', sink: memorySink() }),
+      parts: {
+        cacheStore: ({ config }): CacheStore =>
+          counted(createMemoryCacheStore({ maxEntries: config.client.cache.maxEntries }), cacheCounts),
+        rateLimiter: (): RateLimiter =>
+          counted(createTokenBucketRateLimiter({ requestsPerSecond: 100, burst: 100 }), limiterCounts),
+        singleFlight: (): SingleFlight => counted(createMemorySingleFlight(), flightCounts),
+        auditSink: () => sink,
+        // The extra hook goes outermost: it sees every call, including input the host refuses.
+        callHooks: ({ defaults }) => [recorder, ...defaults],
+      },
+    });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await host.connect(serverSide);
+    const client = new Client({ name: 'parts-test', version: '0.0.0' });
+    await client.connect(clientSide);
+
+    await client.callTool({ name: 'list_things', arguments: {} });
+    await client.callTool({ name: 'list_things', arguments: {} });
+    await client.callTool({ name: 'update_thing', arguments: { id: 'a', status: 'CLOSED' } });
+    await client.callTool({ name: 'list_things', arguments: { page_size: 0 } });
+    await client.close();
+
+    // The permission read (identity: cached) and both lists (a kind that is never cached) went upstream.
+    expect(upstream.requests.map((r) => r.path)).toEqual(['/api-tokens/self', '/things', '/things']);
+    expect(cacheCounts['get']).toBe(1);
+    expect(cacheCounts['set']).toBe(1);
+    expect(limiterCounts['acquire']).toBe(3);
+    expect(flightCounts['run']).toBe(3);
+    expect(seen).toEqual([
+      'before list_things',
+      'after list_things ok',
+      'before list_things',
+      'after list_things ok',
+      'before update_thing',
+      'after update_thing ok',
+      'before list_things',
+      'after list_things error',
+    ]);
+    const records = audit.map((line) => JSON.parse(line));
+    expect(records.map((r) => `${r.phase} ${r.tool}`)).toEqual([
+      'intent update_thing',
+      'outcome update_thing',
+    ]);
+    expect(records[0].id).toBe(records[1].id);
+    expect(records[1]).toMatchObject({ outcome: 'ok', arguments: { id: 'a', status: 'CLOSED' } });
+  });
+});

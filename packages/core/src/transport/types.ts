@@ -1,0 +1,31 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { HostConfig } from '../config/schema.js';
+import type { Logger } from '../define/types.js';
+import type { Caller } from '../types.js';
+
+/** What a transport knows of the connection a server is made for. */
+export interface SessionInfo {
+  readonly caller?: Caller | undefined;
+}
+
+export interface TransportContext {
+  readonly config: HostConfig;
+  readonly logger: Logger;
+  /** A fresh McpServer with everything this session may see registered. */
+  createServer(session?: SessionInfo): McpServer;
+}
+
+/** A transport that is serving; `url` and `port` when it listens on the network. */
+export interface RunningTransport {
+  readonly url?: string | undefined;
+  readonly port?: number | undefined;
+  close(): Promise<void>;
+}
+
+/** A transport module: serves MCP until closed. */
+export interface TransportModule {
+  serve(context: TransportContext): Promise<RunningTransport>;
+}
+
+/** Imports a transport only when it is chosen (the HTTP stack stays out of a stdio start). */
+export type TransportLoader = () => Promise<TransportModule>;

@@ -1,0 +1,56 @@
+/**
+ * The host's own data types, shared by its modules (and exported from the package index where public).
+ * Pack-authoring types live in define/types.ts.
+ */
+import type { HostConfig } from './config/schema.js';
+import type { PackDefinition } from './define/types.js';
+import type { FilterResult } from './policy/filterTools.js';
+
+/** What the host knows about the Panther it talks to. */
+export interface PantherTarget {
+  readonly rest: string;
+  readonly graphql: string;
+  /**
+   * Facts about this Panther shown in `config://panther` next to the URLs (the CLI says whether it is a
+   * generated sandbox, for example).
+   */
+  readonly facts?: Readonly<Record<string, string | number | boolean>> | undefined;
+  /** A sentence added to the server instructions (for example, that the data is generated). */
+  readonly instructions?: string | undefined;
+  /** A short name for log lines and reports ("Panther", "sandbox"). */
+  readonly label?: string | undefined;
+}
+
+/** The outcome of the policy: the mode, the token's permissions (when known) and the filtered tools. */
+export interface PolicyState {
+  readonly mode: HostConfig['policy']['mode'];
+  readonly permissions: ReadonlySet<string> | undefined;
+  /** Why permissions are unknown, when they are. */
+  readonly permissionsNote: string | undefined;
+  readonly tools: FilterResult;
+}
+
+/** One pack as the config names it. `pack` is set when the pack object is given directly (tests, embedding). */
+export interface PackSource {
+  readonly specifier: string;
+  readonly enabled: boolean;
+  readonly optional: boolean;
+  readonly config: unknown;
+  readonly pack?: unknown;
+}
+
+/** A pack that passed every check, with its validated config. */
+export interface ValidatedPack {
+  readonly pack: PackDefinition;
+  readonly specifier: string;
+  readonly enabled: boolean;
+  readonly config: unknown;
+}
+
+/** Who is calling, when the transport knows (authenticated HTTP); absent over stdio. */
+export interface Caller {
+  /** A display name: a static token's name, or the identity provider's subject. */
+  readonly name: string;
+  /** The profile whose policy applies to this caller. */
+  readonly profile?: string | undefined;
+}
