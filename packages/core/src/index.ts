@@ -52,6 +52,13 @@ export type { CreateHostOptions, Host } from './host/createHost.js';
 export { createHost } from './host/createHost.js';
 export type { HostLogger, LoggerOptions, LogSink } from './logging/createLogger.js';
 export { createLogger, fileSink, memorySink, stderrSink } from './logging/createLogger.js';
+export { parseIsoDateTime } from './pack/isoDateTime.js';
+export type { JsonObject } from './pack/objects.js';
+export { pick } from './pack/objects.js';
+export type { PagedResult, PagedResultOptions, RestPage } from './pack/paging.js';
+export { cursorOf, pagedResult } from './pack/paging.js';
+export { cursorParam, idParam, isoDateTimeParam, textParam } from './pack/params.js';
+export { sleep } from './pack/sleep.js';
 export type {
   FilterOptions,
   FilterResult,
