@@ -1,14 +1,22 @@
-/** Zod atoms shared by the admin pack's tools. */
+/** Zod atoms shared by the admin pack's tools, built on core's parameter builders. */
+import { cursorParam, idParam, isoDateTimeParam, textParam } from '@mcp-panther/core';
 import { z } from 'zod';
 
 /** A page cursor: the `next_cursor` of the previous call. */
-export const cursor = z.string().optional();
+export const cursor = cursorParam().optional();
 
-export const id = z.string().min(1);
+/** A user, role or log source id. */
+export const id = idParam();
+
+/** A name or name filter (roles, log types, integration types). */
+export const name = textParam(200);
+
+/** Lists of ids or names: enough for any filter, short enough for a URL. */
+export const MAX_ITEMS = 50;
 
 /** Metrics buckets Panther accepts, in minutes. */
 export const INTERVALS = [15, 30, 60, 180, 360, 720, 1440] as const;
 export const intervalInMinutes = z.literal(INTERVALS).default(1440);
 
-/** An ISO-8601 date-time; checked by the handler (a format pattern would bloat the schema). */
-export const isoDate = z.string().optional();
+/** An ISO-8601 date-time, parsed strictly in the schema. */
+export const isoDate = isoDateTimeParam().optional();

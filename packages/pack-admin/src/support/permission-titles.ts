@@ -1,5 +1,10 @@
-/** Raw Panther permission names → the names users see in the console (reference §3.1). */
-export const PERMISSION_TITLES: Readonly<Record<string, string>> = {
+import type { PantherPermission } from '@mcp-panther/core';
+
+/**
+ * Raw Panther permission names → the names users see in the console (reference §3.1). Keyed by the client's one
+ * permission list, so a misspelt or retired name does not compile; names without a console title stay raw.
+ */
+export const PERMISSION_TITLES: Readonly<Partial<Record<PantherPermission, string>>> = {
   AlertRead: 'Read Alerts',
   AlertModify: 'Manage Alerts',
   PolicyRead: 'View Policies',
@@ -25,5 +30,5 @@ export const PERMISSION_TITLES: Readonly<Record<string, string>> = {
 
 /** The console name of a raw permission; unknown names are kept as they are. */
 export function permissionTitle(raw: string): string {
-  return Object.hasOwn(PERMISSION_TITLES, raw) ? (PERMISSION_TITLES[raw] as string) : raw;
+  return Object.hasOwn(PERMISSION_TITLES, raw) ? (PERMISSION_TITLES[raw as PantherPermission] ?? raw) : raw;
 }

@@ -6,14 +6,6 @@ import { BYTES_PROCESSED, type BytesProcessedData } from '../queries.js';
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 
-function parseDate(argument: string, value: string): Date {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    throw new ToolInputError(argument, `"${value}" is not an ISO-8601 date-time, e.g. 2025-01-31T00:00:00Z.`);
-  }
-  return date;
-}
-
 export default defineTool({
   name: 'get_bytes_processed_per_log_type_and_source',
   title: 'Get bytes processed',
@@ -28,10 +20,8 @@ export default defineTool({
     interval_in_minutes: intervalInMinutes,
   }),
   async handler(args, { client, signal }) {
-    const end = args.end_date ? parseDate('end_date', args.end_date) : new Date();
-    const start = args.start_date
-      ? parseDate('start_date', args.start_date)
-      : new Date(Math.floor((end.getTime() - WEEK_MS) / HOUR_MS) * HOUR_MS);
+    const end = args.end_date ?? new Date();
+    const start = args.start_date ?? new Date(Math.floor((end.getTime() - WEEK_MS) / HOUR_MS) * HOUR_MS);
     if (start >= end) throw new ToolInputError('start_date', 'must be before end_date.');
 
     const input = {

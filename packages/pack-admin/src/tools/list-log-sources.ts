@@ -1,8 +1,7 @@
-import { defineTool } from '@mcp-panther/core';
+import { cursorOf, defineTool, type JsonObject, pagedResult } from '@mcp-panther/core';
 import { z } from 'zod';
-import { cursor } from '../params.js';
+import { cursor, MAX_ITEMS, name } from '../params.js';
 import { LIST_LOG_SOURCES, type LogSourcesData } from '../queries.js';
-import { cursorOf, type JsonObject, MORE_NOTE } from '../support/objects.js';
 
 export default defineTool({
   name: 'list_log_sources',
@@ -14,9 +13,9 @@ export default defineTool({
   permissions: ['LogSourceRead'],
   input: z.object({
     cursor,
-    log_types: z.array(z.string()).optional().describe('any of'),
+    log_types: z.array(name).max(MAX_ITEMS).optional().describe('any of'),
     is_healthy: z.boolean().optional(),
-    integration_type: z.string().optional().describe('e.g. aws-s3, http-ingest'),
+    integration_type: name.optional().describe('e.g. aws-s3, http-ingest'),
   }),
   async handler(args, { client, signal }) {
     const after = cursorOf(args.cursor);
@@ -35,12 +34,12 @@ export default defineTool({
           (wantedTypes === undefined || (node.logTypes ?? []).some((t) => wantedTypes.has(t))),
       );
     const { hasNextPage, endCursor } = data.sources.pageInfo;
-    if (!hasNextPage || !endCursor) return { sources };
     const filtered = args.is_healthy !== undefined || args.integration_type || wantedTypes;
-    return {
+    return pagedResult(
+      'sources',
       sources,
-      next_cursor: endCursor,
-      note: filtered ? `${MORE_NOTE} Filters apply to each page, so later pages may match too.` : MORE_NOTE,
-    };
+      hasNextPage ? endCursor : undefined,
+      filtered ? { note: 'Filters apply to each page, so later pages may match too.' } : {},
+    );
   },
 });

@@ -1,6 +1,6 @@
-import { defineTool } from '@mcp-panther/core';
+import { defineTool, pick, type RestPage } from '@mcp-panther/core';
 import { z } from 'zod';
-import { type Page, pick } from '../support/objects.js';
+import { id, MAX_ITEMS, name } from '../params.js';
 
 const FIELDS = [
   'id',
@@ -21,13 +21,13 @@ export default defineTool({
   access: 'read',
   permissions: ['UserRead'],
   input: z.object({
-    name_contains: z.string().optional(),
-    name: z.string().optional(),
-    role_ids: z.array(z.string()).optional(),
+    name_contains: name.optional(),
+    name: name.optional(),
+    role_ids: z.array(id).max(MAX_ITEMS).optional(),
     sort_dir: z.enum(['asc', 'desc']).default('asc'),
   }),
   async handler(args, { client, signal }) {
-    const page = await client.rest<Page>({
+    const page = await client.rest<RestPage>({
       method: 'GET',
       path: '/roles',
       query: {

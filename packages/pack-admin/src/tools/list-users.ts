@@ -1,7 +1,6 @@
-import { defineTool } from '@mcp-panther/core';
+import { cursorOf, defineTool, pagedResult, type RestPage } from '@mcp-panther/core';
 import { z } from 'zod';
 import { cursor } from '../params.js';
-import { cursorOf, listResult, type Page } from '../support/objects.js';
 
 export default defineTool({
   name: 'list_users',
@@ -12,13 +11,13 @@ export default defineTool({
   permissions: ['UserRead'],
   input: z.object({ cursor, limit: z.number().int().min(1).max(60).default(60) }),
   async handler(args, { client, signal }) {
-    const page = await client.rest<Page>({
+    const page = await client.rest<RestPage>({
       method: 'GET',
       path: '/users',
       query: { limit: args.limit, cursor: cursorOf(args.cursor) },
       signal,
       cacheKind: 'catalog',
     });
-    return listResult('users', page.results ?? [], page.next);
+    return pagedResult('users', page.results ?? [], page.next);
   },
 });
