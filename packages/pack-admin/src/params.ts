@@ -8,8 +8,11 @@ export const cursor = cursorParam().optional();
 /** A user, role or log source id. */
 export const id = idParam();
 
+/** Role ids are UUIDs, and a list of them is sent comma-joined: no separators inside. */
+export const roleId = idParam({ characters: 'word', maxLength: 64 });
+
 /** A name or name filter (roles, log types, integration types). */
-export const name = textParam(200);
+export const name = textParam(100);
 
 /** Lists of ids or names: enough for any filter, short enough for a URL. */
 export const MAX_ITEMS = 50;

@@ -14,8 +14,24 @@ export const CURSOR_MAX_LENGTH = 4096;
 
 // With the `u` flag a valid surrogate pair is one code point, so this matches only a lone surrogate.
 const LONE_SURROGATE = /\p{Cs}/u;
-/** ASCII letters, digits and the separators of Panther ids: UUIDs, hex alert ids, dotted rule ids, emails. */
-const ID_CHARACTERS = /^[\w.@+:-]+$/;
+/**
+ * The characters an id may have. `printable` (the default) is printable ASCII, space included: detection ids
+ * such as `Custom Rule 1`, helper names, UUIDs, email-like user ids. `word` is letters, digits, `_` and `-`, for
+ * ids that are hex or UUIDs in practice (alerts) or that are joined into lists.
+ */
+const ID_CHARACTERS = {
+  printable: { pattern: /^[ -~]+$/, allowed: 'printable ASCII characters' },
+  word: { pattern: /^[\w-]+$/, allowed: 'ASCII letters, digits, _ or -' },
+} as const;
+
+export type IdCharacters = keyof typeof ID_CHARACTERS;
+
+export interface IdParamOptions {
+  /** Default `printable`. */
+  readonly characters?: IdCharacters;
+  /** Default 256. */
+  readonly maxLength?: number;
+}
 
 const WELL_FORMED = {
   error: 'must be well-formed text (it contains a lone UTF-16 surrogate)',
@@ -34,16 +50,12 @@ export function cursorParam(maxLength: number = CURSOR_MAX_LENGTH) {
   return textParam(maxLength);
 }
 
-/**
- * A Panther id: non-empty, well-formed, of ASCII letters, digits and `. _ - @ + :` (UUIDs, 32-hex alert ids,
- * `AWS.CloudTrail.Stopped`, `panther_base_helpers`, email-like user ids), at most `maxLength` characters.
- */
-export function idParam(maxLength: number = ID_MAX_LENGTH) {
-  return textParam(maxLength)
+/** A Panther id: non-empty, well-formed, of the allowed characters, at most `maxLength` long. */
+export function idParam(options: IdParamOptions = {}) {
+  const { pattern, allowed } = ID_CHARACTERS[options.characters ?? 'printable'];
+  return textParam(options.maxLength ?? ID_MAX_LENGTH)
     .refine((value) => value.length > 0, { error: 'must not be empty', abort: true })
-    .refine((value) => ID_CHARACTERS.test(value), {
-      error: 'must be an id of ASCII letters, digits and . _ - @ + : only',
-    });
+    .refine((value) => pattern.test(value), { error: `must be an id of ${allowed}` });
 }
 
 /** Longer than any ISO-8601 date-time this accepts (`2024-05-01T10:00:00.123456789+02:00` is 35). */

@@ -6,8 +6,8 @@ export default defineTool({
   name: 'get_permissions',
   title: 'Get permissions',
   description:
-    "List the API token's permissions by their Panther console names (e.g. View Rules). Explains a missing " +
-    'tool or a refused call.',
+    "The API token's permissions by Panther console name (e.g. View Rules): why a tool is missing or a call " +
+    'refused.',
   access: 'read',
   permissions: [],
   input: z.object({}),

@@ -5,7 +5,7 @@ import { id } from '../params.js';
 export default defineTool({
   name: 'get_role',
   title: 'Get role',
-  description: 'Get one Panther role by id: its permissions and which log types its users may see.',
+  description: 'Get one Panther role by id: its permissions and the log types its users may see.',
   access: 'read',
   permissions: ['UserRead'],
   input: z.object({ role_id: id }),

@@ -5,8 +5,7 @@ import { id } from '../params.js';
 export default defineTool({
   name: 'get_user',
   title: 'Get user',
-  description:
-    'Get one Panther user by id (user ids often look like email addresses): role, status, login dates.',
+  description: 'Get one Panther user by id (often an email address): role, status, login dates.',
   access: 'read',
   permissions: ['UserRead'],
   input: z.object({ user_id: id }),

@@ -7,15 +7,15 @@ export default defineTool({
   name: 'list_log_sources',
   title: 'List log sources',
   description:
-    'List log sources (S3, HTTP, SQS, cloud pullers...) with health, log types and last event times. ' +
-    'Healthy and unhealthy sources are both listed unless is_healthy is set.',
+    'List log sources (S3, HTTP, SQS, cloud pullers…) with health, log types and last event times; ' +
+    'healthy and unhealthy unless is_healthy is set.',
   access: 'read',
   permissions: ['LogSourceRead'],
   input: z.object({
     cursor,
     log_types: z.array(name).max(MAX_ITEMS).optional().describe('any of'),
     is_healthy: z.boolean().optional(),
-    integration_type: name.optional().describe('e.g. aws-s3, http-ingest'),
+    integration_type: name.optional().describe('e.g. aws-s3'),
   }),
   async handler(args, { client, signal }) {
     const after = cursorOf(args.cursor);

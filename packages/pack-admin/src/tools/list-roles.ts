@@ -1,6 +1,6 @@
 import { defineTool, pick, type RestPage } from '@mcp-panther/core';
 import { z } from 'zod';
-import { id, MAX_ITEMS, name } from '../params.js';
+import { MAX_ITEMS, name, roleId } from '../params.js';
 
 const FIELDS = [
   'id',
@@ -16,14 +16,14 @@ export default defineTool({
   name: 'list_roles',
   title: 'List roles',
   description:
-    'List Panther roles with their permissions and log type access. `name` is an exact, case-insensitive ' +
-    'match and overrides the other filters.',
+    'List Panther roles with permissions and log type access. `name` matches exactly (any case) and ' +
+    'overrides other filters.',
   access: 'read',
   permissions: ['UserRead'],
   input: z.object({
     name_contains: name.optional(),
     name: name.optional(),
-    role_ids: z.array(id).max(MAX_ITEMS).optional(),
+    role_ids: z.array(roleId).max(MAX_ITEMS).optional(),
     sort_dir: z.enum(['asc', 'desc']).default('asc'),
   }),
   async handler(args, { client, signal }) {

@@ -5,8 +5,7 @@ import { cursor } from '../params.js';
 export default defineTool({
   name: 'list_users',
   title: 'List users',
-  description:
-    'List Panther user accounts: id, email, names, role, enabled, status, created and last login dates.',
+  description: 'List Panther users: id, email, names, role, enabled, status, created and last login dates.',
   access: 'read',
   permissions: ['UserRead'],
   input: z.object({ cursor, limit: z.number().int().min(1).max(60).default(60) }),

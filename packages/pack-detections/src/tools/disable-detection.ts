@@ -1,8 +1,14 @@
-import { defineTool, encodePath, isPantherApiError, PantherApiError } from '@mcp-panther/core';
+import {
+  defineTool,
+  encodePath,
+  isPantherApiError,
+  type JsonObject,
+  PantherApiError,
+  pick,
+} from '@mcp-panther/core';
 import { z } from 'zod';
 import { detectionId, detectionType } from '../params.js';
 import { DETECTION_KINDS, detectionTags } from '../support/detection-kinds.js';
-import { type JsonObject, omit, pick } from '../support/objects.js';
 
 /** Fields Panther returns but does not take back on PUT. */
 const READ_ONLY_FIELDS = [
@@ -13,12 +19,19 @@ const READ_ONLY_FIELDS = [
   'pythonBody',
 ] as const;
 
+/** A shallow copy of `item` without `fields`. */
+function omit(item: JsonObject, fields: readonly string[]): JsonObject {
+  const out: JsonObject = { ...item };
+  for (const field of fields) delete out[field];
+  return out;
+}
+
 export default defineTool({
   name: 'disable_detection',
   title: 'Disable detection',
   description:
-    'Disable one detection (enabled=false; nothing else changes). Rule types are saved without re-running ' +
-    'tests; an already disabled detection is left alone.',
+    'Disable one detection (sets enabled=false only), saving rules without re-running tests; an ' +
+    'already disabled one is left alone.',
   access: 'write',
   destructive: true,
   idempotent: true,

@@ -1,15 +1,20 @@
-import { defineTool, encodePath, isPantherApiError, PantherApiError } from '@mcp-panther/core';
+import {
+  defineTool,
+  encodePath,
+  isPantherApiError,
+  type JsonObject,
+  PantherApiError,
+} from '@mcp-panther/core';
 import { z } from 'zod';
 import { detectionId, detectionTypes } from '../params.js';
 import { DETECTION_KINDS, detectionTags } from '../support/detection-kinds.js';
-import type { JsonObject } from '../support/objects.js';
 
 export default defineTool({
   name: 'get_detection',
   title: 'Get detection',
   description:
-    'Get one detection in full (code, tests, runbook). Looks in every type given in detection_type; ' +
-    'pass the known type to save calls.',
+    'Get one detection in full (code, tests, runbook) from the types in detection_type; pass the known ' +
+    'type to save calls.',
   access: 'read',
   permissions: ['RuleRead', 'PolicyRead'],
   input: z.object({ detection_id: detectionId, detection_type: detectionTypes }),

@@ -1,14 +1,14 @@
-import { defineTool, encodePath } from '@mcp-panther/core';
+import { defineTool, encodePath, type JsonObject } from '@mcp-panther/core';
 import { z } from 'zod';
-import type { JsonObject } from '../support/objects.js';
+import { detectionId } from '../params.js';
 
 export default defineTool({
   name: 'get_global_helper',
   title: 'Get global helper',
-  description: 'Get one global helper by id, with its full Python code, description and tags.',
+  description: 'Get one global helper by id, with its Python code, description and tags.',
   access: 'read',
   permissions: ['RuleRead'],
-  input: z.object({ helper_id: z.string().min(1) }),
+  input: z.object({ helper_id: detectionId }),
   async handler({ helper_id }, { client, signal }) {
     const helper = await client.rest<JsonObject>({
       method: 'GET',

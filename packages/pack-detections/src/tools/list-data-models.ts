@@ -1,7 +1,6 @@
-import { defineTool } from '@mcp-panther/core';
+import { cursorOf, defineTool, pagedResult, pick, type RestPage } from '@mcp-panther/core';
 import { z } from 'zod';
 import { cursor, limit } from '../params.js';
-import { cursorOf, listResult, type Page, pick } from '../support/objects.js';
 
 const FIELDS = [
   'id',
@@ -18,14 +17,12 @@ const FIELDS = [
 export default defineTool({
   name: 'list_data_models',
   title: 'List data models',
-  description:
-    'List data models: the per-log-type mappings of unified field names that detections read with ' +
-    'event.udm() (no Python body).',
+  description: 'List data models: per-log-type mappings of unified field names for event.udm() (no body).',
   access: 'read',
   permissions: ['RuleRead'],
   input: z.object({ cursor, limit }),
   async handler(args, { client, signal }) {
-    const page = await client.rest<Page>({
+    const page = await client.rest<RestPage>({
       method: 'GET',
       path: '/data-models',
       query: { limit: args.limit, cursor: cursorOf(args.cursor) },
@@ -33,6 +30,6 @@ export default defineTool({
       cacheKind: 'catalog',
     });
     const items = (page.results ?? []).map((item) => pick(item, FIELDS));
-    return listResult('data_models', items, page.next);
+    return pagedResult('data_models', items, page.next);
   },
 });

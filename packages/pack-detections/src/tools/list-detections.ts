@@ -1,22 +1,29 @@
-import { defineTool, ToolInputError } from '@mcp-panther/core';
+import {
+  cursorOf,
+  defineTool,
+  type JsonObject,
+  pagedResult,
+  pick,
+  type RestPage,
+  ToolInputError,
+} from '@mcp-panther/core';
 import { z } from 'zod';
 import { cursor, type DetectionType, detectionTypes, limit, SEVERITIES, strings, text } from '../params.js';
 import { DETECTION_KINDS, type DetectionKind, detectionTags } from '../support/detection-kinds.js';
-import { cursorOf, type JsonObject, type Page, pick } from '../support/objects.js';
 
 const input = z.object({
   detection_types: detectionTypes,
   name_contains: text,
-  state: z.enum(['enabled', 'disabled']).optional().describe('default: both'),
-  severity: z.array(z.enum(SEVERITIES)).optional(),
+  state: z.enum(['enabled', 'disabled']).optional(),
+  severity: z.array(z.enum(SEVERITIES)).max(SEVERITIES.length).optional(),
   tag: strings,
   log_type: strings.describe('rules, simple_rules'),
   resource_type: strings.describe('policies'),
   compliance_status: z.enum(['PASS', 'FAIL', 'ERROR']).optional().describe('policies'),
   created_by: text,
   last_modified_by: text,
-  output_ids: strings.describe('destination ids; filters each page'),
-  cursor: cursor.describe('needs exactly one detection type'),
+  output_ids: strings.describe('destination ids'),
+  cursor,
   limit: limit.describe('per type'),
 });
 
@@ -73,8 +80,8 @@ export default defineTool({
   name: 'list_detections',
   title: 'List detections',
   description:
-    'List rules, scheduled rules, simple rules and/or policies with summary fields (no code or tests: see ' +
-    'get_detection). Filters that do not apply to a type are not sent to it.',
+    'List rules, scheduled rules, simple rules and/or policies: summary fields (code and tests: ' +
+    'get_detection). Filters go only to the types they fit.',
   access: 'read',
   permissions: ['RuleRead', 'PolicyRead'],
   input,
@@ -85,7 +92,7 @@ export default defineTool({
     const pages = await Promise.all(
       types.map((type) => {
         const kind = DETECTION_KINDS[type];
-        return client.rest<Page>({
+        return client.rest<RestPage>({
           method: 'GET',
           path: kind.path,
           query: queryFor(kind, args),
@@ -97,37 +104,41 @@ export default defineTool({
     );
 
     const wanted = args.output_ids?.length ? new Set(args.output_ids) : undefined;
+    let dropped = 0;
+    const lists = types.map((type, i) => {
+      const items = (pages[i]?.results ?? []).map((item) => pick(item, DETECTION_KINDS[type].compactFields));
+      if (!wanted) return items;
+      const kept = items.filter((item) => matchesOutputs(item, wanted));
+      dropped += items.length - kept.length;
+      return kept;
+    });
+    const filterNote =
+      wanted && dropped > 0
+        ? `output_ids is applied to each page: ${dropped} detections on this page did not match.`
+        : undefined;
+
+    const [only] = types;
+    if (only !== undefined && types.length === 1) {
+      return pagedResult(only, lists[0] ?? [], pages[0]?.next, filterNote ? { note: filterNote } : {});
+    }
+
+    // Several types: each keeps its own cursor, and a next page is read one type at a time.
     const out: JsonObject = {};
     const cut: DetectionType[] = [];
-    let dropped = 0;
     types.forEach((type, i) => {
-      const page = pages[i];
-      const kind = DETECTION_KINDS[type];
-      let items = (page?.results ?? []).map((item) => pick(item, kind.compactFields));
-      if (wanted) {
-        const kept = items.filter((item) => matchesOutputs(item, wanted));
-        dropped += items.length - kept.length;
-        items = kept;
-      }
-      out[type] = items;
-      if (page?.next) {
-        out[types.length === 1 ? 'next_cursor' : `${type}_next_cursor`] = page.next;
+      out[type] = lists[i];
+      const next = pages[i]?.next;
+      if (next) {
+        out[`${type}_next_cursor`] = next;
         cut.push(type);
       }
     });
-
-    const notes: string[] = [];
-    if (cut.length === 1 && types.length === 1) {
-      notes.push('More results: call again with cursor=next_cursor.');
-    } else if (cut.length > 0) {
-      notes.push(
+    if (cut.length > 0) {
+      out['note'] = [
         `More results for ${cut.join(', ')}: call again with that one type and its <type>_next_cursor as cursor.`,
-      );
+        ...(filterNote ? [filterNote] : []),
+      ].join(' ');
     }
-    if (wanted && dropped > 0 && cut.length > 0) {
-      notes.push(`output_ids is applied to each page: ${dropped} detections on this page did not match.`);
-    }
-    if (notes.length > 0) out['note'] = notes.join(' ');
     return out;
   },
 });

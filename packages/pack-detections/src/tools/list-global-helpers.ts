@@ -1,7 +1,6 @@
-import { defineTool } from '@mcp-panther/core';
+import { cursorOf, defineTool, pagedResult, pick, type RestPage } from '@mcp-panther/core';
 import { z } from 'zod';
 import { cursor, limit, text } from '../params.js';
-import { cursorOf, listResult, type Page, pick } from '../support/objects.js';
 
 const FIELDS = ['id', 'description', 'tags', 'createdAt', 'lastModified'] as const;
 
@@ -9,8 +8,7 @@ export default defineTool({
   name: 'list_global_helpers',
   title: 'List global helpers',
   description:
-    'List the global helper modules that Python detections import (id, description, tags, dates; no code). ' +
-    'Use get_global_helper for the code.',
+    'List global helpers, the modules Python detections import (id, description, tags, dates; no code).',
   access: 'read',
   permissions: ['RuleRead'],
   input: z.object({
@@ -21,7 +19,7 @@ export default defineTool({
     limit,
   }),
   async handler(args, { client, signal }) {
-    const page = await client.rest<Page>({
+    const page = await client.rest<RestPage>({
       method: 'GET',
       path: '/globals',
       query: {
@@ -35,6 +33,6 @@ export default defineTool({
       cacheKind: 'catalog',
     });
     const items = (page.results ?? []).map((item) => pick(item, FIELDS));
-    return listResult('global_helpers', items, page.next);
+    return pagedResult('global_helpers', items, page.next);
   },
 });
