@@ -1,6 +1,6 @@
-/** Zod atoms shared by the alert tools. Enums and bounds stay visible in the JSON Schema. */
+/** Zod atoms shared by the alert tools, built on core's parameter builders. Bounds stay visible in the JSON Schema. */
+import { cursorParam, idParam, isoDateTimeParam, textParam } from '@mcp-panther/core';
 import { z } from 'zod';
-import { isIsoDate } from './support/time.js';
 
 export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO'] as const;
 export const STATUSES = ['OPEN', 'TRIAGED', 'RESOLVED', 'CLOSED'] as const;
@@ -22,26 +22,32 @@ export const SUBTYPES_BY_TYPE: Readonly<Record<AlertListingType, readonly Subtyp
 
 export const severity = z.enum(SEVERITIES);
 export const status = z.enum(STATUSES);
-export const alertId = z.string().min(1);
+/** Panther alert ids (32 hex characters in practice). */
+export const alertId = idParam({ maxLength: 128 });
+
+/** A user id (often an email address). */
+export const userId = idParam();
 
 /** A list of alert ids with an upper bound and a message that names the argument. */
 export const alertIds = (max: number) =>
   z
-    .array(z.string())
+    .array(alertId)
     .min(1)
     .max(max, { error: `alert_ids: at most ${max} ids per call; split the list into batches of ${max}` });
 
-/** An ISO-8601 date or date-time; a time without an offset is read as UTC. */
-export const isoDate = z.string().refine(isIsoDate, {
-  error: 'expected an ISO-8601 date-time such as 2024-05-01T00:00:00Z',
-});
+/** A comment's text (sent in a request body; a long one is refused before it reaches Panther). */
+export const comment = textParam(10_000).min(1);
 
 /** A cursor from a previous page's `next_cursor`. */
-export const cursor = z.string().min(1).optional();
+export const cursor = cursorParam().optional();
+
+/** Free-text filters and list filters (log sources, log types, resource types), short enough for a URL. */
+export const filterText = textParam(100);
+export const filterList = z.array(filterText).max(50).optional();
 
 export const metricsInterval = (fallback: (typeof METRIC_INTERVALS)[number]) =>
   z.literal(METRIC_INTERVALS).default(fallback);
 
-/** Optional window bounds (ISO-8601); the tools' descriptions state the 7-day default. */
-export const startDate = isoDate.optional();
-export const endDate = isoDate.optional();
+/** Optional window bounds (ISO-8601, parsed strictly); the tools' descriptions state the 7-day default. */
+export const startDate = isoDateTimeParam().optional();
+export const endDate = isoDateTimeParam().optional();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sleep } from './sleep.js';
 
 describe('sleep', () => {
@@ -16,5 +16,26 @@ describe('sleep', () => {
 
   it('rejects at once when the signal was already aborted', async () => {
     await expect(sleep(60_000, AbortSignal.abort('stopped'))).rejects.toBe('stopped');
+  });
+});
+
+describe('sleep with fake timers', () => {
+  it('waits on the global timer, so fake timers move it and leave no listener behind', async () => {
+    vi.useFakeTimers();
+    try {
+      const abort = new AbortController();
+      let done = false;
+      const waiting = sleep(2000, abort.signal).then(() => {
+        done = true;
+      });
+      await vi.advanceTimersByTimeAsync(1999);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await waiting;
+      expect(done).toBe(true);
+      abort.abort('late');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,7 +1,7 @@
 /** Completion helpers for prompt arguments: dates, months, years, severities and alert ids. */
-import type { PromptContext } from '@mcp-panther/core';
+import type { PromptContext, RestPage } from '@mcp-panther/core';
 import { SEVERITIES } from '../params.js';
-import type { RestAlert, RestPage } from '../support/alerts.js';
+import type { RestAlert } from '../support/alerts.js';
 import { DAY, lastWeek } from '../support/time.js';
 
 const MONTHS = [

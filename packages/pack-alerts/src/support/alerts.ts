@@ -34,12 +34,6 @@ export interface RestComment {
   readonly [key: string]: unknown;
 }
 
-/** A REST list page: `{ results, next }`, `next` absent or null on the last page. */
-export interface RestPage<T> {
-  readonly results?: readonly T[] | null;
-  readonly next?: string | null;
-}
-
 const actorId = (actor: RestActor | string | null | undefined): string | undefined =>
   typeof actor === 'string' ? actor : (actor?.id ?? undefined);
 
@@ -77,19 +71,4 @@ export function compactComment(comment: RestComment): Record<string, unknown> {
     createdAt: comment.createdAt,
     createdBy: actorId(comment.createdBy),
   });
-}
-
-/**
- * The paging part of a list result: `next_cursor` (null on the last page) and, when the list was cut, a note
- * telling the model how to get the next page.
- */
-export function paging(
-  next: string | null | undefined,
-  tool: string,
-): { next_cursor: string | null; note?: string } {
-  if (!next) return { next_cursor: null };
-  return {
-    next_cursor: next,
-    note: `More results: call ${tool} again with the same arguments and cursor set to next_cursor.`,
-  };
 }

@@ -12,7 +12,7 @@ export interface MetricsWindow {
 export async function queryMetrics<K extends string, S>(
   client: PantherClient,
   document: string,
-  input: { start_date?: string | undefined; end_date?: string | undefined; interval_in_minutes: number },
+  input: { start_date?: Date | undefined; end_date?: Date | undefined; interval_in_minutes: number },
   signal: AbortSignal,
 ): Promise<{ metrics: MetricsResult<K, S>['metrics']; window: MetricsWindow }> {
   const { start, end } = resolveWindow(input.start_date, input.end_date);

@@ -1,22 +1,5 @@
-/** Dates as the alert tools send them: ISO-8601 UTC with milliseconds (`2024-05-01T00:00:00.000Z`). */
+/** The alert tools' time windows: ISO-8601 UTC with milliseconds (`2024-05-01T00:00:00.000Z`). */
 import { ToolInputError } from '@mcp-panther/core';
-
-const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
-
-/** True for `2024-05-01`, `2024-05-01T10:00:00Z`, `2024-05-01 10:00:00+02:00` and similar. */
-export function isIsoDate(value: string): boolean {
-  return ISO.test(value) && !Number.isNaN(parseIso(value).getTime());
-}
-
-/** Parses an ISO-8601 value; a value without an offset is UTC (not local time, as `Date` would assume). */
-export function parseIso(value: string): Date {
-  let text = value.trim().replace(' ', 'T');
-  if (!text.includes('T')) text += 'T00:00:00';
-  if (!/(?:Z|[+-]\d{2}:?\d{2})$/i.test(text)) text += 'Z';
-  return new Date(text);
-}
-
-export const toIso = (value: string): string => parseIso(value).toISOString();
 
 const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -38,15 +21,15 @@ export function lastWeek(now: number = Date.now()): { start: string; end: string
  * before the end. Throws a ToolInputError when the window is empty.
  */
 export function resolveWindow(
-  startDate: string | undefined,
-  endDate: string | undefined,
+  startDate: Date | undefined,
+  endDate: Date | undefined,
   now: number = Date.now(),
 ): { start: string; end: string } {
   const week = lastWeek(now);
-  const end = endDate === undefined ? week.end : toIso(endDate);
+  const end = endDate === undefined ? week.end : endDate.toISOString();
   const start =
     startDate !== undefined
-      ? toIso(startDate)
+      ? startDate.toISOString()
       : endDate === undefined
         ? week.start
         : new Date(Date.parse(end) - 7 * DAY).toISOString();

@@ -1,6 +1,6 @@
 import { defineTool } from '@mcp-panther/core';
 import { z } from 'zod';
-import { alertId } from '../params.js';
+import { alertId, comment } from '../params.js';
 import { compactComment } from '../support/alerts.js';
 import { postComment } from '../support/comment.js';
 import { forAlert } from '../support/errors.js';
@@ -8,14 +8,14 @@ import { forAlert } from '../support/errors.js';
 export default defineTool({
   name: 'add_alert_comment',
   title: 'Add alert comment',
-  description: 'Add a comment to an alert: plain text, or HTML with format=HTML (Markdown is not rendered).',
+  description: 'Comment on an alert: plain text, or HTML with format=HTML (Markdown is not rendered).',
   access: 'write',
   destructive: false,
   idempotent: false,
   permissions: ['AlertModify'],
   input: z.object({
     alert_id: alertId,
-    comment: z.string().min(1),
+    comment,
     format: z.enum(['PLAIN_TEXT', 'HTML']).default('PLAIN_TEXT'),
   }),
   async handler({ alert_id, comment, format }, { client, signal }) {

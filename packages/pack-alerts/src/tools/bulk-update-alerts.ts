@@ -1,6 +1,6 @@
 import { defineTool, isPantherApiError, PantherApiError, ToolInputError } from '@mcp-panther/core';
 import { z } from 'zod';
-import { alertIds, status } from '../params.js';
+import { alertIds, comment, status, userId } from '../params.js';
 import { postComment } from '../support/comment.js';
 import { patchAlerts } from '../support/patch.js';
 
@@ -41,7 +41,7 @@ function nothingChanged(errors: readonly unknown[], failed: readonly Failure[]):
 export default defineTool({
   name: 'bulk_update_alerts',
   title: 'Bulk update alerts',
-  description: `Update up to ${MAX} alerts in one call: status, assignee and/or the same plain-text comment on each. Failed operations are listed.`,
+  description: `Update up to ${MAX} alerts at once: status, assignee and/or one plain-text comment each; failures are listed.`,
   access: 'write',
   destructive: true,
   idempotent: false,
@@ -49,8 +49,8 @@ export default defineTool({
   input: z.object({
     alert_ids: alertIds(MAX),
     status: status.optional(),
-    assignee_id: z.string().min(1).optional(),
-    comment: z.string().min(1).optional(),
+    assignee_id: userId.optional(),
+    comment: comment.optional(),
   }),
   async handler({ alert_ids, status, assignee_id, comment }, { client, signal, progress }) {
     if (status === undefined && assignee_id === undefined && comment === undefined) {

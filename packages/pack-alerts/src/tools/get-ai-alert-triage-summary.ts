@@ -11,7 +11,7 @@ import {
 export default defineTool({
   name: 'get_ai_alert_triage_summary',
   title: 'Get AI alert triage summary',
-  description: 'Get the latest Panther AI triage summary of an alert, finished or still running.',
+  description: 'The latest Panther AI triage summary of an alert, finished or still running.',
   access: 'read',
   permissions: ['RunPantherAI'],
   input: z.object({ alert_id: alertId }),

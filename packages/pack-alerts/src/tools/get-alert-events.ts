@@ -1,14 +1,12 @@
-import { defineTool, encodePath } from '@mcp-panther/core';
+import { cursorOf, defineTool, encodePath, pagedResult, type RestPage } from '@mcp-panther/core';
 import { z } from 'zod';
 import { alertId, cursor } from '../params.js';
-import { paging, type RestPage } from '../support/alerts.js';
 import { forAlert } from '../support/errors.js';
 
 export default defineTool({
   name: 'get_alert_events',
   title: 'Get alert events',
-  description:
-    'Get the raw log events of an alert, in no set order. Events are large: 10 per page by default, 50 at most.',
+  description: "An alert's raw log events, in no set order; large, so 10 per page by default (50 max).",
   access: 'read',
   permissions: ['AlertRead'],
   input: z.object({
@@ -21,11 +19,14 @@ export default defineTool({
       client.rest<RestPage<unknown>>({
         method: 'GET',
         path: encodePath`/alerts/${alert_id}/events`,
-        query: { limit, cursor },
+        query: { limit, cursor: cursorOf(cursor) },
         cacheKind: 'alerts',
         signal,
       }),
     );
-    return { events: page.results ?? [], ...paging(page.next, 'get_alert_events') };
+    return pagedResult('events', page.results ?? [], page.next, {
+      tool: 'get_alert_events',
+      alwaysCursor: true,
+    });
   },
 });

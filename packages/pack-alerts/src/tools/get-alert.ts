@@ -7,7 +7,7 @@ import { forAlert } from '../support/errors.js';
 export default defineTool({
   name: 'get_alert',
   title: 'Get alert',
-  description: 'Get one alert’s full record, including runbook, context and deliveries.',
+  description: 'Get one alert’s full record: runbook, context, deliveries.',
   access: 'read',
   permissions: ['AlertRead'],
   input: z.object({ alert_id: alertId }),

@@ -1,6 +1,6 @@
 import { defineTool } from '@mcp-panther/core';
 import { z } from 'zod';
-import { endDate, metricsInterval, severity, startDate } from '../params.js';
+import { endDate, metricsInterval, SEVERITIES, severity, startDate } from '../params.js';
 import { METRICS_ALERTS_PER_SEVERITY, type SeriesWithBreakdown } from '../queries.js';
 import { nonZero, queryMetrics, sum } from '../support/metrics.js';
 
@@ -8,7 +8,7 @@ export default defineTool({
   name: 'get_severity_alert_metrics',
   title: 'Get alert metrics by severity',
   description:
-    'Alert counts per type (Rule, Policy) and severity, with non-empty time buckets. Default window: the last 7 days; INFO excluded by default.',
+    'Alert counts per type (Rule, Policy) and severity with non-empty time buckets; default: last 7 days, no INFO.',
   access: 'read',
   permissions: ['SummaryRead'],
   input: z.object({
@@ -17,8 +17,13 @@ export default defineTool({
     alert_types: z
       .array(z.enum(['Rule', 'Policy']))
       .min(1)
+      .max(2)
       .default(['Rule', 'Policy']),
-    severities: z.array(severity).min(1).default(['CRITICAL', 'HIGH', 'MEDIUM', 'LOW']),
+    severities: z
+      .array(severity)
+      .min(1)
+      .max(SEVERITIES.length)
+      .default(['CRITICAL', 'HIGH', 'MEDIUM', 'LOW']),
     interval_in_minutes: metricsInterval(1440),
   }),
   async handler(input, { client, signal }) {

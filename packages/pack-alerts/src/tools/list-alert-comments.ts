@@ -1,13 +1,13 @@
-import { defineTool } from '@mcp-panther/core';
+import { cursorOf, defineTool, pagedResult, type RestPage } from '@mcp-panther/core';
 import { z } from 'zod';
 import { alertId, cursor } from '../params.js';
-import { compactComment, paging, type RestComment, type RestPage } from '../support/alerts.js';
+import { compactComment, type RestComment } from '../support/alerts.js';
 import { forAlert } from '../support/errors.js';
 
 export default defineTool({
   name: 'list_alert_comments',
   title: 'List alert comments',
-  description: 'List the comments on an alert (body, format, author, time).',
+  description: "An alert's comments: body, format, author, time.",
   access: 'read',
   permissions: ['AlertRead'],
   input: z.object({
@@ -20,14 +20,14 @@ export default defineTool({
       client.rest<RestPage<RestComment>>({
         method: 'GET',
         path: '/alert-comments',
-        query: { 'alert-id': alert_id, limit, cursor },
+        query: { 'alert-id': alert_id, limit, cursor: cursorOf(cursor) },
         cacheKind: 'alerts',
         signal,
       }),
     );
-    return {
-      comments: (page.results ?? []).map(compactComment),
-      ...paging(page.next, 'list_alert_comments'),
-    };
+    return pagedResult('comments', (page.results ?? []).map(compactComment), page.next, {
+      tool: 'list_alert_comments',
+      alwaysCursor: true,
+    });
   },
 });

@@ -1,42 +1,53 @@
-import { defineTool, ToolInputError } from '@mcp-panther/core';
+import { cursorOf, defineTool, idParam, pagedResult, type RestPage, ToolInputError } from '@mcp-panther/core';
 import { z } from 'zod';
 import {
   ALERT_TYPES,
   cursor,
   endDate,
+  filterList,
+  filterText,
+  SEVERITIES,
+  STATUSES,
   SUBTYPES,
   SUBTYPES_BY_TYPE,
   severity,
   startDate,
   status,
 } from '../params.js';
-import { compactAlert, paging, type RestAlert, type RestPage } from '../support/alerts.js';
+import { compactAlert, type RestAlert } from '../support/alerts.js';
 import { resolveWindow } from '../support/time.js';
 
-const strings = z.array(z.string()).optional();
+/** Event-count filters above this are no filter at all (an alert stops growing long before). */
+const MAX_EVENTS = 10_000_000;
 
 export default defineTool({
   name: 'list_alerts',
   title: 'List alerts',
   description:
-    'List alerts newest first, in compact form (get_alert has the full record). Dates are ISO-8601. Default window: the last 7 days; with detection_id and no dates, Panther’s 30 days.',
+    'List alerts newest first, compact; ISO-8601 dates, default window the last 7 days (Panther’s 30 with detection_id and no dates).',
   access: 'read',
   permissions: ['AlertRead'],
   input: z.object({
     start_date: startDate,
     end_date: endDate,
-    severities: z.array(severity).optional(),
-    statuses: z.array(status).optional(),
+    severities: z.array(severity).max(SEVERITIES.length).optional(),
+    statuses: z.array(status).max(STATUSES.length).optional(),
     cursor,
-    detection_id: z.string().min(1).optional(),
-    event_count_max: z.number().int().min(1).optional(),
-    event_count_min: z.number().int().min(0).optional().describe('default 1 (none for SYSTEM_ERROR)'),
-    log_sources: strings,
-    log_types: strings,
-    name_contains: z.string().min(1).optional().describe('title substring'),
+    detection_id: idParam().optional(),
+    event_count_max: z.number().int().min(1).max(MAX_EVENTS).optional(),
+    event_count_min: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_EVENTS)
+      .optional()
+      .describe('default 1, SYSTEM_ERROR none'),
+    log_sources: filterList,
+    log_types: filterList,
+    name_contains: filterText.optional().describe('title substring'),
     page_size: z.number().int().min(1).max(50).default(25),
-    resource_types: strings,
-    subtypes: z.array(z.enum(SUBTYPES)).optional(),
+    resource_types: filterList,
+    subtypes: z.array(z.enum(SUBTYPES)).max(SUBTYPES.length).optional(),
     alert_type: z.enum(ALERT_TYPES).default('ALERT'),
   }),
   output: z.object({
@@ -82,9 +93,9 @@ export default defineTool({
         'created-before': window?.end,
         'event-count-min': eventCountMin,
         'event-count-max': input.event_count_max,
-        cursor: input.cursor,
+        cursor: cursorOf(input.cursor),
         'detection-id': input.detection_id,
-        'name-contains': input.name_contains,
+        'name-contains': input.name_contains || undefined,
         severity: input.severities,
         status: input.statuses,
         'sub-type': input.subtypes,
@@ -96,15 +107,14 @@ export default defineTool({
       signal,
     });
 
-    const alerts = (page.results ?? []).map(compactAlert);
-    const more = paging(page.next, 'list_alerts');
-    if (alerts.length === 0 && window && !more.note) {
+    const alerts = (page.results ?? []).map(compactAlert) as { id: string }[];
+    const result = pagedResult('alerts', alerts, page.next, { tool: 'list_alerts', alwaysCursor: true });
+    if (alerts.length === 0 && window && !page.next) {
       return {
-        alerts: [],
-        ...more,
+        ...result,
         note: `No alerts from ${window.start} to ${window.end}; widen the dates or filters.`,
       };
     }
-    return { alerts: alerts as { id: string }[], ...more };
+    return result;
   },
 });

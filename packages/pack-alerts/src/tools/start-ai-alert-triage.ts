@@ -1,4 +1,4 @@
-import { defineTool } from '@mcp-panther/core';
+import { defineTool, sleep, textParam } from '@mcp-panther/core';
 import { z } from 'zod';
 import { alertId } from '../params.js';
 import {
@@ -10,7 +10,6 @@ import {
 } from '../queries.js';
 import { aiFailure } from '../support/ai.js';
 import { forAlert } from '../support/errors.js';
-import { sleep } from '../support/sleep.js';
 
 /** Poll delays: 2 s, growing ×1.2 per round, capped at 10 s (as the reference server polls). */
 const FIRST_DELAY_MS = 2000;
@@ -20,14 +19,14 @@ export default defineTool({
   name: 'start_ai_alert_triage',
   title: 'Start AI alert triage',
   description:
-    'Start a Panther AI triage of an alert (a new stored run) and wait up to timeout_seconds for its summary; if unfinished, get it later with get_ai_alert_triage_summary.',
+    'Start a Panther AI triage of an alert (a new run) and wait up to timeout_seconds for its summary; get_ai_alert_triage_summary reads it later.',
   access: 'write',
   destructive: false,
   idempotent: false,
   permissions: ['RunPantherAI'],
   input: z.object({
     alert_id: alertId,
-    prompt: z.string().min(1).optional().describe('extra instructions for the AI'),
+    prompt: textParam(2000).optional().describe('extra instructions'),
     timeout_seconds: z.number().int().min(120).max(300).default(180),
   }),
   async handler({ alert_id, prompt, timeout_seconds }, { client, signal, progress }) {
@@ -40,7 +39,7 @@ export default defineTool({
             alertId: alert_id,
             outputLength: 'medium',
             metadata: { kind: 'alert' },
-            ...(prompt === undefined ? {} : { prompt }),
+            ...(prompt ? { prompt } : {}),
           },
         },
         { kind: 'mutation', tags: ['ai-triage'], signal },

@@ -1,18 +1,18 @@
 import { defineTool } from '@mcp-panther/core';
 import { z } from 'zod';
-import { alertIds } from '../params.js';
+import { alertIds, userId } from '../params.js';
 import { forAlerts } from '../support/errors.js';
 import { patchAlerts } from '../support/patch.js';
 
 export default defineTool({
   name: 'update_alert_assignee',
   title: 'Update alert assignee',
-  description: 'Assign up to 100 alerts to a Panther user, by user id.',
+  description: 'Assign up to 100 alerts to a Panther user by id.',
   access: 'write',
   destructive: true,
   idempotent: true,
   permissions: ['AlertModify'],
-  input: z.object({ alert_ids: alertIds(100), assignee_id: z.string().min(1) }),
+  input: z.object({ alert_ids: alertIds(100), assignee_id: userId }),
   async handler({ alert_ids, assignee_id }, { client, signal }) {
     await forAlerts(alert_ids, () => patchAlerts(client, { ids: alert_ids, assignee: assignee_id }, signal));
     return { updated: alert_ids, assignee_id };
