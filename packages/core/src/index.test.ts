@@ -17,6 +17,7 @@ describe('public API', () => {
       'PantherApiError',
       'ToolInputError',
       'checkPack',
+      'compact',
       'createHost',
       'createLogger',
       'createRedactor',

@@ -54,7 +54,7 @@ export type { HostLogger, LoggerOptions, LogSink } from './logging/createLogger.
 export { createLogger, fileSink, memorySink, stderrSink } from './logging/createLogger.js';
 export { parseIsoDateTime } from './pack/isoDateTime.js';
 export type { JsonObject } from './pack/objects.js';
-export { pick } from './pack/objects.js';
+export { compact, pick } from './pack/objects.js';
 export type { PagedResult, PagedResultOptions, RestPage } from './pack/paging.js';
 export { cursorOf, pagedResult } from './pack/paging.js';
 export { cursorParam, idParam, isoDateTimeParam, textParam } from './pack/params.js';

@@ -1,4 +1,5 @@
-/** Shared zod atoms of the data lake pack. */
+/** Shared zod atoms of the data lake pack, built on core's parameter builders where they fit. */
+import { cursorParam, idParam, isoDateTimeParam, textParam } from '@mcp-panther/core';
 import { z } from 'zod';
 
 const IDENTIFIER = '[A-Za-z_][A-Za-z0-9_$]*';
@@ -27,41 +28,11 @@ export const tableName = checked(255, /^[A-Za-z0-9_$.-]+$/, 'must be a table nam
 /** A data lake query id (Snowflake query ids look like `01be5f14-0206-3c48-000d-9eff005dd176`). */
 export const dataLakeQueryId = checked(100, /^[A-Za-z0-9-]+$/, 'must be a query id as returned in query_id');
 
-/** Panther alert ids: 32 hex characters in practice; word characters and '-' are accepted. */
-export const alertId = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(/^[A-Za-z0-9_-]+$/, 'must be a Panther alert id (letters, digits, _ or -)');
+/** Panther alert ids: 32 hex characters in practice; they go into SQL, so only letters, digits, _ and -. */
+export const alertId = idParam({ characters: 'word', maxLength: 128 });
 
-/** Reads `2024-05-01`, `2024-05-01T10:00:00Z` or `…+02:00` as UTC; a time without a zone counts as UTC. */
-export function parseIsoDate(value: string): Date | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(value))
-    return undefined;
-  const zoned = value.length > 10 && !/(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? `${value}Z` : value;
-  const date = new Date(zoned.replace(' ', 'T'));
-  return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-/**
- * An ISO-8601 date or date-time, parsed to a Date. Checked in code rather than with a schema pattern, which would
- * cost ~600 characters of tools/list per field.
- */
-export const isoDateTime = z
-  .string()
-  .max(40)
-  .transform((value, context) => {
-    const date = parseIsoDate(value);
-    if (date === undefined) {
-      context.issues.push({
-        code: 'custom',
-        input: value,
-        message: 'must be an ISO-8601 date or date-time, e.g. 2024-05-01T00:00:00Z',
-      });
-      return z.NEVER;
-    }
-    return date;
-  });
+/** An ISO-8601 date or date-time, parsed strictly to a Date (no offset means UTC). */
+export const isoDateTime = isoDateTimeParam();
 
 /** Scheduled (saved) query ids are UUIDs (advertised as `format: uuid`, checked in code). */
 export const savedQueryId = checked(
@@ -77,4 +48,16 @@ export const maxRows = z.number().int().min(1).max(999).default(100);
 export const timeoutSeconds = z.number().int().min(1).max(300).default(30);
 
 /** A log type name such as `AWS.CloudTrail`. */
-export const logTypeName = z.string().min(1).max(255);
+export const logTypeName = textParam(255).min(1);
+
+/** A name filter (tables, schemas, saved queries). */
+export const nameFilter = textParam(200);
+
+/** One read-only SQL statement. */
+export const sqlText = textParam(100_000);
+
+/** query_data_lake's cursor travels in a GraphQL variable and wraps Panther's own, so it may be longer. */
+export const dataLakeCursor = cursorParam(10_000);
+
+/** A REST page cursor (sent in the URL). */
+export const restCursor = cursorParam();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pick } from './objects.js';
+import { compact, pick } from './objects.js';
 
 describe('pick', () => {
   it('keeps the present fields in the order asked for, null included', () => {
@@ -13,5 +13,16 @@ describe('pick', () => {
 
   it('ignores inherited keys', () => {
     expect(pick({}, ['toString', 'constructor'])).toEqual({});
+  });
+});
+
+describe('compact', () => {
+  it('drops null, undefined and empty strings and keeps every other value, falsy ones included', () => {
+    expect(compact({ a: null, b: undefined, c: '', d: 0, e: false, f: [], g: 'x' })).toEqual({
+      d: 0,
+      e: false,
+      f: [],
+      g: 'x',
+    });
   });
 });

@@ -10,3 +10,12 @@ export function pick(item: JsonObject, fields: readonly string[]): JsonObject {
   }
   return out;
 }
+
+/** A copy of `value` without null, undefined and empty-string fields (they cost tokens and say nothing). */
+export function compact<T extends JsonObject>(value: T): Partial<T> {
+  const out: JsonObject = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (field !== null && field !== undefined && field !== '') out[key] = field;
+  }
+  return out as Partial<T>;
+}

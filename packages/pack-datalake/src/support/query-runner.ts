@@ -1,10 +1,10 @@
 /**
  * Runs data lake queries for query_data_lake and get_alert_event_stats: submit, poll with backoff, report MCP
  * progress, cancel the Panther query when the MCP request is cancelled or the timeout passes, and read result
- * pages by query id (a next page never runs the SQL again).
+ * pages by query id (a next page never runs the SQL again). Only the caller's input is a ToolInputError; a
+ * timeout, a cancellation or an unusable answer from Panther carries its own host error code.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
-import { isPantherApiError, type ToolContext, ToolInputError } from '@mcp-panther/core';
+import { isPantherApiError, McpHostError, sleep, type ToolContext, ToolInputError } from '@mcp-panther/core';
 import { CANCEL_DATA_LAKE_QUERY, EXECUTE_DATA_LAKE_QUERY, GET_DATA_LAKE_QUERY } from '../queries.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 
@@ -72,7 +72,7 @@ export async function submitQuery(context: Context, sql: string, databaseName: s
     { signal: context.signal, kind: 'mutation', tags: ['data-lake-queries'] },
   );
   const id = data.executeDataLakeQuery?.id;
-  if (!id) throw new ToolInputError(undefined, 'Panther accepted the query but returned no query id.');
+  if (!id) throw new McpHostError('TOOL_FAILED', 'Panther accepted the query but returned no query id.');
   return id;
 }
 
@@ -154,7 +154,7 @@ export async function awaitResults(context: Context, id: string, options: WaitOp
   let lastProgress = 0;
   try {
     for (;;) {
-      if (delay > 0) await sleep(delay, undefined, { signal: context.signal });
+      if (delay > 0) await sleep(delay, context.signal);
       const query = await readQuery(context, id, options.pageSize, options.cursor);
       if (query.status === 'succeeded') return toPage(id, query.results, options);
       if (query.status === 'failed') {
@@ -164,8 +164,8 @@ export async function awaitResults(context: Context, id: string, options: WaitOp
         );
       }
       if (query.status === 'cancelled') {
-        throw new ToolInputError(
-          undefined,
+        throw new McpHostError(
+          'TOOL_FAILED',
           `Query ${id} was cancelled in Panther (by someone else or an earlier timeout)${
             query.message ? `: ${query.message}` : ''
           }. Run the SQL again if you still need it.`,
@@ -175,14 +175,14 @@ export async function awaitResults(context: Context, id: string, options: WaitOp
       if (now >= deadline) {
         const seconds = options.timeoutSeconds;
         if (!options.owned) {
-          throw new ToolInputError(
-            undefined,
+          throw new McpHostError(
+            'TOOL_TIMEOUT',
             `Query ${id} is still running after ${seconds} s; call again with query_id to keep waiting.`,
           );
         }
         const cancelled = await cancelQuery(context, id);
-        throw new ToolInputError(
-          undefined,
+        throw new McpHostError(
+          'TOOL_TIMEOUT',
           `Query ${id} ran longer than the ${seconds} s timeout, so it was ${
             cancelled ? 'cancelled in Panther' : 'abandoned (cancelling it in Panther failed)'
           }. Narrow the time range or columns, or raise timeout (max 300).`,
@@ -204,10 +204,16 @@ export async function awaitResults(context: Context, id: string, options: WaitOp
       }
       throw error;
     }
-    if (!options.owned) throw error;
+    if (!options.owned) {
+      throw new McpHostError(
+        'CANCELLED',
+        `The request was cancelled by the client; query ${id} was left running in Panther.`,
+        { cause: error },
+      );
+    }
     const cancelled = await cancelQuery(context, id);
-    throw new ToolInputError(
-      undefined,
+    throw new McpHostError(
+      'CANCELLED',
       `The request was cancelled by the client, so query ${id} was ${
         cancelled ? 'cancelled in Panther' : 'abandoned (cancelling it in Panther failed)'
       }.`,

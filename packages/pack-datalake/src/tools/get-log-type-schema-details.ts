@@ -1,8 +1,7 @@
-import { defineTool } from '@mcp-panther/core';
+import { compact, defineTool, type JsonObject } from '@mcp-panther/core';
 import { z } from 'zod';
 import { logTypeName } from '../params.js';
 import { GET_SCHEMA_DETAILS } from '../queries.js';
-import { compact, type JsonObject } from '../support/objects.js';
 
 export default defineTool({
   name: 'get_log_type_schema_details',

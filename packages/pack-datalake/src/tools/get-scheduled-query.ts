@@ -1,7 +1,6 @@
-import { defineTool, encodePath } from '@mcp-panther/core';
+import { defineTool, encodePath, type JsonObject } from '@mcp-panther/core';
 import { z } from 'zod';
 import { savedQueryId } from '../params.js';
-import type { JsonObject } from '../support/objects.js';
 
 export default defineTool({
   name: 'get_scheduled_query',

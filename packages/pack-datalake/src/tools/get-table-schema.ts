@@ -1,8 +1,7 @@
-import { defineTool, isPantherApiError, ToolInputError } from '@mcp-panther/core';
+import { compact, defineTool, isPantherApiError, ToolInputError } from '@mcp-panther/core';
 import { z } from 'zod';
 import { databaseName, tableName } from '../params.js';
 import { GET_TABLE } from '../queries.js';
-import { compact } from '../support/objects.js';
 
 interface Table {
   name: string;

@@ -1,8 +1,7 @@
-import { defineTool } from '@mcp-panther/core';
+import { compact, defineTool } from '@mcp-panther/core';
 import { z } from 'zod';
-import { databaseName } from '../params.js';
+import { databaseName, nameFilter } from '../params.js';
 import { LIST_TABLES } from '../queries.js';
-import { compact } from '../support/objects.js';
 
 const PAGE_SIZE = 100;
 /** Stops after this many pages (2,000 tables) and says the list is incomplete. */
@@ -25,7 +24,7 @@ export default defineTool({
   permissions: ['DataAnalyticsRead'],
   input: z.object({
     database: databaseName,
-    name_contains: z.string().max(100).optional(),
+    name_contains: nameFilter.optional(),
   }),
   async handler({ database, name_contains }, { client, signal }) {
     const tables: { name: string; description?: string; logType?: string }[] = [];

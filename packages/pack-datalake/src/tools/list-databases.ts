@@ -1,7 +1,6 @@
-import { defineTool } from '@mcp-panther/core';
+import { compact, defineTool } from '@mcp-panther/core';
 import { z } from 'zod';
 import { LIST_DATABASES } from '../queries.js';
-import { compact } from '../support/objects.js';
 
 interface Database {
   name: string;

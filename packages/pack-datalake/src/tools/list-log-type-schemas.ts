@@ -1,7 +1,7 @@
-import { defineTool } from '@mcp-panther/core';
+import { compact, defineTool, type JsonObject } from '@mcp-panther/core';
 import { z } from 'zod';
+import { nameFilter } from '../params.js';
 import { LIST_SCHEMAS } from '../queries.js';
-import { compact, type JsonObject } from '../support/objects.js';
 
 export default defineTool({
   name: 'list_log_type_schemas',
@@ -13,7 +13,7 @@ export default defineTool({
   // Schemas describe what log sources ingest: View Log Sources, as the reference declares.
   permissions: ['LogSourceRead'],
   input: z.object({
-    contains: z.string().max(200).optional(),
+    contains: nameFilter.optional(),
     is_archived: z.boolean().default(false).describe('true: only archived'),
     is_in_use: z.boolean().default(false).describe('true: only in use'),
     is_managed: z.boolean().default(false).describe('true: only Panther-managed'),

@@ -1,14 +1,9 @@
-import { defineTool } from '@mcp-panther/core';
+import { cursorOf, defineTool, type JsonObject, pagedResult, type RestPage } from '@mcp-panther/core';
 import { z } from 'zod';
-import type { JsonObject } from '../support/objects.js';
+import { nameFilter, restCursor } from '../params.js';
 
 /** With name_contains, reads at most this many pages looking for matches. */
 const MAX_FILTER_PAGES = 10;
-
-interface QueriesPage {
-  results?: JsonObject[] | null;
-  next?: string | null;
-}
 
 export default defineTool({
   name: 'list_scheduled_queries',
@@ -19,16 +14,16 @@ export default defineTool({
   access: 'read',
   permissions: ['DataAnalyticsRead'],
   input: z.object({
-    cursor: z.string().max(10_000).optional(),
+    cursor: restCursor.optional(),
     limit: z.number().int().min(1).max(1000).default(100),
-    name_contains: z.string().max(200).optional(),
+    name_contains: nameFilter.optional(),
   }),
   async handler({ cursor, limit, name_contains }, { client, signal }) {
     const needle = name_contains?.toLowerCase();
     const queries: JsonObject[] = [];
-    let next: string | undefined = cursor;
+    let next = cursorOf(cursor);
     for (let page = 0; page < (needle ? MAX_FILTER_PAGES : 1); page++) {
-      const data = await client.rest<QueriesPage>({
+      const data = await client.rest<RestPage>({
         method: 'GET',
         path: '/queries',
         query: { limit, cursor: next },
@@ -44,10 +39,9 @@ export default defineTool({
       if (!next || queries.length >= limit) break;
     }
     return {
-      queries,
+      ...pagedResult('queries', queries, next),
       query_count: queries.length,
       has_next_page: next !== undefined,
-      ...(next !== undefined ? { next_cursor: next } : {}),
     };
   },
 });

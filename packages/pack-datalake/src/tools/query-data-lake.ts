@@ -1,6 +1,13 @@
 import { defineTool, ToolInputError } from '@mcp-panther/core';
 import { z } from 'zod';
-import { databaseName, dataLakeQueryId, maxRows, timeoutSeconds } from '../params.js';
+import {
+  databaseName,
+  dataLakeCursor,
+  dataLakeQueryId,
+  maxRows,
+  sqlText,
+  timeoutSeconds,
+} from '../params.js';
 import { checkSql } from '../support/guarded.js';
 import { readPage, runQuery } from '../support/query-runner.js';
 
@@ -18,11 +25,11 @@ export default defineTool({
   access: 'read',
   permissions: ['DataAnalyticsRead'],
   input: z.object({
-    sql: z.string().max(100_000).optional().describe('one statement; omit when paging'),
+    sql: sqlText.optional().describe('one statement; omit when paging'),
     database_name: databaseName.default('panther_logs.public'),
     timeout: timeoutSeconds.describe('seconds before the query is cancelled'),
     max_rows: maxRows.describe('rows per page'),
-    cursor: z.string().max(10_000).optional().describe('next_cursor of an earlier call'),
+    cursor: dataLakeCursor.optional().describe('next_cursor of an earlier call'),
     query_id: dataLakeQueryId.optional().describe('read results of an earlier query'),
   }),
   async handler({ sql, database_name, timeout, max_rows, cursor, query_id }, context) {
