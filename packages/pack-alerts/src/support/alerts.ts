@@ -1,4 +1,5 @@
 /** Panther's REST shapes for alerts and comments, and the compact forms the list tools return. */
+import { compact } from '@mcp-panther/core';
 
 /** `{ id, type }` in Panther's REST answers (`type` is user, api-token or system). */
 export interface RestActor {
@@ -37,18 +38,9 @@ export interface RestComment {
 const actorId = (actor: RestActor | string | null | undefined): string | undefined =>
   typeof actor === 'string' ? actor : (actor?.id ?? undefined);
 
-/** Drops null, undefined and empty-string fields, so compact objects carry only what is known. */
-function dense(fields: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    if (value !== null && value !== undefined && value !== '') out[key] = value;
-  }
-  return out;
-}
-
 /** The fields an analyst needs in a list; deliveries, context and runbook stay in get_alert. */
 export function compactAlert(alert: RestAlert): Record<string, unknown> {
-  return dense({
+  return compact({
     id: alert.id,
     title: alert.title,
     severity: alert.severity,
@@ -64,7 +56,7 @@ export function compactAlert(alert: RestAlert): Record<string, unknown> {
 }
 
 export function compactComment(comment: RestComment): Record<string, unknown> {
-  return dense({
+  return compact({
     id: comment.id,
     body: comment.body,
     format: comment.format,
