@@ -21,6 +21,8 @@ export type {
 export { createTokenBucketRateLimiter } from './parts/tokenBucketRateLimiter.js';
 export type { CacheStore, RateLimiter, SingleFlight, TagVersions } from './parts/types.js';
 export { encodePath } from './path.js';
+export type { PantherPermission } from './permissions.js';
+export { PANTHER_PERMISSIONS } from './permissions.js';
 export { defaultCacheKind } from './rest/restPaths.js';
 export type {
   CacheKind,
@@ -29,12 +31,10 @@ export type {
   GraphQLRequestOptions,
   HttpMethod,
   PantherClient,
-  PantherPermission,
   PantherUrls,
   QueryValue,
   RestRequest,
 } from './types.js';
-export { PANTHER_PERMISSIONS } from './types.js';
 export type { ResolvePantherUrlsOptions } from './urls/resolvePantherUrls.js';
 export { resolvePantherUrls } from './urls/resolvePantherUrls.js';
 export { CLIENT_VERSION, DEFAULT_USER_AGENT } from './version.js';

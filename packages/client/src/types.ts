@@ -110,38 +110,3 @@ export interface PantherClient {
    */
   close(): Promise<void>;
 }
-
-/** Raw Panther permission names, as `GET /api-tokens/self` returns them. */
-export const PANTHER_PERMISSIONS = [
-  'AlertModify',
-  'AlertRead',
-  'BulkUpload',
-  'BulkUploadValidate',
-  'CloudsecSourceModify',
-  'CloudsecSourceRead',
-  'DataAnalyticsModify',
-  'DataAnalyticsRead',
-  'DestinationModify',
-  'DestinationRead',
-  'GeneralSettingsModify',
-  'GeneralSettingsRead',
-  'LogSourceModify',
-  'LogSourceRawDataRead',
-  'LogSourceRead',
-  'LookupModify',
-  'LookupRead',
-  'OrganizationAPITokenModify',
-  'OrganizationAPITokenRead',
-  'PolicyModify',
-  'PolicyRead',
-  'ResourceModify',
-  'ResourceRead',
-  'RuleModify',
-  'RuleRead',
-  'RunPantherAI',
-  'SummaryRead',
-  'UserModify',
-  'UserRead',
-] as const;
-
-export type PantherPermission = (typeof PANTHER_PERMISSIONS)[number];

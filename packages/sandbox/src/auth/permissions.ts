@@ -1,38 +1,17 @@
+import { PANTHER_PERMISSIONS, type PantherPermission } from '@mcp-panther/client';
 import type { SandboxTokenName } from '../types.js';
 
-/** Panther's raw permission names (the GraphQL `Permission` enum). */
-export const PANTHER_PERMISSIONS = [
-  'AlertModify',
-  'AlertRead',
-  'BulkUpload',
-  'CloudsecSourceModify',
-  'CloudsecSourceRead',
-  'DataAnalyticsModify',
-  'DataAnalyticsRead',
-  'DestinationModify',
-  'DestinationRead',
-  'GeneralSettingsModify',
-  'GeneralSettingsRead',
-  'LogSourceModify',
-  'LogSourceRawDataRead',
-  'LogSourceRead',
-  'LookupModify',
-  'LookupRead',
-  'OrganizationAPITokenModify',
-  'OrganizationAPITokenRead',
-  'PolicyModify',
-  'PolicyRead',
-  'ResourceModify',
-  'ResourceRead',
-  'RuleModify',
-  'RuleRead',
-  'RunPantherAI',
-  'SummaryRead',
-  'UserModify',
-  'UserRead',
-] as const;
+/** Panther's permission names: the client's one list, re-exported for the sandbox's own modules. */
+export { PANTHER_PERMISSIONS };
+export type Permission = PantherPermission;
 
-export type Permission = (typeof PANTHER_PERMISSIONS)[number];
+/** REST names that GraphQL's `Permission` enum lacks; the GraphQL view of a role leaves them out. */
+const REST_ONLY: readonly Permission[] = ['BulkUploadValidate'];
+
+/** The values of GraphQL's `Permission` enum (permissions.test.ts checks them against the served schema). */
+export const GRAPHQL_PERMISSIONS: readonly Permission[] = PANTHER_PERMISSIONS.filter(
+  (p) => !REST_ONLY.includes(p),
+);
 
 /**
  * What each sandbox token may do. The analyst reads everything a triage needs (and may run Panther AI,

@@ -2,7 +2,7 @@
  * GraphQL views of platform objects. Fields that need another lookup are functions, which graphql-js
  * calls only when a client selects them.
  */
-import { PANTHER_PERMISSIONS } from '../auth/permissions.js';
+import { GRAPHQL_PERMISSIONS } from '../auth/permissions.js';
 import type { SandboxContext } from '../context.js';
 import { alertEvents } from '../services/alerts.js';
 import { findDetection } from '../services/detections.js';
@@ -10,7 +10,7 @@ import type { Actor, AlertRecord, Doc } from '../store/types.js';
 import { decodeGqlCursor, pageInfo, pageSize } from './resolvers/paging.js';
 import type { Args } from './types.js';
 
-const ENUM_PERMISSIONS = new Set<string>(PANTHER_PERMISSIONS);
+const ENUM_PERMISSIONS = new Set<string>(GRAPHQL_PERMISSIONS);
 
 export function roleView(doc: Doc) {
   return {
