@@ -5,11 +5,12 @@ import { z } from 'zod';
 /** A page cursor: the `next_cursor` of the previous call. */
 export const cursor = cursorParam().optional();
 
-/** A user, role or log source id. */
-export const id = idParam();
+/** A user id (often an email address). */
+export const userId = idParam();
 
-/** Role ids are UUIDs, and a list of them is sent comma-joined: no separators inside. */
+/** Role and log source ids are UUIDs (a list of role ids is sent comma-joined): no separators inside. */
 export const roleId = idParam({ characters: 'word', maxLength: 64 });
+export const sourceId = idParam({ characters: 'word', maxLength: 64 });
 
 /** A name or name filter (roles, log types, integration types). */
 export const name = textParam(100);

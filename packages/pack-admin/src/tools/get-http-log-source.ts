@@ -1,6 +1,6 @@
 import { defineTool, encodePath } from '@mcp-panther/core';
 import { z } from 'zod';
-import { id } from '../params.js';
+import { sourceId } from '../params.js';
 import { redactSecrets } from '../support/redact.js';
 
 export default defineTool({
@@ -11,7 +11,7 @@ export default defineTool({
     'returned, hasSecret says if one is set.',
   access: 'read',
   permissions: ['LogSourceRead'],
-  input: z.object({ source_id: id }),
+  input: z.object({ source_id: sourceId }),
   async handler({ source_id }, { client, signal }) {
     // Not cached: the answer carries credentials, which we keep out of memory as far as we can.
     const raw = await client.rest<Record<string, unknown>>({

@@ -1,6 +1,6 @@
 import { defineTool, encodePath, type JsonObject } from '@mcp-panther/core';
 import { z } from 'zod';
-import { id } from '../params.js';
+import { roleId } from '../params.js';
 
 export default defineTool({
   name: 'get_role',
@@ -8,7 +8,7 @@ export default defineTool({
   description: 'Get one Panther role by id: its permissions and the log types its users may see.',
   access: 'read',
   permissions: ['UserRead'],
-  input: z.object({ role_id: id }),
+  input: z.object({ role_id: roleId }),
   async handler({ role_id }, { client, signal }) {
     const role = await client.rest<JsonObject>({
       method: 'GET',

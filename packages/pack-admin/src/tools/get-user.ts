@@ -1,6 +1,6 @@
 import { defineTool, encodePath, type JsonObject } from '@mcp-panther/core';
 import { z } from 'zod';
-import { id } from '../params.js';
+import { userId } from '../params.js';
 
 export default defineTool({
   name: 'get_user',
@@ -8,7 +8,7 @@ export default defineTool({
   description: 'Get one Panther user by id (often an email address): role, status, login dates.',
   access: 'read',
   permissions: ['UserRead'],
-  input: z.object({ user_id: id }),
+  input: z.object({ user_id: userId }),
   async handler({ user_id }, { client, signal }) {
     const user = await client.rest<JsonObject>({
       method: 'GET',
