@@ -38,6 +38,8 @@ export type CallOutcome =
       readonly value: Record<string, unknown>;
       /** Notes for the model after the result (what was cut and how to get the rest). */
       readonly notes?: readonly string[] | undefined;
+      /** `value` as JSON, when a hook already serialised it (saves serialising it again). */
+      readonly json?: string | undefined;
     }
   | {
       readonly ok: false;

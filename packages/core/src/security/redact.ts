@@ -8,6 +8,8 @@ export interface Redactor {
   text(text: string): string;
   /** A copy of a JSON-like value with secrets replaced in every string (keys included); the value itself when clean. */
   value<T>(value: T): T;
+  /** Whether any spelling of any secret occurs in the text (a quick test before `value` on its JSON). */
+  found(text: string): boolean;
 }
 
 export const REDACTED = '[REDACTED]';
@@ -68,6 +70,9 @@ export function createRedactor(secrets: () => readonly (string | undefined)[]): 
     value<T>(value: T): T {
       const list = needles();
       return list.length === 0 ? value : (walk(value, list, 0) as T);
+    },
+    found(text) {
+      return needles().some((needle) => text.includes(needle));
     },
   };
 }

@@ -27,10 +27,16 @@ export function limitOutputHook(deps: { redact: Redactor; limits: OutputLimits }
     async around(call, next) {
       const outcome = await next();
       if (!outcome.ok) return { ...outcome, text: deps.redact.text(outcome.text) };
-      const value = deps.redact.value(outcome.value);
-      const fit = fitResult(value, deps.limits.maxChars);
+      // One serialisation serves the secret check, the size check and the text the model reads.
+      let value = outcome.value;
+      let json = JSON.stringify(value);
+      if (deps.redact.found(json)) {
+        value = deps.redact.value(value);
+        json = JSON.stringify(value);
+      }
       const notes = (outcome.notes ?? []).map((n) => deps.redact.text(n));
-      if (fit.cuts.length === 0 && fit.shortened === 0) return { ok: true, value, notes };
+      if (json.length <= deps.limits.maxChars) return { ok: true, value, notes, json };
+      const fit = fitResult(value, deps.limits.maxChars);
       if (!fit.fits) {
         call.logger.warn('tool result too large to cut at record boundaries', { size: fit.size });
         return {
