@@ -89,14 +89,22 @@ describe('createNodeRequester', () => {
 
   it('rejects with the signal reason and closes the connection when aborted', async () => {
     let closedEarly = false;
+    let arrived: () => void = () => {};
+    const received = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
     const url = await serve((req) => {
       req.socket.on('close', () => {
         closedEarly = true;
       });
+      arrived();
     });
     const controller = new AbortController();
     const pending = requester.request(`${url}/hang`, { signal: controller.signal });
-    setTimeout(() => controller.abort(new Error('stop')), 20);
+    pending.catch(() => {});
+    // Aborted once the server holds the request, so that its connection is the one that must close.
+    await received;
+    controller.abort(new Error('stop'));
     await expect(pending).rejects.toThrow('stop');
     await expect.poll(() => closedEarly).toBe(true);
   });
