@@ -146,3 +146,23 @@ describe('the host call hooks', () => {
     expect(result.structuredContent).toEqual({ headers: { 'X-API-Key': '[REDACTED]' }, 'k-[REDACTED]': 1 });
   });
 });
+
+describe('credentials in Panther URLs', () => {
+  it('are never shown by config://panther nor in results', async () => {
+    const t = await createTestHost({
+      packs: [echoPack],
+      panther: { url: 'http://svc-user:url-password-123@127.0.0.1:9', token: 'a-token-value' },
+      policy: { hideUnpermittedTools: false },
+    });
+    try {
+      const resource = await t.client.readResource({ uri: 'config://panther' });
+      const text = (resource.contents[0] as { text: string }).text;
+      expect(text).not.toContain('url-password-123');
+      expect(text).not.toContain('svc-user');
+      expect(JSON.parse(text).rest_api_url).toBe('http://***@127.0.0.1:9');
+      expect(t.logs.join('')).not.toContain('url-password-123');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { debugLineObserver } from '../calls/hooks/timing.js';
 import { clientOptions } from '../host/clientOptions.js';
 import { connectFromConfig } from '../host/connectFromConfig.js';
 import { createLogger, fileSink, stderrSink } from '../logging/createLogger.js';
+import { maskUrlCredentials } from '../security/redact.js';
 import { TRANSPORTS } from '../transport/registry.js';
 import type { HostParts } from './parts.js';
 
@@ -18,7 +19,8 @@ const defaults: HostParts = {
       level: config.logging.level,
       format: config.logging.format,
       sink: config.logging.file ? fileSink(config.logging.file) : stderrSink(),
-      redact: redact.text,
+      // Secrets by value, and user-info in any URL a line mentions.
+      redact: (text) => maskUrlCredentials(redact.text(text)),
     }),
   connect: connectFromConfig,
   auditSink: ({ config, logger }) =>

@@ -75,6 +75,23 @@ const lazyJsonSchemaValidator: jsonSchemaValidator = {
   },
 };
 
+/** User names and passwords written into URLs (`https://user:pass@…`): secrets like the token. */
+function urlCredentials(urls: readonly (string | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const url of urls) {
+    if (!url) continue;
+    try {
+      const parsed = new URL(url);
+      for (const part of [parsed.username, parsed.password]) {
+        if (part) out.push(part, decodeURIComponent(part));
+      }
+    } catch {
+      // The config schema only lets valid URLs through.
+    }
+  }
+  return out;
+}
+
 /** The parts this host uses: the defaults, then the options' (a given logger or client wins). */
 function chooseParts(options: CreateHostOptions): HostParts {
   const parts: HostParts = { ...DEFAULT_PARTS, ...options.parts };
@@ -93,7 +110,11 @@ function chooseParts(options: CreateHostOptions): HostParts {
  */
 export async function createHost(options: CreateHostOptions): Promise<Host> {
   const { config } = options;
-  const secrets: string[] = [config.panther.token, config.server.authToken].filter((s): s is string => !!s);
+  const secrets: string[] = [
+    config.panther.token,
+    config.server.authToken,
+    ...urlCredentials([config.panther.instanceUrl, config.panther.restUrl, config.panther.graphqlUrl]),
+  ].filter((s): s is string => !!s);
   const redact = createRedactor(() => secrets);
   const parts = chooseParts(options);
   const container = createContainer({ config, parts, redact });
