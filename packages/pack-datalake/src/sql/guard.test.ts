@@ -196,3 +196,74 @@ describe('guardSql', () => {
     );
   });
 });
+
+describe('guardSql: a name is judged as Snowflake resolves it, not as it is spelled', () => {
+  it.each([
+    'SELECT "SYSTEM$ABORT_SESSION"(1)',
+    'SELECT "system$abort_session"(1)',
+    'SELECT System$Abort_Session(1)',
+    'SELECT "SYSTEM$CANCEL_ALL_QUERIES"(CURRENT_SESSION())',
+    'SELECT snowflake."SYSTEM$ABORT_SESSION"(1)',
+    "SELECT IDENTIFIER('SYSTEM$ABORT_SESSION')(1)",
+    'SELECT IDENTIFIER(\'"SYSTEM$ABORT_SESSION"\')(1)',
+    "SELECT IDENTIFIER('system\\u0024abort_session')(1)",
+    "SELECT IDENTIFIER('\\x53YSTEM$ABORT_SESSION')(1)",
+    "SELECT IDENTIFIER('\\123YSTEM$ABORT_SESSION')(1)",
+    'SELECT IDENTIFIER($$SYSTEM$ABORT_SESSION$$)(1)',
+    'SELECT /* c */ "SYSTEM$ABORT_SESSION" /* c */ (1)',
+  ])('refuses the SYSTEM$ call in %s', (sql) => {
+    const error = refusal(sql);
+    expect(error.rule).toBe('system-function');
+    expect(error.message).toMatch(/SYSTEM\$(ABORT_SESSION|CANCEL_ALL_QUERIES) .*is not allowed/);
+  });
+
+  it('names the spelling it refused', () => {
+    expect(refusal('SELECT "system$abort_session"(1)').message).toContain(
+      'SYSTEM$ABORT_SESSION (written "system$abort_session") is not allowed',
+    );
+  });
+
+  it.each(['SELECT IDENTIFIER($f)(1)', 'SELECT IDENTIFIER(?)(1)'])(
+    'refuses a function named by a variable or bind parameter: %s',
+    (sql) => {
+      expect(refusal(sql).message).toContain('IDENTIFIER(…) may only name a function with a string literal');
+    },
+  );
+
+  it('still accepts the read-only SYSTEM$ functions, however they are spelled', () => {
+    for (const sql of [
+      'SELECT "SYSTEM$TYPEOF"(payload) FROM panther_lookups.public.t',
+      "SELECT IDENTIFIER('system$typeof')(payload) FROM panther_lookups.public.t",
+    ]) {
+      expect(guardSql(sql, DB).timeFilter, sql).toBe('not_needed');
+    }
+  });
+
+  it('lets a quoted CTE hide a table only under exactly its name', () => {
+    // Snowflake keeps "aws_cloudtrail" lower case; the unquoted aws_cloudtrail resolves to AWS_CLOUDTRAIL.
+    expect(refusal('WITH "aws_cloudtrail" AS (SELECT 1 AS a) SELECT * FROM aws_cloudtrail').rule).toBe(
+      'time-filter',
+    );
+    expect(refusal('WITH x AS (SELECT 1 AS a) SELECT * FROM "x", aws_cloudtrail').rule).toBe('time-filter');
+    for (const sql of [
+      'WITH "AWS_CLOUDTRAIL" AS (SELECT 1 AS a) SELECT * FROM aws_cloudtrail',
+      'WITH Aws_CloudTrail AS (SELECT 1 AS a) SELECT * FROM AWS_CLOUDTRAIL',
+      "WITH recent AS (SELECT 1 AS a) SELECT * FROM IDENTIFIER('recent')",
+    ]) {
+      expect(guardSql(sql, DB).pantherTables, sql).toEqual([]);
+    }
+  });
+
+  it('reads table names given as strings after their escapes and quotes', () => {
+    for (const sql of [
+      "SELECT * FROM IDENTIFIER('panther\\x5flogs.public.aws_cloudtrail')",
+      'SELECT * FROM IDENTIFIER(\'"PANTHER_LOGS"."PUBLIC"."AWS_CLOUDTRAIL"\')',
+      "SELECT * FROM TABLE('Panther_Logs.Public.AWS_CloudTrail')",
+      "SELECT * FROM IDENTIFIER('panther_logs.public.aws\\u005fcloudtrail')",
+    ]) {
+      const error = refusal(sql);
+      expect(error.rule, sql).toBe('time-filter');
+      expect(error.message, sql).toContain(CT);
+    }
+  });
+});

@@ -7,7 +7,8 @@
  * 2. Only SELECT, WITH … SELECT, SHOW, DESCRIBE/DESC and EXPLAIN [USING TEXT|JSON|TABULAR] of a query.
  *    EXPLAIN ANALYZE (it runs the statement), `->>` (Snowflake's flow operator chains statements),
  *    `SELECT … INTO`, a CTE whose body is not a query, any data-changing statement inside parentheses, and
- *    Snowflake SYSTEM$ functions other than a few read-only ones are refused.
+ *    Snowflake SYSTEM$ functions other than a few read-only ones are refused, by the name Snowflake resolves
+ *    (quoted, in any case, or named by an escaped string in IDENTIFIER()).
  * 3. Time filter: a query that reads a table of one of Panther's own databases (panther_logs, panther_rule_matches,
  *    …; bare and schema-qualified names are resolved through `databaseName`) needs, in a WHERE or JOIN … ON
  *    clause, a `p_event_time` comparison (`=`, `<`, `<=`, `>`, `>=` or BETWEEN, optionally qualified or cast) or a
@@ -31,6 +32,7 @@ import {
   TIME_MACROS,
   WORDS_BEFORE_SUBQUERY,
 } from './keywords.js';
+import { resolvedName, splitQualifiedName, stringValue } from './names.js';
 import { isSignificant, SqlSyntaxError, type Token, tokenize } from './tokenize.js';
 
 export type GuardRule =
@@ -267,18 +269,7 @@ function checkEverywhere(stmt: readonly Token[]): void {
         );
       }
     }
-    if (
-      token.kind === 'word' &&
-      token.value.startsWith('SYSTEM$') &&
-      !READ_ONLY_SYSTEM_FUNCTIONS.has(token.value)
-    ) {
-      throw new SqlGuardError(
-        'system-function',
-        `${token.value} is not allowed: Snowflake SYSTEM$ functions can act on the account. Only ${[
-          ...READ_ONLY_SYSTEM_FUNCTIONS,
-        ].join(', ')} may be used.`,
-      );
-    }
+    checkSystemFunction(stmt, index);
     if (isWord(token, 'INTO')) {
       throw new SqlGuardError(
         'select-into',
@@ -286,6 +277,52 @@ function checkEverywhere(stmt: readonly Token[]): void {
       );
     }
   });
+}
+
+/**
+ * SYSTEM$ functions are checked by the name Snowflake resolves, whatever the spelling: unquoted in any case,
+ * double-quoted (`"SYSTEM$ABORT_SESSION"(1)`), or named by a string (`IDENTIFIER('system\u0024abort_session')`).
+ * Quoted names are case-folded too, so no spelling of a refused function is let through.
+ */
+function checkSystemFunction(stmt: readonly Token[], index: number): void {
+  const token = stmt[index] as Token;
+  if (isName(token)) refuseSystemFunction(resolvedName(token), token.text);
+  const namesByString = isWord(token, 'IDENTIFIER') || isWord(token, 'TABLE');
+  if (!namesByString || !isPunct(stmt[index + 1], '(')) return;
+  const argument = stmt[index + 2];
+  if (argument?.kind === 'string' && isPunct(stmt[index + 3], ')')) {
+    for (const spelling of new Set([argument.value, stringValue(argument)])) {
+      for (const part of splitQualifiedName(spelling)) refuseSystemFunction(part, argument.text);
+    }
+  } else if (isWord(token, 'IDENTIFIER')) {
+    // IDENTIFIER($name)(…) or IDENTIFIER(?)(…) calls a function whose name the guard cannot see.
+    let close = index + 1;
+    for (let depth = 0; close < stmt.length; close++) {
+      if (isPunct(stmt[close], '(')) depth++;
+      else if (isPunct(stmt[close], ')') && --depth === 0) break;
+    }
+    if (isPunct(stmt[close + 1], '(')) {
+      throw new SqlGuardError(
+        'system-function',
+        "IDENTIFIER(…) may only name a function with a string literal (IDENTIFIER('my_function')(…)); a name held in a variable or a bind parameter is not allowed.",
+      );
+    }
+  }
+}
+
+function refuseSystemFunction(name: string, spelled: string): void {
+  const folded = name.toUpperCase();
+  if (!folded.startsWith('SYSTEM$') || READ_ONLY_SYSTEM_FUNCTIONS.has(folded)) return;
+  const written =
+    spelled.toUpperCase() === folded
+      ? ''
+      : ` (written ${spelled.length > 60 ? `${spelled.slice(0, 60)}…` : spelled})`;
+  throw new SqlGuardError(
+    'system-function',
+    `${folded}${written} is not allowed: Snowflake SYSTEM$ functions can act on the account. Only ${[
+      ...READ_ONLY_SYSTEM_FUNCTIONS,
+    ].join(', ')} may be used.`,
+  );
 }
 
 function checkExplain(stmt: readonly Token[], head: number): void {
@@ -319,7 +356,7 @@ function checkExplain(stmt: readonly Token[], head: number): void {
 
 /**
  * Checks every WITH clause (at the start of the statement or of a parenthesised subquery): each CTE body must be
- * a query and the statement after the CTEs must be a SELECT. Returns the CTE names (lower case).
+ * a query and the statement after the CTEs must be a SELECT. Returns the CTE names as Snowflake resolves them.
  */
 function checkCtes(stmt: readonly Token[], pairs: ReadonlyMap<number, number>): Set<string> {
   const names = new Set<string>();
@@ -342,7 +379,7 @@ function checkCtes(stmt: readonly Token[], pairs: ReadonlyMap<number, number>): 
         throw new SqlGuardError('cte', `WITH must be followed by a CTE name; found ${show(nameToken)}.`);
       }
       const name = nameOf(nameToken as Token);
-      names.add(name);
+      names.add(resolvedName(nameToken as Token));
       i++;
       if (isPunct(stmt[i], '(')) i = (pairs.get(i) as number) + 1;
       if (!isWord(stmt[i], 'AS')) {
@@ -389,6 +426,7 @@ function checkCtes(stmt: readonly Token[], pairs: ReadonlyMap<number, number>): 
 }
 
 interface TableRef {
+  /** The name's parts as Snowflake resolves them (upper case unless quoted). */
   readonly parts: readonly string[];
   readonly tokens: readonly Token[];
 }
@@ -479,17 +517,17 @@ function analyse(stmt: readonly Token[], pairs: ReadonlyMap<number, number>): An
       frame.expectTable = false;
       if (isName(token)) {
         const parts: Token[] = [token];
-        const names = [nameOf(token)];
+        const names = [resolvedName(token)];
         let j = i;
         for (;;) {
           if (isPunct(stmt[j + 1], '.') && isName(stmt[j + 2])) {
             parts.push(stmt[j + 2] as Token);
-            names.push(nameOf(stmt[j + 2] as Token));
+            names.push(resolvedName(stmt[j + 2] as Token));
             j += 2;
           } else if (isPunct(stmt[j + 1], '.') && isPunct(stmt[j + 2], '.') && isName(stmt[j + 3])) {
             // Snowflake's db..table: the PUBLIC schema.
             parts.push(stmt[j + 3] as Token);
-            names.push('public', nameOf(stmt[j + 3] as Token));
+            names.push('PUBLIC', resolvedName(stmt[j + 3] as Token));
             j += 3;
           } else break;
         }
@@ -499,7 +537,7 @@ function analyse(stmt: readonly Token[], pairs: ReadonlyMap<number, number>): An
           // Snowflake resolves IDENTIFIER('db.schema.t') and TABLE('db.schema.t') to a table.
           const argument = stmt[j + 2];
           if (argument?.kind === 'string' && isPunct(stmt[j + 3], ')')) {
-            result.tables.push({ parts: splitName(argument.value), tokens: [] });
+            result.tables.push({ parts: splitQualifiedName(stringValue(argument)), tokens: [] });
           } else if (isWord(token, 'IDENTIFIER')) {
             throw new SqlGuardError(
               'syntax',
@@ -659,17 +697,20 @@ function isIdLookup(stmt: readonly Token[], index: number, pairs: ReadonlyMap<nu
  * (Snowflake would read it as a schema, but that is what the author meant); `db.schema.t` reads db.
  */
 function resolveTable(
-  parts: readonly string[],
+  resolvedParts: readonly string[],
   databaseName: string,
   cteNames: ReadonlySet<string>,
 ): string | undefined {
+  // A CTE hides a table only under exactly its resolved name ("aws_cloudtrail" does not hide aws_cloudtrail);
+  // databases are compared case-folded, so every spelling of a Panther database counts as Panther's.
+  if (resolvedParts.length === 1 && cteNames.has(resolvedParts[0] as string)) return undefined;
+  const parts = resolvedParts.map((part) => part.toLowerCase());
   const [defaultDb = '', defaultSchema = 'public'] = databaseName.toLowerCase().split('.');
   let db: string;
   let schema: string;
   let table: string;
   if (parts.length === 1) {
     table = parts[0] as string;
-    if (cteNames.has(table)) return undefined;
     db = defaultDb;
     schema = defaultSchema;
   } else if (parts.length === 2) {
@@ -741,14 +782,6 @@ function quoteReservedWords(
     quoted.push(identifier);
   });
   return quoted;
-}
-
-/** Splits a table name given as a string ('panther_logs.public.aws_cloudtrail', '"db"."t"'). */
-function splitName(value: string): string[] {
-  return value.split('.').map((part) => {
-    const trimmed = part.trim();
-    return (trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1) : trimmed).toLowerCase();
-  });
 }
 
 function rebuild(tokens: readonly Token[], replacements: ReadonlyMap<number, string>): string {
