@@ -11,6 +11,10 @@ export const DEFAULT_PACKS = [
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** About 100 KB each: 256 sessions stay near 25 MB. */
+const DEFAULT_MAX_SESSIONS = 256;
+const DEFAULT_SESSION_IDLE_MS = 30 * 60_000;
+
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const glob = z.string().min(1);
 
@@ -97,6 +101,10 @@ export const configSchema = z.strictObject({
       allowedHosts: z.array(z.string().min(1)).default([]),
       /** No sessions: each request gets a fresh server (for replicas behind a load balancer). */
       stateless: z.boolean().default(false),
+      /** Open MCP sessions at most; a new session over the cap gets 503 with Retry-After. */
+      maxSessions: z.int().min(1).max(100_000).default(DEFAULT_MAX_SESSIONS),
+      /** A session without a request for this long is closed and its memory released (its id then gets 404). */
+      sessionIdleMs: z.int().min(1_000).max(86_400_000).default(DEFAULT_SESSION_IDLE_MS),
     })
     .default({
       transport: 'stdio',
@@ -106,6 +114,8 @@ export const configSchema = z.strictObject({
       allowedOrigins: [],
       allowedHosts: [],
       stateless: false,
+      maxSessions: DEFAULT_MAX_SESSIONS,
+      sessionIdleMs: DEFAULT_SESSION_IDLE_MS,
     }),
   output: z
     .strictObject({

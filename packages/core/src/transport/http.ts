@@ -6,78 +6,51 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
+import { readJson } from './readBody.js';
+import { refuse } from './refuse.js';
 import { assertSafeBinding, bearerMatches, hostAllowed, isWildcardHost, originAllowed } from './security.js';
+import { maxSessionsLimit, type SessionLimit, SessionTable } from './sessions.js';
 import type { TransportContext } from './types.js';
-
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export interface HttpServerOptions {
   readonly server: HostConfig['server'];
   /** A fresh McpServer with everything registered (one per session, or per request when stateless). */
   readonly createServer: () => McpServer;
   readonly logger: Logger;
+  /**
+   * Who a request comes from, for session limits (default: the client's address). Every session records it, so
+   * per-caller limits can be added as `SessionLimit`s.
+   */
+  readonly callerKey?: (req: IncomingMessage) => string;
+  /** Limits on new sessions besides `server.maxSessions` (e.g. per caller). */
+  readonly sessionLimits?: readonly SessionLimit[];
 }
 
 export interface RunningHttpServer {
   /** `http://host:port/mcp`. */
   readonly url: string;
   readonly port: number;
+  /** Open MCP sessions (0 when stateless). */
+  readonly sessionCount: number;
   close(): Promise<void>;
 }
 
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
   if (res.headersSent) return;
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-}
-
-function rpcError(
-  res: ServerResponse,
-  status: number,
-  message: string,
-  headers?: Record<string, string>,
-): void {
-  sendJson(res, status, { jsonrpc: '2.0', error: { code: -32000, message }, id: null }, headers);
-}
-
-/** The request body as JSON. Listeners, not `for await`: the async iterator costs more on every request. */
-function readJson(
-  req: IncomingMessage,
-): Promise<{ ok: true; value: unknown } | { ok: false; status: number; message: string }> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        req.off('data', onData);
-        req.off('end', onEnd);
-        resolve({ ok: false, status: 413, message: 'Request body too large' });
-        // Read no more of it (as breaking out of `for await` did).
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
-      try {
-        const text =
-          chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
-        resolve({ ok: true, value: JSON.parse(text) });
-      } catch {
-        resolve({ ok: false, status: 400, message: 'Parse error: the body is not JSON' });
-      }
-    };
-    req.on('data', onData);
-    req.once('end', onEnd);
-    req.once('error', reject);
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
   });
+  res.end(text);
 }
+
+interface HttpSession {
+  readonly transport: StreamableHTTPServerTransport;
+  close(): Promise<void>;
+}
+
+const remoteAddress = (req: IncomingMessage): string => req.socket.remoteAddress ?? 'unknown';
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
@@ -87,56 +60,89 @@ function header(req: IncomingMessage, name: string): string | undefined {
 /**
  * Streamable HTTP at `server.path` (default /mcp) on node:http, with GET /healthz. Every MCP request passes the
  * Host and Origin checks (403) and, when a token is configured, the bearer check (401). Refuses to start beyond
- * loopback without a token. Sessions (`mcp-session-id`) by default; `stateless: true` serves each request with a
- * fresh server.
+ * loopback without a token. Sessions (`mcp-session-id`) by default, at most `server.maxSessions`, each released
+ * after `server.sessionIdleMs` without a request; `stateless: true` serves each request with a fresh server.
+ * Refusals are written completely even when the body was not read (see refuse.ts).
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const cfg = options.server;
   assertSafeBinding(cfg.host, cfg.authToken);
   const { logger } = options;
-  const sessions = new Map<string, { transport: StreamableHTTPServerTransport; server: McpServer }>();
+  const callerKey = options.callerKey ?? remoteAddress;
+  const sessions = new SessionTable<HttpSession>({
+    idleMs: cfg.sessionIdleMs,
+    limits: [maxSessionsLimit(cfg.maxSessions), ...(options.sessionLimits ?? [])],
+    onExpire: (info) =>
+      logger.debug('http session expired', {
+        idleMs: cfg.sessionIdleMs,
+        sessions: sessions.size,
+        caller: info.callerKey,
+      }),
+  });
 
   async function handleSession(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const sessionId = header(req, 'mcp-session-id');
     let body: unknown;
     if (req.method === 'POST') {
       const read = await readJson(req);
-      if (!read.ok) return rpcError(res, read.status, read.message);
+      if (!read.ok) return refuse(req, res, read.status, read.message);
       body = read.value;
     }
     if (sessionId) {
-      const session = sessions.get(sessionId);
-      if (!session) return rpcError(res, 404, 'Session not found');
-      return session.transport.handleRequest(req, res, body);
+      const request = sessions.begin(sessionId, req.method !== 'GET');
+      if (!request)
+        return refuse(req, res, 404, 'Session not found (it ended or expired): initialize a new one');
+      res.once('close', request.done);
+      return request.session.transport.handleRequest(req, res, body);
     }
     const isInit = Array.isArray(body) ? body.some((m) => isInitializeRequest(m)) : isInitializeRequest(body);
     if (req.method !== 'POST' || !isInit) {
-      return rpcError(res, 400, 'Bad Request: no valid mcp-session-id header (initialize first)');
+      return refuse(req, res, 400, 'Bad Request: no valid mcp-session-id header (initialize first)');
+    }
+    const admission = await sessions.admit(callerKey(req));
+    if ('status' in admission) {
+      logger.warn('http session refused', { status: admission.status, sessions: sessions.size });
+      return refuse(req, res, admission.status, admission.message, {
+        'retry-after': String(admission.retryAfterSeconds),
+      });
     }
     const server = options.createServer();
+    let committed = false;
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {
-        sessions.set(id, { transport, server });
+        committed = true;
+        admission.commit(id, {
+          transport,
+          async close() {
+            await transport.close().catch(() => {});
+            await server.close().catch(() => {});
+          },
+        });
         logger.debug('http session opened', { sessions: sessions.size });
       },
-      onsessionclosed: (id) => {
-        sessions.delete(id);
-      },
+      onsessionclosed: (id) => sessions.remove(id),
     });
     transport.onclose = () => {
-      if (transport.sessionId) sessions.delete(transport.sessionId);
+      if (transport.sessionId) sessions.remove(transport.sessionId);
     };
-    await server.connect(transport);
-    await transport.handleRequest(req, res, body);
+    try {
+      await server.connect(transport);
+      await transport.handleRequest(req, res, body);
+    } finally {
+      if (!committed) {
+        admission.cancel();
+        await server.close().catch(() => {});
+      }
+    }
   }
 
   async function handleStateless(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') {
-      return rpcError(res, 405, 'Method not allowed (stateless server: POST only)', { allow: 'POST' });
+      return refuse(req, res, 405, 'Method not allowed (stateless server: POST only)', { allow: 'POST' });
     }
     const read = await readJson(req);
-    if (!read.ok) return rpcError(res, read.status, read.message);
+    if (!read.ok) return refuse(req, res, read.status, read.message);
     const server = options.createServer();
     const transport = new StreamableHTTPServerTransport({}); // no session id generator: stateless
     res.on('close', () => {
@@ -151,21 +157,23 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname === '/healthz') {
-        if (req.method !== 'GET' && req.method !== 'HEAD') return rpcError(res, 405, 'Method not allowed');
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+          return refuse(req, res, 405, 'Method not allowed', { allow: 'GET, HEAD' });
+        }
         return sendJson(res, 200, { status: 'ok' });
       }
       const path = url.pathname.replace(/\/+$/, '') || '/';
-      if (path !== cfg.path.replace(/\/+$/, '')) return rpcError(res, 404, 'Not found');
+      if (path !== cfg.path.replace(/\/+$/, '')) return refuse(req, res, 404, 'Not found');
       if (!hostAllowed(header(req, 'host'), cfg.host, cfg.allowedHosts)) {
         logger.warn('http request refused: Host not allowed', { host: header(req, 'host') });
-        return rpcError(res, 403, 'Forbidden: Host header not allowed');
+        return refuse(req, res, 403, 'Forbidden: Host header not allowed');
       }
       if (!originAllowed(header(req, 'origin'), cfg.allowedOrigins)) {
         logger.warn('http request refused: Origin not allowed', { origin: header(req, 'origin') });
-        return rpcError(res, 403, 'Forbidden: Origin not allowed');
+        return refuse(req, res, 403, 'Forbidden: Origin not allowed');
       }
       if (cfg.authToken && !bearerMatches(header(req, 'authorization'), cfg.authToken)) {
-        return rpcError(res, 401, 'Unauthorized: a valid bearer token is required', {
+        return refuse(req, res, 401, 'Unauthorized: a valid bearer token is required', {
           'www-authenticate': 'Bearer realm="mcp-panther"',
         });
       }
@@ -173,7 +181,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       else await handleSession(req, res);
     })().catch((error: unknown) => {
       logger.error('http request failed', { error });
-      rpcError(res, 500, 'Internal server error');
+      refuse(req, res, 500, 'Internal server error');
     });
   });
 
@@ -199,12 +207,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   return {
     url,
     port,
+    get sessionCount() {
+      return sessions.size;
+    },
     async close() {
-      for (const { transport, server } of sessions.values()) {
-        await transport.close().catch(() => {});
-        await server.close().catch(() => {});
-      }
-      sessions.clear();
+      await sessions.close();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeAllConnections();
