@@ -63,7 +63,11 @@ export function createGraphQLHandler(ctx: SandboxContext, resolvers: RootResolve
     });
     if (result.errors === undefined) return { data: result.data };
     const errors = result.errors.map((error) => {
-      const code = (error.extensions['code'] as string | undefined) ?? codeOf(error.originalError);
+      // An error outside every field (no path) is about the request: a variable of the wrong type, a missing one.
+      const requestError = error.path === undefined;
+      const code =
+        (error.extensions['code'] as string | undefined) ??
+        (requestError ? 'BAD_USER_INPUT' : codeOf(error.originalError));
       if (
         code === 'INTERNAL_SERVER_ERROR' &&
         error.originalError !== undefined &&

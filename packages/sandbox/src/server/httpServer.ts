@@ -1,10 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { TokenIdentity, TokenRegistry } from '../auth/tokens.js';
 import type { SandboxLogger, SandboxStats } from '../types.js';
+import { readJsonBody } from './readBody.js';
 import { HttpError, sendHtml, sendJson } from './respond.js';
 import type { Router } from './router.js';
-
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export type GraphQLHttpHandler = (
   body: unknown,
@@ -92,27 +91,29 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
       return sendJson(res, 401, { message, errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
     }
     const body = await readJsonBody(req).catch((error: unknown) => error);
+    if (body instanceof Error && !(body instanceof HttpError)) throw body;
     if (body instanceof HttpError) {
-      return sendJson(res, 400, { errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }] });
+      const errors = [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }];
+      return sendJson(res, body.status, { message: body.message, errors });
     }
     sendJson(res, 200, await deps.graphql(body, identity, (key) => count(stats, key)));
     return;
   }
 
-  const match = deps.router.match(method, pathname);
-  if (match === undefined) return sendJson(res, 404, { message: `No route for ${method} ${pathname}` });
-  if (identity === undefined)
-    return sendJson(res, 401, { message: 'Unauthorized: missing or unknown X-API-Key' });
-  if (match === 'method')
-    return sendJson(res, 405, { message: `Method ${method} is not allowed on ${pathname}` });
-  const { route, params } = match;
-  count(stats, `${route.method} ${route.path}`);
-  if (route.anyOf.length > 0 && !route.anyOf.some((p) => identity.permissions.has(p))) {
-    return sendJson(res, 403, {
-      message: `Forbidden: this API token lacks the permission ${route.anyOf.join(' or ')}`,
-    });
-  }
   try {
+    const match = deps.router.match(method, pathname);
+    if (match === undefined) return sendJson(res, 404, { message: `No route for ${method} ${pathname}` });
+    if (identity === undefined)
+      return sendJson(res, 401, { message: 'Unauthorized: missing or unknown X-API-Key' });
+    if (match === 'method')
+      return sendJson(res, 405, { message: `Method ${method} is not allowed on ${pathname}` });
+    const { route, params } = match;
+    count(stats, `${route.method} ${route.path}`);
+    if (route.anyOf.length > 0 && !route.anyOf.some((p) => identity.permissions.has(p))) {
+      return sendJson(res, 403, {
+        message: `Forbidden: this API token lacks the permission ${route.anyOf.join(' or ')}`,
+      });
+    }
     const body = method === 'GET' || method === 'DELETE' ? undefined : await readJsonBody(req);
     const result = await route.handler({ params, query: url.searchParams, body, identity });
     sendJson(res, result.status, result.body);
@@ -126,23 +127,6 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
 function headerValue(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'Request body too large');
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new HttpError(400, 'Request body is not valid JSON');
-  }
 }
 
 /** URL discovery (panther-api.md §1.2) reads `__PANTHER_CONFIG__` from the console page; point it at ourselves. */

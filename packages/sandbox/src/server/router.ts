@@ -1,5 +1,6 @@
 import type { Permission } from '../auth/permissions.js';
 import type { TokenIdentity } from '../auth/tokens.js';
+import { badRequest } from './respond.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -37,7 +38,10 @@ export class Router {
     this.routes.push(...routes);
   }
 
-  /** `undefined` when no path matches; `'method'` when the path exists for another method. */
+  /**
+   * `undefined` when no path matches; `'method'` when the path exists for another method. A `{name}` segment
+   * that is not valid percent-encoded UTF-8 (`%ED%A0%80`, a lone surrogate) is a 400 naming the parameter.
+   */
   match(method: string, pathname: string): RouteMatch | 'method' | undefined {
     const segments = pathname.split('/').filter((s) => s !== '');
     let pathMatched = false;
@@ -59,13 +63,12 @@ function matchPath(template: string, segments: readonly string[]): Record<string
     const part = parts[i]!;
     const segment = segments[i]!;
     if (part.startsWith('{') && part.endsWith('}')) {
-      let value: string;
+      const name = part.slice(1, -1);
       try {
-        value = decodeURIComponent(segment);
+        params[name] = decodeURIComponent(segment);
       } catch {
-        return undefined;
+        throw badRequest(`The path parameter ${name} is not valid percent-encoded UTF-8`);
       }
-      params[part.slice(1, -1)] = value;
     } else if (part !== segment) {
       return undefined;
     }
