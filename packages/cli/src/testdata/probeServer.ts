@@ -1,0 +1,122 @@
+import type { Sandbox } from '@mcp-panther/sandbox';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { type FaultProxy, startFaultProxy } from './faultProxy.js';
+import {
+  baseEnv,
+  connectHttp,
+  connectStdio,
+  startHttp,
+  startPanther,
+  tempDir,
+  textOf,
+  writeConfig,
+} from './harness.js';
+
+/**
+ * The real server (the built CLI) pointed at the sandbox through a fault proxy, driven by the SDK's client over
+ * stdio or HTTP: the set-up shared by the fault-injection, fuzz and defect-reproducer suites.
+ */
+export interface ProbeTarget {
+  readonly panther: Sandbox;
+  readonly proxy: FaultProxy;
+  /** The Panther API token the server was given (it must never show up in what the server says). */
+  readonly apiKey: string;
+  close(): Promise<void>;
+}
+
+export async function startProbeTarget(): Promise<ProbeTarget> {
+  const panther = await startPanther();
+  const proxy = await startFaultProxy(panther.url);
+  return {
+    panther,
+    proxy,
+    apiKey: panther.tokens.admin,
+    async close() {
+      await proxy.close();
+      await panther.close();
+    },
+  };
+}
+
+export interface ProbeOptions {
+  /** `read-write` registers the write tools. */
+  readonly mode?: 'read-only' | 'read-write';
+  readonly transport?: 'stdio' | 'http';
+  /** Merged into the config's `client` section (timeouts and retries short, so faults answer quickly). */
+  readonly client?: Record<string, unknown>;
+  readonly server?: Record<string, unknown>;
+  readonly logging?: Record<string, unknown>;
+}
+
+export interface ProbeServer {
+  readonly client: Client;
+  /** Everything the server wrote to stderr (its log). */
+  stderr(): string;
+  /** The folder of the config file (for audit files and the like). */
+  readonly dir: string;
+  /** Calls a tool with a liveness bound: a hang fails the test instead of holding it. */
+  call(name: string, args: Record<string, unknown>): Promise<CallToolResult>;
+  close(): Promise<void>;
+}
+
+/** How long a tool call may take before the test calls it a hang. */
+export const CALL_BOUND_MS = 20_000;
+
+export async function startProbeServer(
+  target: ProbeTarget,
+  options: ProbeOptions = {},
+): Promise<ProbeServer> {
+  const tmp = await tempDir();
+  const transport = options.transport ?? 'stdio';
+  const config = {
+    panther: { restUrl: target.proxy.url, graphqlUrl: `${target.proxy.url}/public/graphql` },
+    policy: { mode: options.mode ?? 'read-only' },
+    client: {
+      timeoutMs: 2_000,
+      maxRetries: 1,
+      requestsPerSecond: 10_000,
+      cache: { enabled: false },
+      ...options.client,
+    },
+    server:
+      transport === 'http'
+        ? { transport: 'streamable-http', host: '127.0.0.1', port: 0, ...options.server }
+        : { ...options.server },
+    logging: { level: 'info', format: 'json', ...options.logging },
+  };
+  const file = await writeConfig(tmp.dir, 'probe.config.json', config);
+  const env = baseEnv({ PANTHER_API_TOKEN: target.apiKey });
+  let client: Client;
+  let stderr: () => string;
+  let stop: () => Promise<void>;
+  if (transport === 'http') {
+    const server = await startHttp(['--config', file], env);
+    client = await connectHttp(server.url);
+    stderr = server.stderr;
+    stop = async () => {
+      await client.close();
+      server.process.kill('SIGTERM');
+    };
+  } else {
+    const connection = await connectStdio(['--config', file], env);
+    client = connection.client;
+    stderr = connection.stderr;
+    stop = connection.close;
+  }
+  return {
+    client,
+    stderr,
+    dir: tmp.dir,
+    call: (name, args) =>
+      client.callTool({ name, arguments: args }, undefined, {
+        timeout: CALL_BOUND_MS,
+      }) as Promise<CallToolResult>,
+    async close() {
+      await stop().catch(() => {});
+      await tmp.remove();
+    },
+  };
+}
+
+export { textOf };
