@@ -193,7 +193,10 @@ describe('sandbox request edge', () => {
           const segment = loneSurrogate(param) ? '%ED%A0%80' : encodeURIComponent(param);
           const path = route.path.replace(/\{[a-z]+\}/gi, segment || 'x');
           const search = new URLSearchParams(
-            query.map(([k, v]) => [k, loneSurrogate(v) ? v.replace(/[\uD800-\uDFFF]/g, '\uFFFD') : v]),
+            query.map(([k, v]): [string, string] => [
+              k,
+              loneSurrogate(v) ? v.replace(/[\uD800-\uDFFF]/g, '\uFFFD') : v,
+            ]),
           );
           const text = JSON.stringify(body) ?? 'null';
           const answer = await raw(
