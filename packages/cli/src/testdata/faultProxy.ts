@@ -29,8 +29,11 @@ export type Fault =
   | { readonly kind: 'malformed-json' }
   /** 200 with an HTML page (a proxy's login or error page). */
   | { readonly kind: 'html' }
-  /** 200 with a body of `bytes` bytes: valid JSON holding one huge string, or not JSON at all. */
-  | { readonly kind: 'huge'; readonly bytes: number; readonly json: boolean }
+  /**
+   * 200 with a body of about `bytes` bytes: not JSON at all, or JSON holding one huge string; with `field`, the
+   * real answer with every `field` (at any depth) replaced by that string.
+   */
+  | { readonly kind: 'huge'; readonly bytes: number; readonly json: boolean; readonly field?: string }
   /** 200 and a JSON body sent one byte every `intervalMs`. */
   | { readonly kind: 'drip'; readonly intervalMs: number }
   /** Forward, then put the API key the request carried into every string of the 200 answer. */
@@ -41,10 +44,16 @@ export interface ProxiedRequest {
   readonly path: string;
 }
 
+/** What the proxy saw: the request, its body (the first 64 KiB, as text) and the status it answered. */
+export interface SeenRequest extends ProxiedRequest {
+  readonly body: string;
+  status?: number;
+}
+
 export interface FaultProxy {
   readonly url: string;
-  /** Requests received since start (or since the last `reset`). */
-  readonly seen: ProxiedRequest[];
+  /** Every request received, in order. */
+  readonly seen: SeenRequest[];
   /** Applies `fault` to requests that `match` (default: every request); later calls replace it. */
   set(fault: Fault, match?: (request: ProxiedRequest) => boolean): void;
   close(): Promise<void>;
@@ -79,6 +88,20 @@ function echo(value: unknown, key: string): unknown {
   return value;
 }
 
+/** Replaces the value of every `field` in a JSON value. */
+function replaceField(value: unknown, field: string, replacement: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => replaceField(item, field, replacement));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        k === field ? replacement : replaceField(v, field, replacement),
+      ]),
+    );
+  }
+  return value;
+}
+
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
   res.end(body);
@@ -88,7 +111,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const target = new URL(upstream);
   let fault: Fault = { kind: 'pass' };
   let match: (request: ProxiedRequest) => boolean = () => true;
-  const seen: ProxiedRequest[] = [];
+  const seen: SeenRequest[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
 
@@ -120,8 +143,12 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://proxy');
     const proxied: ProxiedRequest = { method: req.method ?? 'GET', path: url.pathname };
-    seen.push(proxied);
     const body = await readAll(req);
+    const record: SeenRequest = { ...proxied, body: body.subarray(0, 65_536).toString('utf8') };
+    seen.push(record);
+    res.once('finish', () => {
+      record.status = res.statusCode;
+    });
     const active: Fault = match(proxied) ? fault : { kind: 'pass' };
     switch (active.kind) {
       case 'pass': {
@@ -145,6 +172,15 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
         return send(res, 200, 'text/html', '<!doctype html><html><body><h1>Sign in</h1></body></html>');
       case 'huge': {
         const filler = 'x'.repeat(Math.max(0, active.bytes - 64));
+        if (active.json && active.field !== undefined) {
+          const answer = await forward(req, body);
+          const replaced = replaceField(
+            JSON.parse(answer.body.toString('utf8')) as unknown,
+            active.field,
+            filler,
+          );
+          return send(res, answer.status, 'application/json', JSON.stringify(replaced));
+        }
         const text = active.json
           ? JSON.stringify({ results: [{ id: 'huge', name: filler }], data: { huge: filler } })
           : `<html>${filler}</html>`;

@@ -110,7 +110,7 @@ export function runCli(
 export async function connectStdio(
   args: readonly string[],
   env: Record<string, string>,
-): Promise<{ client: Client; stderr: () => string; close(): Promise<void> }> {
+): Promise<{ client: Client; stderr: () => string; pid: number | null; close(): Promise<void> }> {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [BIN, ...args],
@@ -128,7 +128,7 @@ export async function connectStdio(
     await transport.close().catch(() => {});
     throw new Error(`${(error as Error).message}\nserver stderr:\n${stderr}`);
   }
-  return { client, stderr: () => stderr, close: () => client.close() };
+  return { client, stderr: () => stderr, pid: transport.pid, close: () => client.close() };
 }
 
 /** Starts `mcp-panther` serving HTTP (port 0) and waits for its "listening" log line. */

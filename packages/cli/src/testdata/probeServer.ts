@@ -1,4 +1,4 @@
-import type { Sandbox } from '@mcp-panther/sandbox';
+import { type Sandbox, type SandboxOptions, startSandbox } from '@mcp-panther/sandbox';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { type FaultProxy, startFaultProxy } from './faultProxy.js';
@@ -25,8 +25,13 @@ export interface ProbeTarget {
   close(): Promise<void>;
 }
 
-export async function startProbeTarget(): Promise<ProbeTarget> {
-  const panther = await startPanther();
+/** The sandbox (small and seeded, as in the other end-to-end tests) behind a fault proxy. */
+export async function startProbeTarget(
+  sandbox: { tokens?: SandboxOptions['tokens'] } = {},
+): Promise<ProbeTarget> {
+  const panther = sandbox.tokens
+    ? await startSandbox({ events: 2_000, seed: 7, tokens: sandbox.tokens })
+    : await startPanther();
   const proxy = await startFaultProxy(panther.url);
   return {
     panther,
@@ -40,6 +45,10 @@ export async function startProbeTarget(): Promise<ProbeTarget> {
 }
 
 export interface ProbeOptions {
+  /** The token the server is given (default: the sandbox's admin token). */
+  readonly apiKey?: string;
+  /** Overrides the config's `panther` section (default: REST and GraphQL through the proxy). */
+  readonly panther?: Record<string, unknown>;
   /** `read-write` registers the write tools. */
   readonly mode?: 'read-only' | 'read-write';
   readonly transport?: 'stdio' | 'http';
@@ -55,6 +64,10 @@ export interface ProbeServer {
   stderr(): string;
   /** The folder of the config file (for audit files and the like). */
   readonly dir: string;
+  /** The server process. */
+  readonly pid: number;
+  /** The MCP endpoint when serving HTTP. */
+  readonly url: string | undefined;
   /** Calls a tool with a liveness bound: a hang fails the test instead of holding it. */
   call(name: string, args: Record<string, unknown>): Promise<CallToolResult>;
   close(): Promise<void>;
@@ -70,7 +83,10 @@ export async function startProbeServer(
   const tmp = await tempDir();
   const transport = options.transport ?? 'stdio';
   const config = {
-    panther: { restUrl: target.proxy.url, graphqlUrl: `${target.proxy.url}/public/graphql` },
+    panther: options.panther ?? {
+      restUrl: target.proxy.url,
+      graphqlUrl: `${target.proxy.url}/public/graphql`,
+    },
     policy: { mode: options.mode ?? 'read-only' },
     client: {
       timeoutMs: 2_000,
@@ -86,14 +102,18 @@ export async function startProbeServer(
     logging: { level: 'info', format: 'json', ...options.logging },
   };
   const file = await writeConfig(tmp.dir, 'probe.config.json', config);
-  const env = baseEnv({ PANTHER_API_TOKEN: target.apiKey });
+  const env = baseEnv({ PANTHER_API_TOKEN: options.apiKey ?? target.apiKey });
   let client: Client;
   let stderr: () => string;
   let stop: () => Promise<void>;
+  let pid: number;
+  let url: string | undefined;
   if (transport === 'http') {
     const server = await startHttp(['--config', file], env);
     client = await connectHttp(server.url);
     stderr = server.stderr;
+    pid = server.process.pid ?? 0;
+    url = server.url;
     stop = async () => {
       await client.close();
       server.process.kill('SIGTERM');
@@ -102,12 +122,15 @@ export async function startProbeServer(
     const connection = await connectStdio(['--config', file], env);
     client = connection.client;
     stderr = connection.stderr;
+    pid = connection.pid ?? 0;
     stop = connection.close;
   }
   return {
     client,
     stderr,
     dir: tmp.dir,
+    pid,
+    url,
     call: (name, args) =>
       client.callTool({ name, arguments: args }, undefined, {
         timeout: CALL_BOUND_MS,

@@ -132,6 +132,12 @@ export class SessionTable<S extends SessionResources> {
   begin(id: string, holdsSession: boolean): { session: S; done(): void } | undefined {
     const entry = this.entries.get(id);
     if (!entry) return undefined;
+    if (this.expired(entry, this.now())) {
+      // Expired but not yet swept: it is gone all the same.
+      this.entries.delete(id);
+      void this.release(entry);
+      return undefined;
+    }
     if (holdsSession) entry.inFlight++;
     entry.lastActive = this.now();
     let finished = false;
@@ -154,14 +160,20 @@ export class SessionTable<S extends SessionResources> {
   /** Releases every session idle for `idleMs` or longer. */
   async sweep(): Promise<void> {
     const now = this.now();
-    const expired = [...this.entries.values()].filter(
-      (entry) => entry.inFlight === 0 && now - entry.lastActive >= this.options.idleMs,
-    );
+    const expired = [...this.entries.values()].filter((entry) => this.expired(entry, now));
     for (const entry of expired) {
       this.entries.delete(entry.id);
-      await entry.session.close().catch(() => {});
-      this.options.onExpire?.(entry);
+      await this.release(entry);
     }
+  }
+
+  private expired(entry: Entry<S>, now: number): boolean {
+    return entry.inFlight === 0 && now - entry.lastActive >= this.options.idleMs;
+  }
+
+  private async release(entry: Entry<S>): Promise<void> {
+    await entry.session.close().catch(() => {});
+    this.options.onExpire?.(entry);
   }
 
   /** Releases every session and stops the sweep timer. */

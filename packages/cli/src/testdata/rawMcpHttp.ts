@@ -1,0 +1,53 @@
+/**
+ * MCP over streamable HTTP with hand-written JSON-RPC text, for requests the SDK's client cannot send (its
+ * JSON.stringify overflows on a 5,000-level argument before anything leaves the test).
+ */
+export interface RawMcpSession {
+  /** Sends one JSON-RPC request (its text as given) and returns the JSON-RPC answer. */
+  request(text: string): Promise<{ status: number; message: unknown }>;
+}
+
+const HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+
+/** The JSON-RPC message of an answer sent as JSON or as server-sent events. */
+async function messageOf(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!(response.headers.get('content-type') ?? '').includes('text/event-stream')) {
+    return text === '' ? undefined : (JSON.parse(text) as unknown);
+  }
+  const data = text
+    .split('\n')
+    .filter((line) => line.startsWith('data:'))
+    .map((line) => line.slice(5).trim())
+    .filter((line) => line !== '');
+  return data.length === 0 ? undefined : (JSON.parse(data[data.length - 1] as string) as unknown);
+}
+
+export async function openRawMcpSession(url: string): Promise<RawMcpSession> {
+  const init = await fetch(url, {
+    method: 'POST',
+    headers: HEADERS,
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+    }),
+  });
+  await messageOf(init);
+  const session = init.headers.get('mcp-session-id');
+  if (init.status !== 200 || session === null) throw new Error(`initialize answered ${init.status}`);
+  const headers = { ...HEADERS, 'mcp-session-id': session, 'mcp-protocol-version': '2025-06-18' };
+  const initialized = await fetch(url, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+  });
+  await initialized.text();
+  return {
+    async request(text) {
+      const response = await fetch(url, { method: 'POST', headers, body: text });
+      return { status: response.status, message: await messageOf(response) };
+    },
+  };
+}
