@@ -59,7 +59,7 @@ async function peakRssMiB(pid: number): Promise<number> {
 }
 
 describe('defects of the black-box probe', () => {
-  it.skip('1. a write with a 5,000-level nested argument is refused before the handler, naming it (waits for the host depth limit and bounded audit serialisation)', async () => {
+  it('1. a write with a 5,000-level nested argument is refused before the handler, naming it', async () => {
     const server = await probe({
       mode: 'read-write',
       transport: 'http',
@@ -80,7 +80,7 @@ describe('defects of the black-box probe', () => {
     for (const line of await auditLines(server)) expect(() => JSON.parse(line)).not.toThrow();
   });
 
-  it.skip('2. a 50 MB upstream field gives a result within the cap, with a note, and the server stays small (waits for bounded upstream reads and the output cap)', async () => {
+  it('2. a 50 MB upstream field is refused with a note on what to do, within the output cap; the server stays small and alive', async () => {
     const server = await probe();
     const id = await someAlertId(target.panther);
     target.proxy.set({ kind: 'huge', bytes: 50_000_000, json: true, field: 'title' }, (r) =>
@@ -88,13 +88,15 @@ describe('defects of the black-box probe', () => {
     );
     const result = await server.call('get_alert', { alert_id: id });
     expect(textOf(result).length).toBeLessThanOrEqual(1024 * 1024);
-    expect(textOf(result)).toMatch(/cut|truncated|limit/i);
-    expect(await peakRssMiB(server.pid)).toBeLessThan(300);
+    expect(textOf(result)).toMatch(/exceeded \d+ MiB; ask for less/);
+    const peak = await peakRssMiB(server.pid);
+    console.log(`defect 2: server peak RSS ${peak.toFixed(0)} MiB after a 50 MB upstream body`);
+    expect(peak).toBeLessThan(300);
     target.proxy.set({ kind: 'pass' });
     expect((await server.call('get_alert', { alert_id: id })).isError).toBeFalsy();
   });
 
-  it.skip('3. get_http_log_source never passes on an upstream body that echoes the API key (waits for redaction of tool results)', async () => {
+  it('3. get_http_log_source never passes on an upstream body that echoes the API key', async () => {
     const server = await probe();
     const listed = textOf(await server.call('list_log_sources', {}));
     const sources = (JSON.parse(listed) as { sources: { integrationId: string; integrationType: string }[] })
@@ -117,7 +119,7 @@ describe('defects of the black-box probe', () => {
       await quoted?.close();
     });
 
-    it.skip('is redacted from the log in its raw and JSON-escaped spellings (waits for redaction on values before serialisation)', async () => {
+    it('is redacted from the log in its raw and JSON-escaped spellings', async () => {
       const server = await startProbeServer(quoted, { logging: { level: 'debug' } });
       servers.push(server);
       quoted.proxy.set(
@@ -131,7 +133,7 @@ describe('defects of the black-box probe', () => {
     });
   });
 
-  it.skip('5. credentials in an API URL are masked in config://panther (waits for masking URL user-info everywhere it is shown)', async () => {
+  it('5. credentials in an API URL are masked in config://panther', async () => {
     const withCredentials = target.proxy.url.replace('http://', 'http://probe-user:probe-secret@');
     const server = await probe({
       panther: { restUrl: withCredentials, graphqlUrl: `${withCredentials}/public/graphql` },
@@ -187,7 +189,7 @@ describe('defects of the black-box probe', () => {
     expect(fresh.status).toBe(200);
   });
 
-  it.skip('7. kill -9 during 500 writes: every write that reached Panther has an audit record, every line is JSON (waits for the write-ahead audit record)', async () => {
+  it.skip('7. kill -9 during 500 writes: every write that reached Panther has an audit record, every line is JSON (waits for the audit intent record written and flushed before the upstream call)', async () => {
     const server = await probe({ mode: 'read-write', logging: { auditFile: 'audit.jsonl' } });
     const id = await someAlertId(target.panther);
     const from = target.proxy.seen.length;
@@ -210,7 +212,7 @@ describe('defects of the black-box probe', () => {
     for (const marker of reached) expect(audited).toContain(`"${marker}"`);
   });
 
-  it.skip('8. a lone surrogate in an id is an input error naming the argument (waits for ids validated in the pack schemas)', async () => {
+  it.skip('8. a lone surrogate in an id is an input error naming the argument (waits for ids checked for well-formed UTF-16 in the pack schemas)', async () => {
     const server = await probe();
     const cases: [string, Record<string, unknown>, string][] = [
       ['get_alert', { alert_id: 'x\uD800y' }, 'alert_id'],
@@ -223,14 +225,15 @@ describe('defects of the black-box probe', () => {
       ['get_role', { role_id: 'x\uD800y' }, 'role_id'],
       ['get_http_log_source', { source_id: 'x\uD800y' }, 'source_id'],
     ];
+    const wrong: string[] = [];
     for (const [tool, args, name] of cases) {
       const text = textOf(await server.call(tool, args));
-      expect(text, tool).not.toMatch(/internal error/i);
-      expect(text, tool).toContain(name);
+      if (/internal error/i.test(text) || !text.includes(name)) wrong.push(`${tool}: ${text}`);
     }
+    expect(wrong).toEqual([]);
   });
 
-  it.skip('9. strings bound for URLs have a length limit, checked before Panther is called (waits for maxLength in the pack schemas)', async () => {
+  it('9. strings bound for URLs have a length limit, checked before Panther is called', async () => {
     const server = await probe();
     const from = target.proxy.seen.length;
     const result = await server.call('list_roles', { name: 'A'.repeat(100_000) });
@@ -240,7 +243,7 @@ describe('defects of the black-box probe', () => {
     expect(seenSince(from)).toEqual([]);
   });
 
-  it.skip('10. get_bytes_processed_per_log_type_and_source refuses a start_date that is not a date (waits for strict dates in the pack schemas)', async () => {
+  it.skip('10. get_bytes_processed_per_log_type_and_source refuses a start_date that is not a date (waits for a strict date schema on this tool: a start_date that is not a date is still read as one)', async () => {
     const server = await probe();
     const result = await server.call('get_bytes_processed_per_log_type_and_source', {
       start_date: "' OR '1'='1",

@@ -181,8 +181,9 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
           );
           return send(res, answer.status, 'application/json', JSON.stringify(replaced));
         }
+        // Built by concatenation: one copy of the filler, however large.
         const text = active.json
-          ? JSON.stringify({ results: [{ id: 'huge', name: filler }], data: { huge: filler } })
+          ? `{"results":[{"id":"huge","name":"${filler}"}],"data":null}`
           : `<html>${filler}</html>`;
         return send(res, 200, active.json ? 'application/json' : 'text/html', text);
       }

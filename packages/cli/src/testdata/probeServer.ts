@@ -89,7 +89,7 @@ export async function startProbeServer(
     },
     policy: { mode: options.mode ?? 'read-only' },
     client: {
-      timeoutMs: 2_000,
+      timeoutMs: 3_000,
       maxRetries: 1,
       requestsPerSecond: 10_000,
       cache: { enabled: false },
