@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { type Sandbox, type SandboxOptions, startSandbox } from '@mcp-panther/sandbox';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -99,7 +100,15 @@ export async function startProbeServer(
       transport === 'http'
         ? { transport: 'streamable-http', host: '127.0.0.1', port: 0, ...options.server }
         : { ...options.server },
-    logging: { level: 'info', format: 'json', ...options.logging },
+    logging: {
+      level: 'info',
+      format: 'json',
+      ...options.logging,
+      // The server resolves a relative path against its working directory; keep the file in the test's folder.
+      ...(typeof options.logging?.['auditFile'] === 'string'
+        ? { auditFile: path.join(tmp.dir, options.logging['auditFile']) }
+        : {}),
+    },
   };
   const file = await writeConfig(tmp.dir, 'probe.config.json', config);
   const env = baseEnv({ PANTHER_API_TOKEN: options.apiKey ?? target.apiKey });
