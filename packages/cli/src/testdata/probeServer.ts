@@ -16,7 +16,7 @@ import {
 
 /**
  * The real server (the built CLI) pointed at the sandbox through a fault proxy, driven by the SDK's client over
- * stdio or HTTP: the set-up shared by the fault-injection, fuzz and defect-reproducer suites.
+ * stdio or HTTP: the set-up shared by the fault-injection, fuzz and regression suites.
  */
 export interface ProbeTarget {
   readonly panther: Sandbox;

@@ -12,8 +12,8 @@ import {
 } from './testdata/probeServer.js';
 import { openRawMcpSession } from './testdata/rawMcpHttp.js';
 
-// One reproducer per defect found by the black-box probe, each driving the built server (stdio or HTTP) against
-// the sandbox behind the fault proxy.
+// One regression test per failure case found by black-box testing of the server, each driving the built server
+// (stdio or HTTP) against the sandbox behind the fault proxy.
 
 let target: ProbeTarget;
 let servers: ProbeServer[] = [];
@@ -57,7 +57,7 @@ async function peakRssMiB(pid: number): Promise<number> {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-describe('defects of the black-box probe', () => {
+describe('regressions found by black-box testing', () => {
   it('1. a write with a 5,000-level nested argument is refused before the handler, naming it', async () => {
     const server = await probe({
       mode: 'read-write',
@@ -89,7 +89,7 @@ describe('defects of the black-box probe', () => {
     expect(textOf(result).length).toBeLessThanOrEqual(1024 * 1024);
     expect(textOf(result)).toMatch(/exceeded \d+ MiB; ask for less/);
     const peak = await peakRssMiB(server.pid);
-    console.log(`defect 2: server peak RSS ${peak.toFixed(0)} MiB after a 50 MB upstream body`);
+    console.log(`a 50 MB upstream field: server peak RSS ${peak.toFixed(0)} MiB after a 50 MB upstream body`);
     expect(peak).toBeLessThan(300);
     target.proxy.set({ kind: 'pass' });
     expect((await server.call('get_alert', { alert_id: id })).isError).toBeFalsy();
