@@ -146,9 +146,13 @@ describe('PantherClient timeouts and cancellation', () => {
   });
 
   it('applies a per-call timeout to GraphQL too', async () => {
-    upstream = await startFakeUpstream((_request, { signal }) => untilAborted(signal));
+    upstream = await startFakeUpstream((request, { signal }) =>
+      request.graphql?.query.includes('Warm') ? { json: { data: { a: 1 } } } : untilAborted(signal),
+    );
     client = clientFor(upstream);
-    await expect(client.graphql('query Q { a }', {}, { timeoutMs: 50 })).rejects.toMatchObject({
+    // The first call loads graphql-request and opens the connection; the timed call then only waits upstream.
+    await client.graphql('query Warm { a }');
+    await expect(client.graphql('query Q { a }', {}, { timeoutMs: 250 })).rejects.toMatchObject({
       code: 'TIMEOUT',
     });
     await waitUntil(() => upstream.closedEarly === 1);
