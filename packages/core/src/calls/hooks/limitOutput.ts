@@ -2,6 +2,9 @@ import { describeCuts, fitResult } from '../../output/fitResult.js';
 import type { Redactor } from '../../security/redact.js';
 import type { CallHook, CallOutcome } from '../types.js';
 
+/** Characters kept free for the note that says what was cut. */
+const NOTE_RESERVE = 512;
+
 export interface OutputLimits {
   /** Most characters of JSON in one result. */
   readonly maxChars: number;
@@ -36,7 +39,8 @@ export function limitOutputHook(deps: { redact: Redactor; limits: OutputLimits }
       }
       const notes = (outcome.notes ?? []).map((n) => deps.redact.text(n));
       if (json.length <= deps.limits.maxChars) return { ok: true, value, notes, json };
-      const fit = fitResult(value, deps.limits.maxChars);
+      // The note after a cut result counts towards the limit too.
+      const fit = fitResult(value, Math.max(0, deps.limits.maxChars - NOTE_RESERVE));
       if (!fit.fits) {
         call.logger.warn('tool result too large to cut at record boundaries', { size: fit.size });
         return {
