@@ -26,6 +26,7 @@ describe('public API', () => {
       'defineConfig',
       'definePack',
       'definePrompt',
+      'defineResourceTemplate',
       'defineTool',
       'deriveAnnotations',
       'encodePath',
@@ -47,7 +48,9 @@ describe('public API', () => {
       'pick',
       'sleep',
       'stderrSink',
+      'summarizeList',
       'textParam',
+      'watchConfig',
     ]);
   });
 

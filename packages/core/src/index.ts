@@ -12,8 +12,10 @@ export type {
 export { encodePath, isPantherApiError, PantherApiError } from '@mcp-panther/client';
 export type { AuditRecord, AuditSink } from './audit/auditSink.js';
 export { fileAuditSink, loggerAuditSink } from './audit/auditSink.js';
+export { summarizeList } from './calls/describeChange.js';
+export type { ConfirmationNote } from './calls/hooks/confirmWrites.js';
 export type { CallObserver } from './calls/hooks/timing.js';
-export type { CallHook, CallOutcome, ToolCall } from './calls/types.js';
+export type { CallHook, CallOutcome, Elicit, ToolCall } from './calls/types.js';
 export type {
   ConfigOverride,
   ConfigSection,
@@ -23,9 +25,9 @@ export type {
   LoadedConfig,
 } from './config/loadConfig.js';
 export { CONFIG_SEARCH_PLACES, ENV_VARS, expandHome, loadConfig, parseConfig } from './config/loadConfig.js';
-export type { HostConfig, HostConfigInput, LogLevel, PackEntry } from './config/schema.js';
+export type { ConfirmWrites, HostConfig, HostConfigInput, LogLevel, PackEntry } from './config/schema.js';
 export { DEFAULT_PACKS, defineConfig } from './config/schema.js';
-export { definePack, definePrompt } from './define/definePack.js';
+export { definePack, definePrompt, defineResourceTemplate } from './define/definePack.js';
 export { defineTool, deriveAnnotations } from './define/defineTool.js';
 export type {
   Access,
@@ -37,6 +39,9 @@ export type {
   PolicyMode,
   PromptContext,
   PromptDefinition,
+  ResourceCompletionContext,
+  ResourceTemplateDefinition,
+  ResourceTemplateFields,
   ToolContext,
   ToolDefinition,
 } from './define/types.js';
@@ -50,6 +55,9 @@ export { checkPack } from './host/checkPack.js';
 export { CORE_VERSION } from './host/coreVersion.js';
 export type { CreateHostOptions, Host } from './host/createHost.js';
 export { createHost } from './host/createHost.js';
+export type { ReloadOptions, ReloadReport } from './host/reload.js';
+export type { ConfigWatcher, WatchConfigOptions } from './host/watchConfig.js';
+export { watchConfig } from './host/watchConfig.js';
 export type { HostLogger, LoggerOptions, LogSink } from './logging/createLogger.js';
 export { createLogger, fileSink, memorySink, stderrSink } from './logging/createLogger.js';
 export { parseIsoDateTime } from './pack/isoDateTime.js';

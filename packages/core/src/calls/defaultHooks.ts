@@ -2,6 +2,7 @@ import type { AuditSink } from '../audit/auditSink.js';
 import type { Redactor } from '../security/redact.js';
 import { auditIntentHook, auditOutcomeHook } from './hooks/audit.js';
 import { checkPolicyHook } from './hooks/checkPolicy.js';
+import { confirmWritesHook } from './hooks/confirmWrites.js';
 import { limitOutputHook, type OutputLimits } from './hooks/limitOutput.js';
 import { mapErrorsHook } from './hooks/mapErrors.js';
 import { parseInputHook } from './hooks/parseInput.js';
@@ -13,13 +14,16 @@ export interface DefaultHookDeps {
   readonly redact: Redactor;
   readonly limits: OutputLimits;
   readonly observers: readonly CallObserver[];
+  /** How long a person has to confirm a write (default 10 minutes). */
+  readonly confirmTimeoutMs?: number | undefined;
 }
 
 /**
  * The host's hooks around every tool call, outermost first:
- * timing → output limits and redaction → audit of the outcome → policy → input → audit of the intent →
- * error mapping → (the tool). Input is refused before anything is audited as sent; a write's intent is on disk
- * before the tool runs; every result and error text passes redaction and the size limit on its way out.
+ * timing → output limits and redaction → audit of the outcome → policy → input → confirmation → audit of the
+ * intent → error mapping → (the tool). Input is refused before anything is audited as sent; the person confirms
+ * exactly the parsed input that will be sent; a write's intent is on disk before the tool runs; every result and
+ * error text passes redaction and the size limit on its way out.
  */
 export function defaultCallHooks(deps: DefaultHookDeps): CallHook[] {
   const audit = { sink: deps.auditSink, redact: deps.redact };
@@ -29,6 +33,7 @@ export function defaultCallHooks(deps: DefaultHookDeps): CallHook[] {
     auditOutcomeHook(audit),
     checkPolicyHook(),
     parseInputHook(),
+    confirmWritesHook({ redact: deps.redact, timeoutMs: deps.confirmTimeoutMs }),
     auditIntentHook(audit),
     mapErrorsHook(),
   ];

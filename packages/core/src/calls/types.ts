@@ -1,6 +1,14 @@
 import type { PantherClient } from '@mcp-panther/client';
+import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import type { ConfirmWrites } from '../config/schema.js';
 import type { AnyTool, Logger, PolicyMode } from '../define/types.js';
 import type { Caller, ValidatedPack } from '../types.js';
+
+/** Asks the person a question through their client (MCP elicitation, form mode) and returns their answer. */
+export type Elicit = (
+  request: Omit<ElicitRequestFormParams, 'mode'>,
+  options?: { readonly timeoutMs?: number },
+) => Promise<ElicitResult>;
 
 /** One tool call on its way through the call hooks. Hooks read it and leave notes for the hooks outside them. */
 export interface ToolCall {
@@ -13,6 +21,10 @@ export interface ToolCall {
   /** The Panther client this call uses (one per Panther token). */
   readonly client: PantherClient;
   readonly mode: PolicyMode;
+  /** Which writes the person must confirm before they are sent (`policy.confirmWrites`). */
+  readonly confirmWrites: ConfirmWrites;
+  /** Asks the person through the client; undefined when the client cannot be asked (no form elicitation). */
+  readonly elicit: Elicit | undefined;
   /** Aborted when the client cancels the request or goes away. */
   readonly signal: AbortSignal;
   readonly caller: Caller | undefined;

@@ -33,7 +33,9 @@ describe('loadConfig', () => {
       allowTools: [],
       denyTools: [],
       hideUnpermittedTools: true,
+      confirmWrites: 'destructive',
     });
+    expect(config.reload).toBe(false);
     expect(config.packs).toEqual([...DEFAULT_PACKS]);
     expect(config.server).toMatchObject({ transport: 'stdio', host: '127.0.0.1', port: 3000, path: '/mcp' });
   });
@@ -45,13 +47,19 @@ describe('loadConfig', () => {
     );
     const { config, filepath } = await loadConfig({
       cwd: dir,
-      env: { MCP_PORT: '5000', PANTHER_INSTANCE_URL: 'https://acme.runpanther.net', LOG_LEVEL: 'WARNING' },
+      env: {
+        MCP_PORT: '5000',
+        PANTHER_INSTANCE_URL: 'https://acme.runpanther.net',
+        LOG_LEVEL: 'WARNING',
+        MCP_PANTHER_CONFIRM_WRITES: 'always',
+      },
     });
     expect(filepath).toBe(path.join(dir, 'mcp-panther.config.json'));
     expect(config.policy.mode).toBe('read-write');
     expect(config.server.port).toBe(5000);
     expect(config.panther.instanceUrl).toBe('https://acme.runpanther.net');
     expect(config.logging.level).toBe('warn');
+    expect(config.policy.confirmWrites).toBe('always');
     expect(config.packs).toEqual(['x']);
   });
 

@@ -62,6 +62,7 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'MCP_PANTHER_MODE', path: ['policy', 'mode'], kind: 'string' },
   { name: 'MCP_PANTHER_ALLOW_TOOLS', path: ['policy', 'allowTools'], kind: 'list' },
   { name: 'MCP_PANTHER_DENY_TOOLS', path: ['policy', 'denyTools'], kind: 'list' },
+  { name: 'MCP_PANTHER_CONFIRM_WRITES', path: ['policy', 'confirmWrites'], kind: 'string' },
   { name: 'MCP_HTTP_AUTH_TOKEN', path: ['server', 'authToken'], kind: 'string' },
   { name: 'MCP_HTTP_STATELESS', path: ['server', 'stateless'], kind: 'boolean' },
   { name: 'MCP_ALLOWED_ORIGINS', path: ['server', 'allowedOrigins'], kind: 'list' },

@@ -9,6 +9,10 @@ export const DEFAULT_PACKS = [
 ] as const;
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+/** Which write calls wait for the person to confirm them (through MCP elicitation) before they are sent. */
+export const CONFIRM_WRITES = ['never', 'destructive', 'always'] as const;
+export type ConfirmWrites = (typeof CONFIRM_WRITES)[number];
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** About 100 KB each: 256 sessions stay near 25 MB. */
@@ -54,8 +58,19 @@ export const configSchema = z.strictObject({
       denyTools: z.array(glob).default([]),
       /** Hide tools the API token lacks permissions for (asks `GET /api-tokens/self` at start-up). */
       hideUnpermittedTools: z.boolean().default(true),
+      /**
+       * Write calls the person must confirm before they are sent: `destructive` ones (the default), `always`
+       * (every write) or `never`. A client that cannot ask (no MCP elicitation) gets those writes refused.
+       */
+      confirmWrites: z.enum(CONFIRM_WRITES).default('destructive'),
     })
-    .default({ mode: 'read-only', allowTools: [], denyTools: [], hideUnpermittedTools: true }),
+    .default({
+      mode: 'read-only',
+      allowTools: [],
+      denyTools: [],
+      hideUnpermittedTools: true,
+      confirmWrites: 'destructive',
+    }),
   client: z
     .strictObject({
       timeoutMs: z.int().min(100).max(600_000).default(30_000),
@@ -137,6 +152,8 @@ export const configSchema = z.strictObject({
       auditFile: z.string().min(1).optional(),
     })
     .default({ level: 'info', format: 'json' }),
+  /** Watch the config file and apply edits to `packs` and `policy` without a restart (`--watch`). */
+  reload: z.boolean().default(false),
 });
 
 /** What a config file may contain (defaults not applied). */

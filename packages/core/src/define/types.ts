@@ -74,6 +74,11 @@ export interface WriteToolFields<I extends InputSchema, O extends OutputSchema |
   readonly destructive: boolean;
   /** True when repeating the call with the same input has no further effect. */
   readonly idempotent: boolean;
+  /**
+   * What the call will change, in one plain sentence for the person asked to confirm it ("Resolve 12 alerts:
+   * …", "Disable rule AWS.CloudTrail.Stopped"). Gets the parsed input. Without it the host lists the arguments.
+   */
+  describeChange?(input: z.output<I>): string;
 }
 
 export type ToolFieldsOf<I extends InputSchema, O extends OutputSchema | undefined, Config> =
@@ -92,6 +97,7 @@ export interface DerivedAnnotations {
 export const TOOL_BRAND = '@mcp-panther/core/Tool' as const;
 export const PACK_BRAND = '@mcp-panther/core/ToolPack' as const;
 export const PROMPT_BRAND = '@mcp-panther/core/Prompt' as const;
+export const RESOURCE_TEMPLATE_BRAND = '@mcp-panther/core/ResourceTemplate' as const;
 /** Bumped when the shape of packs or tools changes incompatibly. */
 export const PACK_API_VERSION = 1 as const;
 
@@ -140,6 +146,40 @@ export interface PromptFields {
 
 export type PromptDefinition = PromptFields & { readonly $$type: typeof PROMPT_BRAND };
 
+/** What a resource template's completion sees: the client, and the URI variables the client has filled in. */
+export interface ResourceCompletionContext extends PromptContext {
+  readonly arguments: Readonly<Record<string, string>>;
+}
+
+export interface ResourceTemplateFields {
+  /** kebab-case, unique across packs (`alert`). */
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  /** A URI with `{variable}` parts, each standing for one path segment: `panther://alerts/{id}`. */
+  readonly uriTemplate: string;
+  /**
+   * The read tool of the same pack that reads the resource. The template is offered exactly where that tool is
+   * (same policy, same permissions), and a read runs through the same call hooks as a call of the tool.
+   */
+  readonly tool: string;
+  /** The tool's arguments for the URI's variables (already URI-decoded and checked against `values`). */
+  toolArguments(variables: Readonly<Record<string, string>>): Record<string, unknown>;
+  /** The values a variable may take, when it has a fixed set: checked before reading, and offered as completions. */
+  readonly values?: Readonly<Record<string, readonly string[]>>;
+  /** Completion for variable values: candidates for a partial value (may call Panther; should return quickly). */
+  readonly complete?: Readonly<
+    Record<
+      string,
+      (value: string, context: ResourceCompletionContext) => Promise<readonly string[]> | readonly string[]
+    >
+  >;
+}
+
+export type ResourceTemplateDefinition = ResourceTemplateFields & {
+  readonly $$type: typeof RESOURCE_TEMPLATE_BRAND;
+};
+
 export interface PackFields<ConfigSchema extends z.ZodType | undefined = undefined> {
   /** kebab-case, unique across loaded packs. */
   readonly id: string;
@@ -153,6 +193,8 @@ export interface PackFields<ConfigSchema extends z.ZodType | undefined = undefin
   readonly configSchema?: ConfigSchema;
   readonly tools: readonly AnyTool[];
   readonly prompts?: readonly PromptDefinition[];
+  /** Resources a client can attach by URI (`panther://alerts/{id}`), each read through one of the pack's tools. */
+  readonly resources?: readonly ResourceTemplateDefinition[];
   /** One or two sentences added to the server instructions when the pack is enabled. */
   readonly instructions?: string;
   /** Ids of packs that must also be loaded. */

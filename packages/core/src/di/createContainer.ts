@@ -103,7 +103,8 @@ export function createContainer(init: {
   });
 
   const clients = new Map<string, PantherClient>();
-  const scopes = new Map<string, PackScope>();
+  // Keyed by the validated pack (not its id): a reload that changes a pack's config gets a new scope.
+  const scopes = new WeakMap<ValidatedPack, PackScope>();
   let disposed = false;
   return {
     resolve: <T>(t: Token<T>): T => get(container, t),
@@ -133,10 +134,10 @@ export function createContainer(init: {
       return client;
     },
     packScope(pack) {
-      let scope = scopes.get(pack.pack.id);
+      let scope = scopes.get(pack);
       if (scope === undefined) {
         scope = { logger: get(container, LoggerToken).child({ pack: pack.pack.id }), config: pack.config };
-        scopes.set(pack.pack.id, scope);
+        scopes.set(pack, scope);
       }
       return scope;
     },

@@ -7,9 +7,11 @@ import {
   PACK_BRAND,
   type PackDefinition,
   PROMPT_BRAND,
+  RESOURCE_TEMPLATE_BRAND,
   TOOL_BRAND,
 } from '../define/types.js';
 import { isMcpHostError, McpHostError } from '../errors.js';
+import { compileUriTemplate, uriTemplateProblem } from '../resources/uriTemplate.js';
 import { toolJsonSchema } from '../server/jsonSchema.js';
 import { CORE_VERSION } from './coreVersion.js';
 
@@ -124,6 +126,65 @@ export function checkPrompt(prompt: unknown): string[] {
   return problems;
 }
 
+function checkVariableMap(
+  field: 'values' | 'complete',
+  map: unknown,
+  variables: readonly string[],
+  isEntry: (value: unknown) => boolean,
+  what: string,
+): string[] {
+  if (map === undefined) return [];
+  if (typeof map !== 'object' || map === null) return [`${field} must be an object keyed by variable`];
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(map)) {
+    if (!variables.includes(name)) problems.push(`${field}.${name} names no variable of the uriTemplate`);
+    else if (!isEntry(value)) problems.push(`${field}.${name} must be ${what}`);
+  }
+  return problems;
+}
+
+/** Checks one resource template's shape, and that it reads through a read tool of the same pack. */
+export function checkResourceTemplate(template: unknown, tools: readonly AnyTool[]): string[] {
+  const t = template as Record<string, unknown> | null;
+  const problems: string[] = [];
+  if (t?.['$$type'] !== RESOURCE_TEMPLATE_BRAND)
+    problems.push('is not made by defineResourceTemplate (missing brand)');
+  if (typeof t?.['name'] !== 'string' || !PROMPT_NAME_PATTERN.test(t['name'])) {
+    problems.push('name must be kebab-case');
+  }
+  for (const field of ['title', 'description'] as const) {
+    if (typeof t?.[field] !== 'string' || (t[field] as string).trim() === '') {
+      problems.push(`${field} must be a non-empty string`);
+    }
+  }
+  const uriProblem = uriTemplateProblem(t?.['uriTemplate']);
+  if (uriProblem) problems.push(uriProblem);
+  const tool = tools.find((candidate) => candidate?.name === t?.['tool']);
+  if (tool === undefined) problems.push(`tool ${JSON.stringify(t?.['tool'])} is not a tool of this pack`);
+  else if (tool.access !== 'read') problems.push(`tool "${tool.name}" must be a read tool`);
+  if (typeof t?.['toolArguments'] !== 'function') problems.push('toolArguments must be a function');
+  if (!uriProblem) {
+    const { variables } = compileUriTemplate(t?.['uriTemplate'] as string);
+    problems.push(
+      ...checkVariableMap(
+        'values',
+        t?.['values'],
+        variables,
+        (v) => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string'),
+        'a non-empty list of strings',
+      ),
+      ...checkVariableMap(
+        'complete',
+        t?.['complete'],
+        variables,
+        (v) => typeof v === 'function',
+        'a function',
+      ),
+    );
+  }
+  return problems;
+}
+
 type Semver = typeof import('semver');
 let semverModule: Semver | undefined;
 /** semver (about 50 CommonJS files) is loaded only for a range the fast path below does not decide. */
@@ -224,6 +285,21 @@ export function checkPackContents(pack: PackDefinition): string[] {
   for (const prompt of pack.prompts ?? []) {
     const name = (prompt as { name?: unknown })?.name;
     for (const problem of checkPrompt(prompt)) problems.push(`prompt ${JSON.stringify(name)}: ${problem}`);
+  }
+  if (pack.resources !== undefined && !Array.isArray(pack.resources)) {
+    problems.push('resources must be a list of resource templates');
+  } else {
+    const templateNames = new Set<string>();
+    for (const template of pack.resources ?? []) {
+      const name = (template as { name?: unknown })?.name;
+      for (const problem of checkResourceTemplate(template, pack.tools)) {
+        problems.push(`resource template ${JSON.stringify(name)}: ${problem}`);
+      }
+      if (typeof name === 'string' && templateNames.has(name)) {
+        problems.push(`resource template ${JSON.stringify(name)} is defined twice`);
+      }
+      if (typeof name === 'string') templateNames.add(name);
+    }
   }
   if (pack.instructions !== undefined && typeof pack.instructions !== 'string')
     problems.push('instructions must be a string');

@@ -1,6 +1,7 @@
 import type { PantherClient } from '@mcp-panther/client';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { ServerNotification } from '@modelcontextprotocol/sdk/types.js';
 import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { invokeTool } from '../calls/invokeTool.js';
@@ -13,18 +14,18 @@ import type { HostParts, PantherConnection } from '../di/parts.js';
 import { CallHooksToken, LoggerToken } from '../di/tokens.js';
 import { McpHostError } from '../errors.js';
 import type { HostLogger } from '../logging/createLogger.js';
-import { filterPrompts, filterTools, type PromptEntry } from '../policy/filterTools.js';
 import { createRedactor, maskUrlCredentials } from '../security/redact.js';
-import { CONFIG_RESOURCE_URI, type HostInfo, registerConfigResource } from '../server/configResource.js';
-import { buildInstructions } from '../server/instructions.js';
-import { registerPrompts } from '../server/registerPrompts.js';
-import { createToolset, prepareTools, registerTools, warmToolSchemas } from '../server/registerTools.js';
+import type { HostInfo } from '../server/configResource.js';
+import { warmToolSchemas } from '../server/registerTools.js';
+import { serveSession } from '../server/serveSession.js';
 import type { RunningHttpServer } from '../transport/http.js';
 import type { RunningTransport, SessionInfo } from '../transport/types.js';
 import type { PackSource, PantherTarget, PolicyState, ValidatedPack } from '../types.js';
+import { buildCatalog, catalogChanges, describeCatalog, type KnownPermissions } from './catalog.js';
 import { CORE_PACKAGE_DIR, CORE_VERSION } from './coreVersion.js';
 import { discoverPermissions } from './discoverPermissions.js';
 import { loadPacks, packSources } from './loadPacks.js';
+import { type ReloadOptions, type ReloadReport, restartOnlyChanges } from './reload.js';
 
 export interface CreateHostOptions {
   readonly config: HostConfig;
@@ -45,16 +46,18 @@ export interface CreateHostOptions {
 }
 
 export interface Host {
+  /** The config in force: the start-up config, with `packs` and `policy` as the last reload applied them. */
   readonly config: HostConfig;
   readonly packs: readonly ValidatedPack[];
   readonly policy: PolicyState;
   readonly target: PantherTarget;
   readonly client: PantherClient;
   readonly logger: Logger;
+  /** The instructions a new session gets. */
   readonly instructions: string;
   /** What `config://panther` shows. */
   info(): HostInfo;
-  /** A new McpServer with every allowed tool, prompt and the config resource registered. */
+  /** A new McpServer serving every allowed tool, prompt and resource of the current catalog. */
   createServer(session?: SessionInfo): McpServer;
   /** Serves one MCP connection on a transport (stdio, in-memory). */
   connect(transport: Transport): Promise<McpServer>;
@@ -62,6 +65,12 @@ export interface Host {
   listen(): Promise<RunningHttpServer>;
   /** Serves the transport the config names. Returns once serving has started. */
   serve(): Promise<RunningTransport>;
+  /**
+   * Applies a new config's `packs` and `policy` without a restart: loads and checks the packs, filters the
+   * tools, swaps what every session serves and tells connected clients what changed. Calls in flight finish on
+   * what they started with. Throws (and changes nothing) when a pack fails to load.
+   */
+  reload(options: ReloadOptions): Promise<ReloadReport>;
   close(): Promise<void>;
 }
 
@@ -126,7 +135,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
 
   let connection: PantherConnection;
   let packs: ValidatedPack[];
-  let policy: PolicyState;
+  let permissions: KnownPermissions;
   let client: PantherClient;
   try {
     const transportName = config.server.transport;
@@ -152,9 +161,8 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
     // Awaited below in every path; this keeps a failure from counting as unhandled while the packs load.
     connecting.catch(() => {});
     const sources = options.packs ?? packSources(config.packs);
-    const bases = [options.baseDir ?? process.cwd(), ...(options.resolveFrom ?? []), CORE_PACKAGE_DIR];
     try {
-      packs = await loadPacks(sources, { bases, logger });
+      packs = await loadPacks(sources, { bases: bases(options.baseDir), logger });
     } catch (error) {
       // Pack errors come first; what the connection opened is closed with the rest.
       await connecting.catch(() => {});
@@ -165,80 +173,131 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
     const { found, connected, discovered } = await connecting;
     connection = found;
     client = connected;
-    policy = {
-      mode: config.policy.mode,
-      permissions: discovered.permissions,
-      permissionsNote: discovered.note,
-      tools: filterTools({ packs, policy: config.policy, permissions: discovered.permissions }),
-    };
+    permissions = discovered;
   } catch (error) {
     await closeAll();
     throw error;
   }
 
+  function bases(baseDir: string | undefined): string[] {
+    return [baseDir ?? options.baseDir ?? process.cwd(), ...(options.resolveFrom ?? []), CORE_PACKAGE_DIR];
+  }
+
   const target = connection.target;
-  const prepared = prepareTools(policy.tools.enabled, (pack) => container.packScope(pack));
-  const toolset = createToolset(prepared, client, policy.mode);
+  const catalogFor = (
+    nextPacks: readonly ValidatedPack[],
+    policy: HostConfig['policy'],
+    known: KnownPermissions,
+  ) =>
+    buildCatalog({
+      packs: nextPacks,
+      policy,
+      permissions: known,
+      client,
+      target,
+      packScope: (pack) => container.packScope(pack),
+    });
+  let current = { config, catalog: catalogFor(packs, config.policy, permissions) };
   const runCall = composeHooks(container.resolve(CallHooksToken), invokeTool);
-  const prompts: PromptEntry[] = filterPrompts(packs, policy.permissions);
-  const instructions = buildInstructions({ mode: policy.mode, target, packs });
   const serverInfo = options.serverInfo ?? { name: 'mcp-panther', version: CORE_VERSION };
   logger.info('ready', {
-    mode: policy.mode,
+    mode: current.catalog.policy.mode,
     panther: target.label ?? maskUrlCredentials(target.rest),
-    tools: prepared.length,
-    hidden: policy.tools.hidden.length,
+    tools: current.catalog.toolset.tools.size,
+    hidden: current.catalog.policy.tools.hidden.length,
   });
 
-  const info = (): HostInfo => ({
-    rest_api_url: maskUrlCredentials(target.rest),
-    gql_api_url: maskUrlCredentials(target.graphql),
-    ...target.facts,
-    mode: policy.mode,
-    packs: packs.map((p) => ({
-      id: p.pack.id,
-      title: p.pack.title,
-      source: p.specifier,
-      enabled: p.enabled,
-      tools: p.pack.tools.length,
-    })),
-    available_tools: prepared.map((t) => t.definition.name),
-    hidden_tools: policy.tools.hidden.map((h) => ({
-      name: h.tool.name,
-      pack: h.pack.pack.id,
-      reason: h.reason,
-      detail: h.detail,
-    })),
-    available_prompts: prompts.map((p) => p.prompt.name),
-    available_resources: [CONFIG_RESOURCE_URI],
-    token_permissions: policy.permissions ? [...policy.permissions].sort() : null,
-    ...(policy.permissionsNote ? { token_permissions_note: policy.permissionsNote } : {}),
-  });
+  const info = (): HostInfo => describeCatalog(current.catalog, target);
 
-  const servers = new Set<McpServer>();
+  // Every server made and not yet closed: what a reload tells about its changes.
+  const sessions = new Set<McpServer>();
   const createServer = (session: SessionInfo = {}): McpServer => {
-    const server = new McpServer(serverInfo, { instructions, jsonSchemaValidator: lazyJsonSchemaValidator });
-    registerTools(server, { toolset: () => toolset, run: runCall, caller: session.caller });
-    registerPrompts(server, prompts, { client, logger });
-    registerConfigResource(server, info);
+    const server = new McpServer(serverInfo, {
+      instructions: current.catalog.instructions,
+      jsonSchemaValidator: lazyJsonSchemaValidator,
+    });
+    serveSession(server, {
+      toolset: () => current.catalog.toolset,
+      run: runCall,
+      info,
+      redact,
+      logger,
+      caller: session.caller,
+    });
+    sessions.add(server);
+    server.server.onclose = () => sessions.delete(server);
     return server;
+  };
+
+  /** Tells every connected client which lists changed (a client that went away is skipped). */
+  const announce = (changes: ReturnType<typeof catalogChanges>): void => {
+    const notifications: ServerNotification[] = [
+      ...(changes.tools ? [{ method: 'notifications/tools/list_changed' as const }] : []),
+      ...(changes.prompts ? [{ method: 'notifications/prompts/list_changed' as const }] : []),
+      ...(changes.resources ? [{ method: 'notifications/resources/list_changed' as const }] : []),
+    ];
+    for (const server of sessions) {
+      if (!server.isConnected()) continue;
+      for (const notification of notifications) server.server.notification(notification).catch(() => {});
+    }
+  };
+
+  let permissionsRead = config.policy.hideUnpermittedTools ? permissions : undefined;
+  const applyReload = async (next: ReloadOptions): Promise<ReloadReport> => {
+    const nextPacks = await loadPacks(next.packs ?? packSources(next.config.packs), {
+      bases: bases(next.baseDir),
+      logger,
+    });
+    warmToolSchemas(nextPacks);
+    let known: KnownPermissions = {
+      permissions: undefined,
+      note: 'switched off (policy.hideUnpermittedTools: false)',
+    };
+    if (next.config.policy.hideUnpermittedTools) {
+      permissionsRead ??= await discoverPermissions(client, logger);
+      known = permissionsRead;
+    }
+    const catalog = catalogFor(nextPacks, next.config.policy, known);
+    const needsRestart = restartOnlyChanges(current.config, next.config);
+    const changes = catalogChanges(current.catalog, catalog);
+    current = {
+      config: { ...current.config, packs: next.config.packs, policy: next.config.policy },
+      catalog,
+    };
+    announce(changes);
+    return {
+      addedTools: changes.addedTools,
+      removedTools: changes.removedTools,
+      notified: { tools: changes.tools, prompts: changes.prompts, resources: changes.resources },
+      sessions: [...sessions].filter((s) => s.isConnected()).length,
+      needsRestart,
+    };
   };
 
   const running: RunningTransport[] = [];
   let closed = false;
+  // One reload at a time, in the order asked: two quick edits never interleave.
+  let reloads: Promise<unknown> = Promise.resolve();
   const host: Host = {
-    config,
-    packs,
-    policy,
+    get config() {
+      return current.config;
+    },
+    get packs() {
+      return current.catalog.packs;
+    },
+    get policy() {
+      return current.catalog.policy;
+    },
     target,
     client,
     logger,
-    instructions,
+    get instructions() {
+      return current.catalog.instructions;
+    },
     info,
     createServer,
     async connect(transport) {
       const server = createServer();
-      servers.add(server);
       await server.connect(transport);
       return server;
     },
@@ -254,11 +313,18 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       running.push(served);
       return served;
     },
+    reload(next) {
+      if (closed) return Promise.reject(new Error('the host is closed'));
+      const result = reloads.then(() => applyReload(next));
+      reloads = result.catch(() => {});
+      return result;
+    },
     async close() {
       if (closed) return;
       closed = true;
       for (const transport of running.splice(0)) await transport.close().catch(() => {});
-      for (const server of servers) await server.close().catch(() => {});
+      for (const server of [...sessions]) await server.close().catch(() => {});
+      await reloads;
       await closeAll();
     },
   };

@@ -80,7 +80,8 @@ describe('the composition root takes swappable parts through CreateHostOptions',
     host = await createHost({
       config: parseConfig({
         packs: [],
-        policy: { mode: 'read-write' },
+        // This client cannot be asked to confirm; confirmation has its own tests.
+        policy: { mode: 'read-write', confirmWrites: 'never' },
         panther: {
           restUrl: upstream.url,
           graphqlUrl: `${upstream.url}/public/graphql`,
@@ -133,6 +134,10 @@ describe('the composition root takes swappable parts through CreateHostOptions',
       'outcome update_thing',
     ]);
     expect(records[0].id).toBe(records[1].id);
-    expect(records[1]).toMatchObject({ outcome: 'ok', arguments: { id: 'a', status: 'CLOSED' } });
+    expect(records[1]).toMatchObject({
+      outcome: 'ok',
+      arguments: { id: 'a', status: 'CLOSED' },
+      confirmation: 'not required',
+    });
   });
 });

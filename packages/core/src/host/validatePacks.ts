@@ -70,7 +70,8 @@ function parsePackConfig(pack: PackDefinition, config: unknown): { value: unknow
 
 /**
  * Checks the loaded packs in config order: each pack's own invariants and config, then unique pack ids, unique
- * tool and prompt names across packs (the later pack is blamed), then `requires`. Never reorders.
+ * tool, prompt and resource template names (and template URIs) across packs (the later pack is blamed), then
+ * `requires`. Never reorders.
  */
 export function validatePacks(
   loaded: readonly LoadedPack[],
@@ -81,6 +82,8 @@ export function validatePacks(
   const packIds = new Map<string, string>();
   const toolNames = new Map<string, string>();
   const promptNames = new Map<string, string>();
+  const templateNames = new Map<string, string>();
+  const templateUris = new Map<string, string>();
 
   for (const { source, pack } of loaded) {
     const label = packLabel(source, pack);
@@ -102,6 +105,13 @@ export function validatePacks(
       const owner = promptNames.get(prompt.name);
       if (owner) duplicates.push(`prompt "${prompt.name}" is already registered by ${owner}`);
     }
+    for (const template of pack.resources ?? []) {
+      const owner = templateNames.get(template.name);
+      if (owner) duplicates.push(`resource template "${template.name}" is already registered by ${owner}`);
+      const uriOwner = templateUris.get(template.uriTemplate);
+      if (uriOwner)
+        duplicates.push(`resource template ${template.uriTemplate} is already registered by ${uriOwner}`);
+    }
     if (duplicates.length > 0) {
       handleFailure(
         { label, code: 'DUPLICATE_TOOL', problems: duplicates },
@@ -114,6 +124,10 @@ export function validatePacks(
     packIds.set(pack.id, label);
     for (const tool of pack.tools) toolNames.set(tool.name, label);
     for (const prompt of pack.prompts ?? []) promptNames.set(prompt.name, label);
+    for (const template of pack.resources ?? []) {
+      templateNames.set(template.name, label);
+      templateUris.set(template.uriTemplate, label);
+    }
     accepted.push({ source, pack, config: config.value });
   }
 

@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { ReadResourceResult, Resource } from '@modelcontextprotocol/sdk/types.js';
 
 export const CONFIG_RESOURCE_URI = 'config://panther';
 
@@ -14,23 +14,27 @@ interface HostInfoFields {
   readonly hidden_tools: readonly { name: string; pack: string; reason: string; detail: string }[];
   readonly available_prompts: readonly string[];
   readonly available_resources: readonly string[];
+  /** URI templates of the resources this server reads through its tools (`panther://alerts/{id}`). */
+  readonly available_resource_templates: readonly string[];
   /** The token's permissions when known (null when not read or switched off). */
   readonly token_permissions: readonly string[] | null;
   readonly token_permissions_note?: string;
 }
 
-export function registerConfigResource(server: McpServer, info: () => HostInfo): void {
-  server.registerResource(
-    'panther-config',
-    CONFIG_RESOURCE_URI,
-    {
-      title: 'Panther configuration',
-      description:
-        'The resolved Panther URLs, the policy mode, the packs and the tools this server exposes or hides.',
-      mimeType: 'application/json',
-    },
-    async (uri) => ({
-      contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(info(), null, 2) }],
-    }),
-  );
+/** The `resources/list` entry of `config://panther`. */
+export const CONFIG_RESOURCE: Resource = {
+  uri: CONFIG_RESOURCE_URI,
+  name: 'panther-config',
+  title: 'Panther configuration',
+  description:
+    'The resolved Panther URLs, the policy mode, the packs and the tools this server exposes or hides.',
+  mimeType: 'application/json',
+};
+
+export function readConfigResource(info: HostInfo): ReadResourceResult {
+  return {
+    contents: [
+      { uri: CONFIG_RESOURCE_URI, mimeType: 'application/json', text: JSON.stringify(info, null, 2) },
+    ],
+  };
 }

@@ -8,10 +8,13 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { renderOutcome } from '../calls/runCall.js';
 import type { CallOutcome, ToolCall } from '../calls/types.js';
+import type { ConfirmWrites } from '../config/schema.js';
 import type { AnyTool, Logger, PolicyMode } from '../define/types.js';
-import type { ToolEntry } from '../policy/filterTools.js';
-import type { Caller, ValidatedPack } from '../types.js';
+import type { PromptEntry, ToolEntry } from '../policy/filterTools.js';
+import type { ValidatedPack } from '../types.js';
 import { toolJsonSchema } from './jsonSchema.js';
+import { newToolCall, type SessionContext } from './newToolCall.js';
+import type { PreparedTemplate } from './resourceTemplates.js';
 
 /** A tool ready to serve: its entry, the definition `tools/list` advertises, its logger and its pack's config. */
 export interface PreparedTool {
@@ -21,12 +24,19 @@ export interface PreparedTool {
   readonly packConfig: unknown;
 }
 
-/** What one caller may use: the tools (by name, in list order), the client for its Panther token, the mode. */
+/**
+ * What one caller may use: the tools (by name, in list order), the prompts and resource templates that go with
+ * them, the client for its Panther token, and the policy that applies at call time.
+ */
 export interface Toolset {
   readonly tools: ReadonlyMap<string, PreparedTool>;
   readonly definitions: readonly Tool[];
   readonly client: PantherClient;
   readonly mode: PolicyMode;
+  readonly confirmWrites: ConfirmWrites;
+  readonly prompts: readonly PromptEntry[];
+  /** Only templates whose tool is in `tools`: a template is offered exactly where its tool is. */
+  readonly templates: readonly PreparedTemplate[];
 }
 
 /** A tool's `tools/list` entry: title, description, derived annotations, compact JSON Schemas. */
@@ -58,16 +68,23 @@ export function prepareTools(
 }
 
 /** One caller's toolset from prepared tools (computed once and shared by every session of that caller's kind). */
-export function createToolset(
-  tools: readonly PreparedTool[],
-  client: PantherClient,
-  mode: PolicyMode,
-): Toolset {
+export function createToolset(options: {
+  readonly tools: readonly PreparedTool[];
+  readonly client: PantherClient;
+  readonly mode: PolicyMode;
+  readonly confirmWrites: ConfirmWrites;
+  readonly prompts?: readonly PromptEntry[] | undefined;
+  readonly templates?: readonly PreparedTemplate[] | undefined;
+}): Toolset {
+  const tools = new Map(options.tools.map((t) => [t.definition.name, t]));
   return {
-    tools: new Map(tools.map((t) => [t.definition.name, t])),
-    definitions: tools.map((t) => t.definition),
-    client,
-    mode,
+    tools,
+    definitions: options.tools.map((t) => t.definition),
+    client: options.client,
+    mode: options.mode,
+    confirmWrites: options.confirmWrites,
+    prompts: options.prompts ?? [],
+    templates: (options.templates ?? []).filter((t) => tools.has(t.template.tool)),
   };
 }
 
@@ -98,12 +115,12 @@ const unknownTool = (name: string): CallToolResult => ({
  */
 export function registerTools(
   server: McpServer,
-  options: {
+  options: Omit<SessionContext, 'server'> & {
     readonly toolset: () => Toolset;
     readonly run: (call: ToolCall) => Promise<CallOutcome>;
-    readonly caller?: Caller | undefined;
   },
 ): void {
+  const session: SessionContext = { server, caller: options.caller, logging: options.logging };
   server.server.registerCapabilities({ tools: { listChanged: true } });
   server.server.setRequestHandler(ListToolsRequestSchema, async () => ({
     tools: options.toolset().definitions as Tool[],
@@ -112,23 +129,11 @@ export function registerTools(
     const toolset = options.toolset();
     const prepared = toolset.tools.get(request.params.name);
     if (prepared === undefined) return unknownTool(request.params.name);
-    const call: ToolCall = {
-      tool: prepared.entry.tool,
-      pack: prepared.entry.pack,
+    const call = newToolCall(session, toolset, prepared, {
       args: request.params.arguments ?? {},
-      input: undefined,
-      client: toolset.client,
-      mode: toolset.mode,
-      signal: extra.signal,
-      caller: options.caller,
-      sessionId: extra.sessionId,
-      requestId: extra.requestId,
       meta: request.params._meta,
-      logger: prepared.logger,
-      packConfig: prepared.packConfig,
-      notify: (notification) => extra.sendNotification(notification as never),
-      notes: {},
-    };
+      extra,
+    });
     return renderOutcome(await options.run(call));
   });
 }

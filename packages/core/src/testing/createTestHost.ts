@@ -1,7 +1,12 @@
 import type { PantherClient } from '@mcp-panther/client';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import {
+  type CallToolResult,
+  type ElicitRequestFormParams,
+  ElicitRequestSchema,
+  type ElicitResult,
+} from '@modelcontextprotocol/sdk/types.js';
 import { parseConfig } from '../config/loadConfig.js';
 import type { HostConfig, HostConfigInput } from '../config/schema.js';
 import type { PackDefinition } from '../define/types.js';
@@ -26,6 +31,17 @@ export interface TestHostOptions {
   readonly config?: Omit<HostConfigInput, 'packs' | 'policy' | 'panther'>;
   /** Parts to use instead of the host's defaults (audit sink, call hooks, cache store…). */
   readonly parts?: Partial<HostParts>;
+  /**
+   * How the test client answers when a write asks the person to confirm it (`policy.confirmWrites`): `accept`
+   * (the default), `decline` or `cancel`, a function of the question, or `unsupported` for a client without
+   * MCP elicitation. Every question asked is kept in `confirmations`.
+   */
+  readonly confirm?:
+    | 'accept'
+    | 'decline'
+    | 'cancel'
+    | 'unsupported'
+    | ((request: ElicitRequestFormParams) => ElicitResult | Promise<ElicitResult>);
 }
 
 export interface TestHost {
@@ -38,6 +54,8 @@ export interface TestHost {
   call(name: string, args?: Record<string, unknown>): Promise<CallToolResult>;
   /** Log lines the host wrote (JSON lines). */
   readonly logs: readonly string[];
+  /** The confirmation questions the host asked the client, in order (their message text). */
+  readonly confirmations: readonly string[];
   close(): Promise<void>;
 }
 
@@ -82,12 +100,25 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
   });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await host.connect(serverTransport);
-  const client = new Client({ name: 'mcp-panther-test', version: '0.0.0' });
+  const confirm = options.confirm ?? 'accept';
+  const confirmations: string[] = [];
+  const client = new Client(
+    { name: 'mcp-panther-test', version: '0.0.0' },
+    { capabilities: confirm === 'unsupported' ? {} : { elicitation: { form: {} } } },
+  );
+  if (confirm !== 'unsupported') {
+    client.setRequestHandler(ElicitRequestSchema, async (request) => {
+      const params = request.params as ElicitRequestFormParams;
+      confirmations.push(params.message);
+      return typeof confirm === 'function' ? confirm(params) : { action: confirm };
+    });
+  }
   await client.connect(clientTransport);
   return {
     client,
     host,
     logs: sink.lines,
+    confirmations,
     async tools() {
       const { tools } = await client.listTools();
       return tools.map((t) => t.name);

@@ -3,6 +3,7 @@ import type { AuditRecord, AuditSink } from '../../audit/auditSink.js';
 import { boundedJson } from '../../security/boundedJson.js';
 import type { Redactor } from '../../security/redact.js';
 import type { CallHook, ToolCall } from '../types.js';
+import { CONFIRMATION_NOTE } from './confirmWrites.js';
 
 const AUDIT_ID = 'audit.id';
 const STARTED = 'audit.started';
@@ -18,6 +19,9 @@ function base(call: ToolCall, phase: AuditRecord['phase']): AuditRecord {
     ...(call.caller ? { caller: call.caller.name, profile: call.caller.profile } : {}),
     ...(call.sessionId ? { session: call.sessionId } : {}),
     request: call.requestId,
+    ...(typeof call.notes[CONFIRMATION_NOTE] === 'string'
+      ? { confirmation: call.notes[CONFIRMATION_NOTE] as string }
+      : {}),
   };
 }
 
@@ -45,9 +49,6 @@ export function auditOutcomeHook(deps: { sink: AuditSink; redact: Redactor }): C
         outcome: outcome.ok ? 'ok' : sent ? 'error' : 'refused',
         ...(outcome.ok ? {} : { code: outcome.code, error: outcome.text }),
         durationMs: Math.round(performance.now() - started),
-        ...(typeof call.notes['confirmation'] === 'string'
-          ? { confirmation: call.notes['confirmation'] }
-          : {}),
       };
       try {
         await deps.sink.write(line(record, deps.redact));

@@ -1,0 +1,50 @@
+import type { HostConfig } from '../config/schema.js';
+import type { PackSource } from '../types.js';
+
+export interface ReloadOptions {
+  /** The new config, validated (what `loadConfig` returns). Its `packs` and `policy` are applied. */
+  readonly config: HostConfig;
+  /** Where its pack names are resolved first (the config file's folder). Default: the host's. */
+  readonly baseDir?: string | undefined;
+  /** Pack sources to use instead of `config.packs` (a source may carry the pack object itself). */
+  readonly packs?: readonly PackSource[] | undefined;
+}
+
+export interface ReloadReport {
+  readonly addedTools: readonly string[];
+  readonly removedTools: readonly string[];
+  /** The lists connected clients were told changed. */
+  readonly notified: { readonly tools: boolean; readonly prompts: boolean; readonly resources: boolean };
+  /** Sessions connected when the new config took effect. */
+  readonly sessions: number;
+  /** Fields that changed but are read only at start-up (`server.port`): they need a restart. */
+  readonly needsRestart: readonly string[];
+}
+
+/** What a reload applies; every other section is read once, at start-up. */
+const RELOADED: ReadonlySet<string> = new Set(['packs', 'policy', 'reload']);
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The fields outside `packs` and `policy` that differ between two configs (`server.port`, `client`…). */
+export function restartOnlyChanges(before: HostConfig, after: HostConfig): string[] {
+  const changed: string[] = [];
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  for (const key of keys) {
+    if (RELOADED.has(key)) continue;
+    const a = (before as Record<string, unknown>)[key];
+    const b = (after as Record<string, unknown>)[key];
+    if (same(a, b)) continue;
+    if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
+      const fields = new Set([...Object.keys(a), ...Object.keys(b)]);
+      for (const field of fields) {
+        if (!same((a as Record<string, unknown>)[field], (b as Record<string, unknown>)[field])) {
+          changed.push(`${key}.${field}`);
+        }
+      }
+    } else {
+      changed.push(key);
+    }
+  }
+  return changed.sort();
+}

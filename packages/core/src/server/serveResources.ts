@@ -1,0 +1,99 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import {
+  ErrorCode,
+  ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
+  McpError,
+  ReadResourceRequestSchema,
+  type ReadResourceResult,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { CallOutcome, ToolCall } from '../calls/types.js';
+import { CONFIG_RESOURCE, CONFIG_RESOURCE_URI, type HostInfo, readConfigResource } from './configResource.js';
+import { newToolCall, type RequestExtra, type SessionContext } from './newToolCall.js';
+import type { Toolset } from './registerTools.js';
+import { matchTemplate, type PreparedTemplate } from './resourceTemplates.js';
+
+/** MCP's code for a resource that does not exist (the spec's, not in the SDK's enum). */
+export const RESOURCE_NOT_FOUND = -32002;
+
+const notFound = (uri: string) => new McpError(RESOURCE_NOT_FOUND, `Resource ${uri} not found`);
+
+/** An outcome's error as the JSON-RPC error of the read: the text is the tool's, already mapped and redacted. */
+function readError(uri: string, outcome: Extract<CallOutcome, { ok: false }>): McpError {
+  if (outcome.code === 'NOT_FOUND' || outcome.code === 'UNKNOWN_TOOL') {
+    return new McpError(RESOURCE_NOT_FOUND, `Resource ${uri} not found: ${outcome.text}`);
+  }
+  if (outcome.code === 'USER_INPUT') return new McpError(ErrorCode.InvalidParams, outcome.text);
+  return new McpError(ErrorCode.InternalError, outcome.text);
+}
+
+/** The tool arguments for a template's variables, or an error naming the variable and what it may be. */
+function toolArguments(prepared: PreparedTemplate, uri: string, variables: Record<string, string>) {
+  for (const [name, allowed] of Object.entries(prepared.template.values ?? {})) {
+    const value = variables[name];
+    if (value !== undefined && !allowed.includes(value)) {
+      throw new McpError(
+        ErrorCode.InvalidParams,
+        `Invalid resource URI ${uri}: {${name}} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`,
+      );
+    }
+  }
+  try {
+    return prepared.template.toolArguments(variables);
+  } catch (error) {
+    throw new McpError(ErrorCode.InvalidParams, `Invalid resource URI ${uri}: ${(error as Error).message}`);
+  }
+}
+
+async function readThroughTool(
+  options: ResourceOptions,
+  toolset: Toolset,
+  uri: string,
+  extra: RequestExtra,
+  meta: ToolCall['meta'],
+): Promise<ReadResourceResult> {
+  const found = matchTemplate(toolset.templates, uri);
+  if (found === undefined) throw notFound(uri);
+  const { prepared, variables } = found;
+  const tool = toolset.tools.get(prepared.template.tool);
+  if (tool === undefined) throw notFound(uri);
+  const call = newToolCall(options.session, toolset, tool, {
+    args: toolArguments(prepared, uri, variables),
+    meta,
+    extra,
+  });
+  call.notes['resource'] = uri;
+  const outcome = await options.run(call);
+  if (!outcome.ok) throw readError(uri, outcome);
+  return {
+    contents: [
+      { uri, mimeType: 'application/json', text: JSON.stringify(outcome.value) },
+      ...(outcome.notes ?? []).map((text) => ({ uri, mimeType: 'text/plain', text })),
+    ],
+  };
+}
+
+export interface ResourceOptions {
+  readonly session: SessionContext;
+  readonly toolset: () => Toolset;
+  readonly run: (call: ToolCall) => Promise<CallOutcome>;
+  readonly info: () => HostInfo;
+}
+
+/**
+ * Serves `resources/list` (config://panther), `resources/templates/list` (the templates of the caller's toolset)
+ * and `resources/read`. A templated URI is read by calling the template's tool through the call hooks, so a read
+ * gets the same policy, permissions, redaction, size limit and error mapping as a `tools/call`.
+ */
+export function serveResources(server: McpServer, options: ResourceOptions): void {
+  server.server.registerCapabilities({ resources: { listChanged: true } });
+  server.server.setRequestHandler(ListResourcesRequestSchema, async () => ({ resources: [CONFIG_RESOURCE] }));
+  server.server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({
+    resourceTemplates: options.toolset().templates.map((t) => t.definition),
+  }));
+  server.server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => {
+    const { uri } = request.params;
+    if (uri === CONFIG_RESOURCE_URI) return readConfigResource(options.info());
+    return readThroughTool(options, options.toolset(), uri, extra, request.params._meta);
+  });
+}

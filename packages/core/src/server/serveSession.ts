@@ -1,0 +1,36 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallOutcome, ToolCall } from '../calls/types.js';
+import type { Logger } from '../define/types.js';
+import type { Redactor } from '../security/redact.js';
+import type { Caller } from '../types.js';
+import { serveLogging } from './clientLogging.js';
+import type { HostInfo } from './configResource.js';
+import type { Toolset } from './registerTools.js';
+import { registerTools } from './registerTools.js';
+import { serveCompletions } from './serveCompletions.js';
+import { servePrompts } from './servePrompts.js';
+import { serveResources } from './serveResources.js';
+
+export interface SessionOptions {
+  /** Read at each request: swapping what it returns (a reload) changes what every session serves next. */
+  readonly toolset: () => Toolset;
+  readonly run: (call: ToolCall) => Promise<CallOutcome>;
+  readonly info: () => HostInfo;
+  readonly redact: Redactor;
+  readonly logger: Logger;
+  readonly caller?: Caller | undefined;
+}
+
+/**
+ * Everything one MCP session serves, on a new server, before it connects: tools, prompts, resources and their
+ * templates, completions, and MCP logging. Only request handlers are set here (no per-tool registration), so a
+ * session costs the same whatever the number of tools.
+ */
+export function serveSession(server: McpServer, options: SessionOptions): void {
+  const logging = serveLogging(server, options.redact);
+  const { toolset, run, caller } = options;
+  registerTools(server, { toolset, run, caller, logging });
+  servePrompts(server, { toolset });
+  serveResources(server, { session: { server, caller, logging }, toolset, run, info: options.info });
+  serveCompletions(server, { toolset, logger: options.logger });
+}
