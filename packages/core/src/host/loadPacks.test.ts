@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { definePack } from '../define/definePack.js';
+import { definePack, defineResourceTemplate } from '../define/definePack.js';
 import { defineTool } from '../define/defineTool.js';
 import { isMcpHostError } from '../errors.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
@@ -151,6 +151,36 @@ describe('loadPacks', () => {
     expect(error.message).toContain('pack "copy": tool "get_other" is already registered by pack "other"');
     expect(error.message).toContain('  - pack "other":\n      - pack id "other"');
     expect(error.message).toContain('pack id "other" is already used by pack "other"');
+  });
+
+  it('rejects resource templates whose name or URI another pack already registered', async () => {
+    const template = (name: string, uriTemplate: string) =>
+      defineResourceTemplate({
+        name,
+        title: 'Other',
+        description: 'The other.',
+        uriTemplate,
+        tool: 'get_other',
+        toolArguments: () => ({}),
+      });
+    const first = definePack({ ...otherPack, resources: [template('other', 'panther://other/{id}')] });
+    const second = definePack({
+      ...otherPack,
+      id: 'second',
+      tools: [defineTool({ ...otherPack.tools[0]!, name: 'get_second' })],
+      resources: [
+        { ...template('other', 'panther://second/{id}'), tool: 'get_second' },
+        { ...template('second', 'panther://other/{id}'), tool: 'get_second' },
+      ],
+    });
+    const error = await failure(
+      loadPacks([source(first), source(second)], { bases: [dir], logger: logger().logger }),
+    );
+    expect(error.code).toBe('DUPLICATE_TOOL');
+    expect(error.message).toContain('resource template "other" is already registered by pack "other"');
+    expect(error.message).toContain(
+      'resource template panther://other/{id} is already registered by pack "other"',
+    );
   });
 
   it('skips optional packs that fail, with a warning, and reports missing requirements', async () => {

@@ -41,7 +41,8 @@ export interface TestHostOptions {
     | 'decline'
     | 'cancel'
     | 'unsupported'
-    | ((request: ElicitRequestFormParams) => ElicitResult | Promise<ElicitResult>);
+    | ((request: ElicitRequestFormParams) => ElicitResult | Promise<ElicitResult>)
+    | undefined;
 }
 
 export interface TestHost {

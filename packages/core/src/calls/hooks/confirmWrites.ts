@@ -23,6 +23,8 @@ export function needsConfirmation(setting: ConfirmWrites, destructive: boolean):
   return setting === 'always' || (setting === 'destructive' && destructive);
 }
 
+const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
 function question(summary: string, toolName: string, destructive: boolean): string {
   return [
     summary,
@@ -88,8 +90,8 @@ export function confirmWritesHook(deps: {
         const timedOut = error instanceof McpError && error.code === ErrorCode.RequestTimeout;
         const waited =
           timeoutMs >= 60_000
-            ? `${Math.round(timeoutMs / 60_000)} minutes`
-            : `${Math.ceil(timeoutMs / 1000)} seconds`;
+            ? count(Math.round(timeoutMs / 60_000), 'minute')
+            : count(Math.ceil(timeoutMs / 1000), 'second');
         if (!timedOut) call.logger.warn('the confirmation question failed', { error });
         return refused(
           'NOT_CONFIRMED',
