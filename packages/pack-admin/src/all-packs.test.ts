@@ -35,4 +35,30 @@ describe('all four packs', () => {
       await host.close();
     }
   });
+
+  it('offer the alert, detection and saved query resource templates, except those of a disabled pack', async () => {
+    const fake = createFakeClient((call) =>
+      call.kind === 'rest' && call.request.path === '/api-tokens/self'
+        ? { id: 't', name: 'admin', permissions: [...PANTHER_PERMISSIONS] }
+        : {},
+    );
+    const templates = async (disabledPacks: string[]) => {
+      const host = await createTestHost({
+        packs: [alertsPack, datalakePack, detectionsPack, adminPack],
+        panther: { client: fake.client },
+        disabledPacks,
+      });
+      try {
+        return (await host.client.listResourceTemplates()).resourceTemplates.map((t) => t.uriTemplate);
+      } finally {
+        await host.close();
+      }
+    };
+    expect(await templates([])).toEqual([
+      'panther://alerts/{id}',
+      'panther://detections/{type}/{id}',
+      'panther://queries/{id}',
+    ]);
+    expect(await templates(['detections'])).toEqual(['panther://alerts/{id}', 'panther://queries/{id}']);
+  });
 });

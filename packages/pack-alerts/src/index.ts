@@ -9,6 +9,7 @@ import getMonthlyLogSourcesReport from './prompts/get-monthly-log-sources-report
 import investigateActorActivity from './prompts/investigate-actor-activity.js';
 import prioritizeOpenAlerts from './prompts/prioritize-open-alerts.js';
 import triageAlert from './prompts/triage-alert.js';
+import alertResource from './resources/alert.js';
 import addAlertComment from './tools/add-alert-comment.js';
 import bulkUpdateAlerts from './tools/bulk-update-alerts.js';
 import getAiAlertTriageSummary from './tools/get-ai-alert-triage-summary.js';
@@ -50,6 +51,7 @@ export const alertsPack = definePack({
     getMonthlyLogSourcesReport,
     triageAlert,
   ],
+  resources: [alertResource],
   instructions:
     'Alert tools list compact alerts (default: last 7 days) and page with next_cursor; use get_alert for full ' +
     'details. Dates are ISO-8601 UTC.',

@@ -4,6 +4,7 @@
  * and log type schemas.
  */
 import { definePack } from '@mcp-panther/core';
+import savedQueryResource from './resources/saved-query.js';
 import getAlertEventStats from './tools/get-alert-event-stats.js';
 import getLogTypeSchemaDetails from './tools/get-log-type-schema-details.js';
 import getScheduledQuery from './tools/get-scheduled-query.js';
@@ -31,6 +32,7 @@ export const datalakePack = definePack({
     listLogTypeSchemas,
     getLogTypeSchemaDetails,
   ],
+  resources: [savedQueryResource],
   instructions:
     'Data lake SQL is Snowflake and read-only; find tables with list_database_tables and columns with ' +
     'get_table_schema before writing query_data_lake SQL, and filter Panther tables by time.',

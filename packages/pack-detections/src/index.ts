@@ -3,6 +3,7 @@
  * Rules, scheduled rules, simple rules, policies, global helpers and data models.
  */
 import { definePack } from '@mcp-panther/core';
+import detectionResource from './resources/detection.js';
 import disableDetection from './tools/disable-detection.js';
 import getDataModel from './tools/get-data-model.js';
 import getDetection from './tools/get-detection.js';
@@ -26,6 +27,7 @@ export const detectionsPack = definePack({
     listDataModels,
     getDataModel,
   ],
+  resources: [detectionResource],
   instructions:
     'Detections come in four types (rules, scheduled_rules, simple_rules, policies); list_detections gives ' +
     'ids and summaries, get_detection the code and tests.',

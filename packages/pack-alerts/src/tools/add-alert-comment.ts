@@ -2,6 +2,7 @@ import { defineTool } from '@mcp-panther/core';
 import { z } from 'zod';
 import { alertId, comment } from '../params.js';
 import { compactComment } from '../support/alerts.js';
+import { describeComment } from '../support/change.js';
 import { postComment } from '../support/comment.js';
 import { forAlert } from '../support/errors.js';
 
@@ -18,6 +19,7 @@ export default defineTool({
     comment,
     format: z.enum(['PLAIN_TEXT', 'HTML']).default('PLAIN_TEXT'),
   }),
+  describeChange: describeComment,
   async handler({ alert_id, comment, format }, { client, signal }) {
     const created = await forAlert(alert_id, () => postComment(client, alert_id, comment, format, signal));
     return { comment: compactComment(created) };

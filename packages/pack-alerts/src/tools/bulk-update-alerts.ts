@@ -1,6 +1,7 @@
 import { defineTool, isPantherApiError, PantherApiError, ToolInputError } from '@mcp-panther/core';
 import { z } from 'zod';
 import { alertIds, comment, status, userId } from '../params.js';
+import { describeBulkChange } from '../support/change.js';
 import { postComment } from '../support/comment.js';
 import { patchAlerts } from '../support/patch.js';
 
@@ -52,6 +53,7 @@ export default defineTool({
     assignee_id: userId.optional(),
     comment: comment.optional(),
   }),
+  describeChange: describeBulkChange,
   async handler({ alert_ids, status, assignee_id, comment }, { client, signal, progress }) {
     if (status === undefined && assignee_id === undefined && comment === undefined) {
       throw new ToolInputError(undefined, 'Give at least one of status, assignee_id or comment.');

@@ -9,6 +9,7 @@ import {
   type AISummarizeAlertResult,
 } from '../queries.js';
 import { aiFailure } from '../support/ai.js';
+import { describeAiTriage } from '../support/change.js';
 import { forAlert } from '../support/errors.js';
 
 /** Poll delays: 2 s, growing ×1.2 per round, capped at 10 s (as the reference server polls). */
@@ -29,6 +30,7 @@ export default defineTool({
     prompt: textParam(2000).optional().describe('extra instructions'),
     timeout_seconds: z.number().int().min(120).max(300).default(180),
   }),
+  describeChange: describeAiTriage,
   async handler({ alert_id, prompt, timeout_seconds }, { client, signal, progress }) {
     const startedAt = Date.now();
     const started = await forAlert(alert_id, () =>

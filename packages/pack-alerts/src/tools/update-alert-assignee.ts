@@ -1,6 +1,7 @@
 import { defineTool } from '@mcp-panther/core';
 import { z } from 'zod';
 import { alertIds, userId } from '../params.js';
+import { describeAssigneeChange } from '../support/change.js';
 import { forAlerts } from '../support/errors.js';
 import { patchAlerts } from '../support/patch.js';
 
@@ -13,6 +14,7 @@ export default defineTool({
   idempotent: true,
   permissions: ['AlertModify'],
   input: z.object({ alert_ids: alertIds(100), assignee_id: userId }),
+  describeChange: describeAssigneeChange,
   async handler({ alert_ids, assignee_id }, { client, signal }) {
     await forAlerts(alert_ids, () => patchAlerts(client, { ids: alert_ids, assignee: assignee_id }, signal));
     return { updated: alert_ids, assignee_id };

@@ -37,6 +37,8 @@ export default defineTool({
   idempotent: true,
   permissions: { anyOf: ['RuleModify', 'PolicyModify'] },
   input: z.object({ detection_id: detectionId, detection_type: detectionType.default('rules') }),
+  describeChange: ({ detection_id, detection_type }) =>
+    `Disable ${DETECTION_KINDS[detection_type].label.toLowerCase()} ${detection_id}`,
   async handler({ detection_id, detection_type }, { client, signal, logger }) {
     const kind = DETECTION_KINDS[detection_type];
     const path = kind.path + encodePath`/${detection_id}`;
