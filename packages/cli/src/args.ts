@@ -17,6 +17,7 @@ const OPTIONS = {
   events: { type: 'string' },
   seed: { type: 'string' },
   'data-dir': { type: 'string' },
+  watch: { type: 'boolean', short: 'w' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -36,6 +37,7 @@ export interface ParsedArgs {
     events?: string | undefined;
     seed?: string | undefined;
     'data-dir'?: string | undefined;
+    watch?: boolean | undefined;
     help?: boolean | undefined;
     version?: boolean | undefined;
   };
@@ -83,6 +85,7 @@ export function configOverrides(values: ParsedArgs['values']): ConfigOverride[] 
   }
   if (values['log-file'] !== undefined)
     out.push({ path: ['logging', 'file'], value: values['log-file'], source: '--log-file' });
+  if (values.watch) out.push({ path: ['reload'], value: true, source: '--watch' });
   return out;
 }
 
@@ -128,6 +131,8 @@ Options:
       --mode M           read-only (default) | read-write          [env MCP_PANTHER_MODE]
       --log-level L      debug | info | warn | error               [env LOG_LEVEL]
       --log-file PATH    Log to a file instead of stderr           [env MCP_LOG_FILE]
+  -w, --watch            serve: apply edits of the config file's packs and policy
+                         without a restart (same as "reload": true)
       --json             tools, doctor: print JSON
       --events N         sandbox: number of generated log events
       --seed N           sandbox: data generator seed

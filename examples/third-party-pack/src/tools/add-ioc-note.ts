@@ -23,6 +23,9 @@ export const addIocNote = defineTool({
     note: z.string().max(500).optional().describe('Why this indicator matters'),
   }),
   output: z.object({ comment_id: z.string(), alert_id: z.string() }),
+  // What the person is asked to confirm when the policy wants this write confirmed (policy.confirmWrites).
+  describeChange: ({ alert_id, kind, indicator }) =>
+    `Note the ${kind} ${indicator} as an IOC on alert ${alert_id}`,
   async handler({ alert_id, kind, indicator, note }, { client, signal }) {
     if (!PATTERNS[kind].test(indicator)) {
       throw new ToolInputError('indicator', `is not a valid ${kind}`);

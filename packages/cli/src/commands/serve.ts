@@ -1,5 +1,6 @@
 import type { ParsedArgs } from '../args.js';
 import { openHost, readConfig } from '../openHost.js';
+import { watchForReload } from '../watchReload.js';
 
 /**
  * Resolves when the process should stop: SIGINT/SIGTERM, or over stdio the MCP client going away (stdin ends or
@@ -64,7 +65,9 @@ export async function serve(values: ParsedArgs['values']): Promise<number> {
     await host.close();
     throw error;
   }
+  const watcher = watchForReload(host, loaded, values);
   const reason = await stop.stopped;
+  watcher?.close();
   stop.dispose();
   host.logger.info('shutting down', { reason });
   await host.close();
