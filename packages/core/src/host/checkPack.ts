@@ -106,6 +106,10 @@ export function checkTool(tool: AnyTool): string[] {
   }
   problems.push(...checkPermissions(tool?.permissions));
   if (typeof tool?.handler !== 'function') problems.push('handler must be a function');
+  const describeChange = (tool as { describeChange?: unknown } | undefined)?.describeChange;
+  if (describeChange !== undefined && (tool?.access !== 'write' || typeof describeChange !== 'function')) {
+    problems.push('describeChange, when given, must be a function of a write tool');
+  }
   return problems;
 }
 

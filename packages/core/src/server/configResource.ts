@@ -1,4 +1,5 @@
 import type { ReadResourceResult, Resource } from '@modelcontextprotocol/sdk/types.js';
+import type { ConfirmWrites } from '../config/schema.js';
 
 export const CONFIG_RESOURCE_URI = 'config://panther';
 
@@ -9,6 +10,8 @@ interface HostInfoFields {
   readonly rest_api_url: string;
   readonly gql_api_url: string;
   readonly mode: 'read-only' | 'read-write';
+  /** Which writes the person must confirm (`policy.confirmWrites`). */
+  readonly confirm_writes: ConfirmWrites;
   readonly packs: readonly { id: string; title: string; source: string; enabled: boolean; tools: number }[];
   readonly available_tools: readonly string[];
   readonly hidden_tools: readonly { name: string; pack: string; reason: string; detail: string }[];
