@@ -67,7 +67,7 @@ async function readThroughTool(
   if (!outcome.ok) throw readError(uri, outcome);
   return {
     contents: [
-      { uri, mimeType: 'application/json', text: JSON.stringify(outcome.value) },
+      { uri, mimeType: 'application/json', text: outcome.json ?? JSON.stringify(outcome.value) },
       ...(outcome.notes ?? []).map((text) => ({ uri, mimeType: 'text/plain', text })),
     ],
   };
