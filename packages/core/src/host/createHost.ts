@@ -21,7 +21,13 @@ import { serveSession } from '../server/serveSession.js';
 import type { RunningHttpServer } from '../transport/http.js';
 import type { RunningTransport, SessionInfo } from '../transport/types.js';
 import type { PackSource, PantherTarget, PolicyState, ValidatedPack } from '../types.js';
-import { buildCatalog, catalogChanges, describeCatalog, type KnownPermissions } from './catalog.js';
+import {
+  buildCatalog,
+  type CatalogChanges,
+  catalogChanges,
+  describeCatalog,
+  type KnownPermissions,
+} from './catalog.js';
 import { CORE_PACKAGE_DIR, CORE_VERSION } from './coreVersion.js';
 import { discoverPermissions } from './discoverPermissions.js';
 import { loadPacks, packSources } from './loadPacks.js';
@@ -230,7 +236,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
   };
 
   /** Tells every connected client which lists changed (a client that went away is skipped). */
-  const announce = (changes: ReturnType<typeof catalogChanges>): void => {
+  const announce = (changes: CatalogChanges): void => {
     const notifications: ServerNotification[] = [
       ...(changes.tools ? [{ method: 'notifications/tools/list_changed' as const }] : []),
       ...(changes.prompts ? [{ method: 'notifications/prompts/list_changed' as const }] : []),
