@@ -88,7 +88,9 @@ export async function startProbeServer(
       restUrl: target.proxy.url,
       graphqlUrl: `${target.proxy.url}/public/graphql`,
     },
-    policy: { mode: options.mode ?? 'read-only' },
+    // The probe's client cannot answer confirmations; writes go straight to their handlers, which is what the
+    // fault, fuzz and regression suites drive (confirmation has its own tests in protocol.e2e.test.ts).
+    policy: { mode: options.mode ?? 'read-only', confirmWrites: 'never' },
     client: {
       timeoutMs: 3_000,
       maxRetries: 1,
