@@ -107,7 +107,7 @@ export async function coldStart(
       value: host,
       baseline: bare,
       unit: 'ms',
-      target: { max: 1.5 },
+      target: { max: 1.2 },
     },
     {
       measure: 'cold start, absolute',

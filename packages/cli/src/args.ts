@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { ConfigOverride } from '@mcp-panther/core';
 
-export const COMMANDS = ['serve', 'tools', 'doctor', 'sandbox', 'help'] as const;
+export const COMMANDS = ['serve', 'tools', 'doctor', 'sandbox', 'create-pack', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const OPTIONS = {
@@ -13,17 +13,21 @@ const OPTIONS = {
   mode: { type: 'string' },
   'log-level': { type: 'string' },
   'log-file': { type: 'string' },
+  'log-format': { type: 'string' },
   json: { type: 'boolean' },
   events: { type: 'string' },
   seed: { type: 'string' },
   'data-dir': { type: 'string' },
   watch: { type: 'boolean', short: 'w' },
+  dir: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
 export interface ParsedArgs {
   readonly command: Command;
+  /** The command's one argument (`create-pack <name>`), when it takes one. */
+  readonly argument?: string | undefined;
   readonly values: {
     config?: string | undefined;
     transport?: string | undefined;
@@ -33,11 +37,13 @@ export interface ParsedArgs {
     mode?: string | undefined;
     'log-level'?: string | undefined;
     'log-file'?: string | undefined;
+    'log-format'?: string | undefined;
     json?: boolean | undefined;
     events?: string | undefined;
     seed?: string | undefined;
     'data-dir'?: string | undefined;
     watch?: boolean | undefined;
+    dir?: string | undefined;
     help?: boolean | undefined;
     version?: boolean | undefined;
   };
@@ -57,14 +63,16 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     throw new UsageError((error as Error).message);
   }
   const [first, ...rest] = parsed.positionals;
-  if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}"`);
   const command = (first ?? 'serve') as Command;
   if (!COMMANDS.includes(command)) {
     throw new UsageError(
       `Unknown command "${first}"; commands: ${COMMANDS.filter((c) => c !== 'help').join(', ')}`,
     );
   }
-  return { command, values: parsed.values };
+  const takes = command === 'create-pack' ? 1 : 0;
+  if (rest.length > takes) throw new UsageError(`Unexpected argument "${rest[takes]}"`);
+  if (rest.length < takes) throw new UsageError('create-pack needs a name: mcp-panther create-pack <name>');
+  return { command, argument: rest[0], values: parsed.values };
 }
 
 const asNumber = (value: string): number | string => (/^\d+$/.test(value) ? Number(value) : value);
@@ -86,6 +94,8 @@ export function configOverrides(values: ParsedArgs['values']): ConfigOverride[] 
   if (values['log-file'] !== undefined)
     out.push({ path: ['logging', 'file'], value: values['log-file'], source: '--log-file' });
   if (values.watch) out.push({ path: ['reload'], value: true, source: '--watch' });
+  if (values['log-format'] !== undefined)
+    out.push({ path: ['logging', 'format'], value: values['log-format'], source: '--log-format' });
   return out;
 }
 
@@ -120,6 +130,8 @@ Commands:
   tools     List every tool: enabled, or hidden and why
   doctor    Check the Panther URL, the API token and its permissions; exit 1 on failure
   sandbox   Run the embedded Panther sandbox alone and print its URL and token
+  create-pack NAME
+            Write a new tool pack (package, one tool, tests, README) into the folder NAME
 
 Options:
   -c, --config PATH      Config file (default: search for mcp-panther.config.* / .mcp-pantherrc* /
@@ -133,10 +145,13 @@ Options:
       --log-file PATH    Log to a file instead of stderr           [env MCP_LOG_FILE]
   -w, --watch            serve: apply edits of the config file's packs and policy
                          without a restart (same as "reload": true)
+      --log-format F     auto (default: text on a terminal, else JSON lines) | json | plain
+                                                                   [env MCP_LOG_FORMAT]
       --json             tools, doctor: print JSON
       --events N         sandbox: number of generated log events
       --seed N           sandbox: data generator seed
       --data-dir DIR     sandbox: where to keep its database
+      --dir DIR          create-pack: where to create the pack's folder (default: here)
   -h, --help             Show this help
   -v, --version          Show the version
 

@@ -1,3 +1,7 @@
+import { writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Sandbox } from '@mcp-panther/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -92,5 +96,44 @@ describe('mcp-panther commands', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/✗ API token: could not read the token permissions: .*401/);
     expect(run.stdout).not.toContain('not-a-valid-token');
+  });
+
+  it('doctor fails the URL check when Panther cannot be reached, with no log lines around its report', async () => {
+    const closedPort = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const url = `http://127.0.0.1:${closedPort}`;
+    const run = await runCli(
+      ['doctor'],
+      baseEnv({ PANTHER_INSTANCE_URL: url, PANTHER_API_TOKEN: 'x'.repeat(20), LOG_LEVEL: '' }),
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`✗ Panther URL: REST ${url}`);
+    expect(run.stdout).toContain('ECONNREFUSED');
+    expect(run.stdout).toContain('✗ API token: not checked: Panther could not be reached');
+    expect(run.stderr).toBe('');
+  });
+
+  it('a pack that is found but fails to import is PACK_IMPORT_FAILED, with its name and the import error', async () => {
+    await writeFile(
+      path.join(tmp.dir, 'broken-pack.mjs'),
+      "import 'no-such-package-for-mcp-panther';\nexport default {};\n",
+    );
+    const config = await writeConfig(tmp.dir, 'broken.config.json', { packs: ['./broken-pack.mjs'] });
+    const run = await runCli(['tools', '--config', config], env(panther.tokens.admin));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('./broken-pack.mjs: found at');
+    expect(run.stderr).toContain(
+      "but importing it failed: Cannot find package 'no-such-package-for-mcp-panther'",
+    );
+    expect(run.stderr).toContain('[PACK_IMPORT_FAILED]');
+    const missing = await writeConfig(tmp.dir, 'missing.config.json', {
+      packs: ['no-such-pack-for-mcp-panther'],
+    });
+    const notFound = await runCli(['tools', '--config', missing], env(panther.tokens.admin));
+    expect(notFound.stderr).toContain('[PACK_NOT_FOUND]');
   });
 });

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@mcp-panther/core';
 import { describe, expect, it } from 'vitest';
@@ -19,5 +19,21 @@ describe('examples/configs', () => {
       host: '0.0.0.0',
       stateless: true,
     });
+  });
+
+  it('every client config is valid JSON and starts the installed command', async () => {
+    const files = (await readdir(CONFIGS)).filter((f) => f.endsWith('.json') && !f.endsWith('.config.json'));
+    expect(files.sort()).toEqual(['claude_desktop_config.json', 'cursor.mcp.json', 'vscode.mcp.json']);
+    for (const file of files) {
+      const parsed = JSON.parse(await readFile(`${CONFIGS}${file}`, 'utf8')) as {
+        mcpServers?: Record<string, { command: string }>;
+        servers?: Record<string, { command: string }>;
+      };
+      const servers = Object.values(parsed.mcpServers ?? parsed.servers ?? {});
+      expect(
+        servers.map((s) => s.command),
+        file,
+      ).toEqual(['mcp-panther']);
+    }
   });
 });

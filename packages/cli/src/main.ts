@@ -1,5 +1,7 @@
 import { isMcpHostError } from '@mcp-panther/core';
 import { HELP, parseCommandLine, UsageError } from './args.js';
+import { provideBundledModules } from './bundledModules.js';
+import { createPack } from './commands/createPack.js';
 import { doctor } from './commands/doctor.js';
 import { sandbox } from './commands/sandbox.js';
 import { serve } from './commands/serve.js';
@@ -8,8 +10,9 @@ import { CLI_VERSION } from './version.js';
 
 /** Runs the `mcp-panther` command; returns the exit code. Errors go to stderr, never stdout. */
 export async function main(argv: readonly string[]): Promise<number> {
+  provideBundledModules();
   try {
-    const { command, values } = parseCommandLine(argv);
+    const { command, argument, values } = parseCommandLine(argv);
     if (values.version) {
       process.stdout.write(`${CLI_VERSION}\n`);
       return 0;
@@ -25,6 +28,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await doctor(values);
       case 'sandbox':
         return await sandbox(values);
+      case 'create-pack':
+        return await createPack(argument ?? '', values);
       default:
         return await serve(values);
     }

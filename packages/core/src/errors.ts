@@ -6,8 +6,10 @@
 export type HostErrorCode =
   /** The config file or environment is invalid. */
   | 'CONFIG_INVALID'
-  /** A pack named in the config could not be resolved or imported. */
+  /** A pack named in the config could not be found. */
   | 'PACK_NOT_FOUND'
+  /** A pack was found but importing it failed (a syntax error, a missing dependency of its own). */
+  | 'PACK_IMPORT_FAILED'
   /** A pack is not a pack: wrong brand, missing fields, bad tool definitions. */
   | 'PACK_INVALID'
   /** A pack targets another pack API version or a core version outside its range. */

@@ -55,6 +55,7 @@ export { checkPack } from './host/checkPack.js';
 export { CORE_VERSION } from './host/coreVersion.js';
 export type { CreateHostOptions, Host } from './host/createHost.js';
 export { createHost } from './host/createHost.js';
+export { provideHostModules } from './host/hostModules.js';
 export type { ReloadOptions, ReloadReport } from './host/reload.js';
 export type { ConfigWatcher, WatchConfigOptions } from './host/watchConfig.js';
 export { watchConfig } from './host/watchConfig.js';

@@ -1,6 +1,13 @@
-import { filterTools, type Host, isMcpHostError, type LoadedConfig } from '@mcp-panther/core';
+import {
+  type ConfigOverride,
+  filterTools,
+  type Host,
+  isMcpHostError,
+  isPantherApiError,
+  type LoadedConfig,
+} from '@mcp-panther/core';
 import type { ParsedArgs } from '../args.js';
-import { openHost, quietUnlessAsked, readConfig } from '../openHost.js';
+import { openHost, readConfig } from '../openHost.js';
 
 interface Check {
   readonly name: string;
@@ -21,6 +28,29 @@ function usableTools(host: Host): { usable: string[]; unusable: string[] } {
   };
 }
 
+/** The report says what went wrong; log lines (retries, fallbacks) would only interleave with it. */
+function quietReport(values: ParsedArgs['values']): ConfigOverride[] {
+  return values['log-level'] === undefined && !process.env['LOG_LEVEL']
+    ? [{ path: ['logging', 'level'], value: 'error', source: '(default for doctor)' }]
+    : [];
+}
+
+/**
+ * Whether Panther answers at its REST URL at all: any HTTP answer (even 401) counts; a name that does not resolve,
+ * a refused connection or a timeout does not. Asked through the host's client, so a proxy is used as for tools.
+ */
+async function reachPanther(host: Host): Promise<{ ok: boolean; detail: string }> {
+  const where = `REST ${host.target.rest}, GraphQL ${host.target.graphql}${host.target.facts?.['sandbox'] === true ? ' (embedded sandbox)' : ''}`;
+  try {
+    await host.client.rest({ method: 'GET', path: '/api-tokens/self' });
+  } catch (error) {
+    if (isPantherApiError(error) && (error.code === 'NETWORK' || error.code === 'TIMEOUT')) {
+      return { ok: false, detail: `${where}: ${error.message}` };
+    }
+  }
+  return { ok: true, detail: where };
+}
+
 /** Checks config, packs, the Panther URL, the token and its permissions; exits 1 when any check fails. */
 export async function doctor(values: ParsedArgs['values']): Promise<number> {
   const checks: Check[] = [];
@@ -38,7 +68,7 @@ export async function doctor(values: ParsedArgs['values']): Promise<number> {
   let loaded: LoadedConfig;
   try {
     loaded = await readConfig(values, [
-      ...quietUnlessAsked(values),
+      ...quietReport(values),
       { path: ['policy', 'hideUnpermittedTools'], value: true, source: '(doctor)' },
     ]);
     checks.push({
@@ -61,11 +91,12 @@ export async function doctor(values: ParsedArgs['values']): Promise<number> {
   }
   try {
     checks.push({ name: 'packs', ok: true, detail: host.packs.map((p) => p.pack.id).join(', ') || '(none)' });
-    checks.push({
-      name: 'Panther URL',
-      ok: true,
-      detail: `REST ${host.target.rest}, GraphQL ${host.target.graphql}${host.target.facts?.['sandbox'] === true ? ' (embedded sandbox)' : ''}`,
-    });
+    const reached = await reachPanther(host);
+    checks.push({ name: 'Panther URL', ...reached });
+    if (!reached.ok) {
+      checks.push({ name: 'API token', ok: false, detail: 'not checked: Panther could not be reached' });
+      return report();
+    }
     const permissions = host.policy.permissions;
     if (!permissions) {
       checks.push({ name: 'API token', ok: false, detail: host.policy.permissionsNote ?? 'not checked' });

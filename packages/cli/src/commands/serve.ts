@@ -1,5 +1,8 @@
+import type { Host } from '@mcp-panther/core';
 import type { ParsedArgs } from '../args.js';
+import { selfCommand, serveBanner } from '../banner.js';
 import { openHost, readConfig } from '../openHost.js';
+import { CLI_VERSION } from '../version.js';
 import { watchForReload } from '../watchReload.js';
 
 /**
@@ -66,6 +69,8 @@ export async function serve(values: ParsedArgs['values']): Promise<number> {
     throw error;
   }
   const watcher = watchForReload(host, loaded, values);
+  // Started by hand in a terminal rather than by an MCP client: say what is running and what to do with it.
+  if (stdio && process.stderr.isTTY) process.stderr.write(banner(host));
   const reason = await stop.stopped;
   watcher?.close();
   stop.dispose();
@@ -74,4 +79,20 @@ export async function serve(values: ParsedArgs['values']): Promise<number> {
   // Nothing more will be read; a stdin left open by the client must not keep the process alive.
   if (stdio) process.stdin.destroy();
   return 0;
+}
+
+function banner(host: Host): string {
+  return serveBanner(
+    {
+      version: CLI_VERSION,
+      sandbox: host.target.facts?.['sandbox'] === true,
+      panther: host.config.panther.instanceUrl ?? host.target.rest,
+      mode: host.policy.mode,
+      tools: host.policy.tools.enabled.length,
+      hidden: host.policy.tools.hidden.length,
+      command: selfCommand(process.argv[1], process.cwd()),
+      args: process.argv.slice(2),
+    },
+    !process.env['NO_COLOR'],
+  );
 }

@@ -9,7 +9,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
-/** Helpers for the end-to-end tests: they drive the built `mcp-panther` (dist/) as a child process. */
+/** Helpers for the end-to-end tests: they drive the built `mcp-panther` (its bundle) as a child process. */
 
 /** The Panther the end-to-end tests talk to: the sandbox, small and seeded, started in the test process. */
 export function startPanther(): Promise<Sandbox> {
@@ -25,11 +25,13 @@ export async function someAlertId(panther: Sandbox): Promise<string> {
   return page.results[0]!.id;
 }
 
-export const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
+/** The command as users run it: the package's bin, which runs the bundle (bundle/, built by `pnpm run build`). */
+export const BIN = fileURLToPath(new URL('../../bin/mcp-panther.js', import.meta.url));
+const BUNDLE = fileURLToPath(new URL('../../bundle/bin.js', import.meta.url));
 
 export function assertBuilt(): void {
-  if (!existsSync(BIN))
-    throw new Error(`${BIN} is missing: run "pnpm run build" before the end-to-end tests`);
+  if (!existsSync(BUNDLE))
+    throw new Error(`${BUNDLE} is missing: run "pnpm run build" before the end-to-end tests`);
 }
 
 /** A clean environment: no Panther or MCP variables leak in from the developer's shell. */

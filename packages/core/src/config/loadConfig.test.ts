@@ -94,6 +94,14 @@ describe('loadConfig', () => {
     expect(config.policy.mode).toBe('read-write');
   });
 
+  it('names a config file that cannot be loaded, not just the folder searched', async () => {
+    const file = path.join(dir, 'mcp-panther.config.mjs');
+    await writeFile(file, 'export default {\n');
+    const error = await failure(loadConfig({ cwd: dir, env: {} }));
+    expect(isMcpHostError(error) && error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toContain(`Cannot read the config file ${file}: `);
+  });
+
   it('names the file, the field and what is allowed in one error', async () => {
     const file = path.join(dir, 'mcp-panther.config.json');
     await writeFile(

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { McpHostError } from '../errors.js';
 import { formatIssues } from '../util/formatIssues.js';
+import { ConfigFileError, loadTypeScriptConfig } from './loadTypeScriptConfig.js';
 import { configSchema, type HostConfig } from './schema.js';
 
 export const CONFIG_MODULE_NAME = 'mcp-panther';
@@ -170,13 +171,35 @@ function readFileFast(
   }
 }
 
+type Loader = (filepath: string, content: string) => unknown;
+
+/** A loader whose errors carry the file's path, so that a failed search names the file, not the folder. */
+function namingTheFile(loader: Loader): Loader {
+  return async (filepath, content) => {
+    try {
+      return await loader(filepath, content);
+    } catch (error) {
+      throw new ConfigFileError(filepath, (error as Error).message, { cause: error });
+    }
+  };
+}
+
 async function readFile(options: LoadConfigOptions): Promise<{ raw: unknown; filepath: string | undefined }> {
   const cwd = options.cwd ?? process.cwd();
   const fast = readFileFast(options, cwd);
   if (fast) return fast;
   try {
-    const { cosmiconfig } = await import('cosmiconfig');
-    const explorer = cosmiconfig(CONFIG_MODULE_NAME, { searchPlaces: CONFIG_SEARCH_PLACES, cache: false });
+    const { cosmiconfig, defaultLoaders } = await import('cosmiconfig');
+    const explorer = cosmiconfig(CONFIG_MODULE_NAME, {
+      searchPlaces: CONFIG_SEARCH_PLACES,
+      cache: false,
+      loaders: {
+        '.ts': loadTypeScriptConfig,
+        '.js': namingTheFile(defaultLoaders['.js']),
+        '.mjs': namingTheFile(defaultLoaders['.mjs']),
+        '.cjs': namingTheFile(defaultLoaders['.cjs']),
+      },
+    });
     const result = options.configPath
       ? await explorer.load(path.resolve(cwd, options.configPath))
       : await explorer.search(cwd);
@@ -184,7 +207,12 @@ async function readFile(options: LoadConfigOptions): Promise<{ raw: unknown; fil
     const raw = result.isEmpty ? {} : result.config;
     return { raw, filepath: result.filepath };
   } catch (error) {
-    const file = options.configPath ? path.resolve(cwd, options.configPath) : cwd;
+    const file =
+      error instanceof ConfigFileError
+        ? error.filepath
+        : options.configPath
+          ? path.resolve(cwd, options.configPath)
+          : cwd;
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'the file does not exist' : (error as Error).message;
     throw new McpHostError('CONFIG_INVALID', `Cannot read the config file ${file}: ${reason}`, {

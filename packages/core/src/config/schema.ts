@@ -147,11 +147,12 @@ export const configSchema = z.strictObject({
       level: z.enum(LOG_LEVELS).default('info'),
       /** Log to this file instead of stderr. */
       file: z.string().min(1).optional(),
-      format: z.enum(['json', 'plain']).default('json'),
+      /** `auto`: readable text on a terminal, JSON lines otherwise. */
+      format: z.enum(['json', 'plain', 'auto']).default('auto'),
       /** JSON-lines audit record of every write call. Default: the log, at info. */
       auditFile: z.string().min(1).optional(),
     })
-    .default({ level: 'info', format: 'json' }),
+    .default({ level: 'info', format: 'auto' }),
   /** Watch the config file and apply edits to `packs` and `policy` without a restart (`--watch`). */
   reload: z.boolean().default(false),
 });

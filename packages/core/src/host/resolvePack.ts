@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { McpHostError } from '../errors.js';
+import { hostModule } from './hostModules.js';
 
 /** True when the specifier names a file or folder rather than an npm package. */
 export function isPathSpecifier(specifier: string): boolean {
@@ -90,9 +91,10 @@ function resolveFromBase(specifier: string, base: string): string | undefined {
 }
 
 /**
- * Turns a pack specifier from the config into a file URL to import. A package name is resolved from each base
- * folder in order (the config file's folder, then the CLI's, then core's own); a path is resolved from the first
- * base (a folder path means its package entry).
+ * Turns a pack specifier from the config into a file URL to import. A package name is resolved from the first
+ * base folder (the config file's), then from the modules the host provides (a bundled host's own packs), then
+ * from each further base in order (the CLI's, then core's own); a path is resolved from the first base (a folder
+ * path means its package entry).
  */
 export function resolvePack(specifier: string, bases: readonly string[]): string {
   if (isPathSpecifier(specifier)) {
@@ -106,7 +108,13 @@ export function resolvePack(specifier: string, bases: readonly string[]): string
     }
     return pathToFileURL(file).href;
   }
-  for (const base of bases) {
+  const [first, ...rest] = bases;
+  const fromFirst = first === undefined ? undefined : resolveFromBase(specifier, first);
+  if (fromFirst && existsSync(fromFirst)) return pathToFileURL(fromFirst).href;
+  // Installed next to the config, a pack wins over the host's copy; otherwise the host's own comes first.
+  const provided = hostModule(specifier);
+  if (provided !== undefined) return provided;
+  for (const base of rest) {
     const file = resolveFromBase(specifier, base);
     if (file && existsSync(file)) return pathToFileURL(file).href;
   }

@@ -25,13 +25,39 @@ describe('createLogger', () => {
     expect(sink.lines[0]).not.toContain(secret);
   });
 
-  it('writes plain lines when asked', () => {
+  it('writes readable lines when asked: fields as key=value, strings quoted only when they must be', () => {
     const sink = memorySink();
-    createLogger({ level: 'debug', format: 'plain', sink }).info('listening', {
-      url: 'http://127.0.0.1:1/mcp',
-    });
+    const logger = createLogger({ level: 'debug', format: 'plain', sink }).child({ pack: 'alerts' });
+    logger.info('listening', { url: 'http://127.0.0.1:1/mcp', tools: 30, note: 'two words' });
+    logger.warn('call failed', { error: Object.assign(new Error('Panther said no'), { code: 'AUTH' }) });
     expect(sink.lines[0]).toMatch(
-      /^\d{4}-\d\d-\d\dT.* INFO listening \{"url":"http:\/\/127\.0\.0\.1:1\/mcp"\}\n$/,
+      /^\d{4}-\d\d-\d\dT\S+Z INFO {2}listening pack=alerts url=http:\/\/127\.0\.0\.1:1\/mcp tools=30 note="two words"\n$/,
     );
+    expect(sink.lines[1]).toMatch(/ WARN {2}call failed pack=alerts error="Panther said no \[AUTH\]"\n$/);
+    expect(sink.lines.join('')).not.toContain('\x1b[');
+  });
+
+  it('auto: readable text in colour on a terminal, JSON lines anywhere else', () => {
+    const terminal = { ...memorySink(), isTerminal: true };
+    const lines: string[] = [];
+    terminal.write = (line) => void lines.push(line);
+    createLogger({ level: 'info', format: 'auto', sink: terminal, colour: true }).warn('slow', { ms: 12 });
+    expect(lines[0]).toContain('\x1b[33mWARN \x1b[0m');
+    expect(lines[0]).toContain('\x1b[2mms=\x1b[0m12');
+
+    const pipe = memorySink();
+    createLogger({ level: 'info', format: 'auto', sink: pipe }).warn('slow', { ms: 12 });
+    expect(JSON.parse(pipe.lines[0]!)).toMatchObject({ level: 'warn', msg: 'slow', ms: 12 });
+  });
+
+  it('redacts secrets in readable lines too', () => {
+    const sink = memorySink();
+    createLogger({
+      level: 'info',
+      format: 'plain',
+      sink,
+      redact: createRedactor(() => ['pan-secret-token-42']),
+    }).error('rejected', { error: new Error('token pan-secret-token-42 is unknown') });
+    expect(sink.lines[0]).toContain('error="token [REDACTED] is unknown"');
   });
 });

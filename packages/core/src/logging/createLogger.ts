@@ -9,10 +9,16 @@ const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 4
 export interface LogSink {
   write(line: string): void;
   close(): Promise<void>;
+  /** A person reads it (a terminal): the `auto` format is then readable text, in colour. */
+  readonly isTerminal?: boolean;
 }
 
 export function stderrSink(): LogSink {
-  return { write: (line) => void process.stderr.write(line), close: async () => {} };
+  return {
+    write: (line) => void process.stderr.write(line),
+    close: async () => {},
+    isTerminal: process.stderr.isTTY === true,
+  };
 }
 
 export function fileSink(file: string): LogSink {
@@ -38,6 +44,12 @@ function serialize(value: unknown): unknown {
   return value;
 }
 
+function serializeAll(fields: Record<string, unknown> | undefined): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields ?? {})) data[key] = serialize(value);
+  return data;
+}
+
 export interface HostLogger extends Logger {
   readonly level: LogLevel;
   close(): Promise<void>;
@@ -45,26 +57,65 @@ export interface HostLogger extends Logger {
 
 export interface LoggerOptions {
   readonly level: LogLevel;
-  readonly format: 'json' | 'plain';
+  /** `json` lines for machines, `plain` text for people, `auto`: plain on a terminal, JSON otherwise. */
+  readonly format: 'json' | 'plain' | 'auto';
   readonly sink: LogSink;
   readonly redact?: ((text: string) => string) | undefined;
+  /** Colour plain text (ANSI). Default: when the sink is a terminal and NO_COLOR is not set. */
+  readonly colour?: boolean | undefined;
 }
 
-/** A small structured logger: JSON lines (or plain text) at or above `level`, secrets redacted. */
+const ANSI = { reset: '\x1b[0m', dim: '\x1b[2m', bold: '\x1b[1m' } as const;
+const LEVEL_COLOUR: Record<LogLevel, string> = {
+  debug: '\x1b[90m',
+  info: '\x1b[36m',
+  warn: '\x1b[33m',
+  error: '\x1b[31m',
+};
+
+/** One field value as plain text: bare when it has no spaces or quotes, else quoted; an error as its message. */
+function plainValue(value: unknown): string {
+  if (value instanceof Error) {
+    const code = (value as { code?: unknown }).code;
+    return JSON.stringify(code === undefined ? value.message : `${value.message} [${String(code)}]`);
+  }
+  if (typeof value === 'string') return /^[^\s"=]+$/.test(value) ? value : JSON.stringify(value);
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return String(value);
+}
+
+/** `2026-01-05T10:00:00.000Z INFO  ready mode=read-only tools=30`, coloured by level on a terminal. */
+function plainLine(level: LogLevel, message: string, data: Record<string, unknown>, colour: boolean): string {
+  const paint = (code: string, text: string) =>
+    colour && code !== '' ? `${code}${text}${ANSI.reset}` : text;
+  const fields = Object.entries(data).map(
+    ([key, value]) => `${paint(ANSI.dim, `${key}=`)}${plainValue(value)}`,
+  );
+  return [
+    paint(ANSI.dim, new Date().toISOString()),
+    paint(LEVEL_COLOUR[level], level.toUpperCase().padEnd(5)),
+    paint(level === 'info' ? '' : ANSI.bold, message),
+    ...fields,
+  ].join(' ');
+}
+
+/** A small structured logger: JSON lines or readable text at or above `level`, secrets redacted. */
 export function createLogger(options: LoggerOptions, bindings: Record<string, unknown> = {}): HostLogger {
   const min = RANK[options.level];
   const redact = options.redact ?? ((t: string) => t);
+  const json = options.format === 'json' || (options.format === 'auto' && options.sink.isTerminal !== true);
+  const colour = options.colour ?? (options.sink.isTerminal === true && !process.env['NO_COLOR']);
   const emit = (level: LogLevel, message: string, fields?: Record<string, unknown>): void => {
     if (RANK[level] < min) return;
-    const data: Record<string, unknown> = { ...bindings };
-    for (const [key, value] of Object.entries(fields ?? {})) data[key] = serialize(value);
-    let line: string;
-    if (options.format === 'json') {
-      line = JSON.stringify({ time: new Date().toISOString(), level, msg: message, ...data });
-    } else {
-      const extra = Object.keys(data).length > 0 ? ` ${JSON.stringify(data)}` : '';
-      line = `${new Date().toISOString()} ${level.toUpperCase()} ${message}${extra}`;
-    }
+    const line = json
+      ? JSON.stringify({
+          time: new Date().toISOString(),
+          level,
+          msg: message,
+          ...bindings,
+          ...serializeAll(fields),
+        })
+      : plainLine(level, message, { ...bindings, ...fields }, colour);
     options.sink.write(`${redact(line)}\n`);
   };
   return {

@@ -1,0 +1,194 @@
+#!/usr/bin/env node
+/**
+ * Bundles the `mcp-panther` command into bundle/: core, client, the sandbox's JavaScript, the four first-party
+ * packs and every npm dependency except DuckDB's native binding, so that installing the one package brings
+ * everything, and the command starts from a few files instead of hundreds. Runs after `tsc -b` (it bundles dist/).
+ *
+ * bundle/bin.js          the command (bin/mcp-panther.js imports it)
+ * bundle/index.js        the package's export (`main`, `CLI_VERSION`)
+ * bundle/moduleHooks.js  core's Node module hooks (a file of its own: `module.register` loads it by URL)
+ * bundle/<module>.js     one per entry of src/bundledModules.json: the modules the host provides by name
+ * bundle/*-<hash>.js     chunks shared by those, and lazily imported parts (sandbox, HTTP transport, cosmiconfig…)
+ * bundle/THIRD-PARTY-NOTICES.md   the licences of the bundled npm packages
+ *
+ * Everything is flat in bundle/: modules find their neighbours with `new URL('./x.js', import.meta.url)`.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const cliDir = fileURLToPath(new URL('..', import.meta.url));
+const workspacePackages = path.resolve(cliDir, '..');
+const outdir = path.join(cliDir, 'bundle');
+/** @type {Record<string, { file: string; defaultExport: boolean }>} */
+const modules = JSON.parse(readFileSync(path.join(cliDir, 'src', 'bundledModules.json'), 'utf8'));
+
+const coreDir = path.dirname(createRequire(import.meta.url).resolve('@mcp-panther/core/package.json'));
+
+/** Native code cannot be bundled: DuckDB (the sandbox's database) stays a dependency of the package. */
+const EXTERNAL = ['@duckdb/node-api', 'typescript'];
+
+/** One entry per module the host provides: a file that re-exports it. */
+const provided = {
+  name: 'provided-modules',
+  setup(b) {
+    b.onResolve({ filter: /^provided:/ }, (args) => ({
+      path: args.path.slice('provided:'.length),
+      namespace: 'provided',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'provided' }, (args) => {
+      const name = JSON.stringify(args.path);
+      const contents = `export * from ${name};\n${modules[args.path]?.defaultExport ? `export { default } from ${name};\n` : ''}`;
+      return { contents, resolveDir: cliDir, loader: 'js' };
+    });
+  },
+};
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const MANIFEST_READ =
+  /readFileSync\(new URL\((['"])((?:\.\.\/)+package\.json)\1, import\.meta\.url\), (['"])utf8\3\)/g;
+const LAZY_REQUIRE = /createRequire\(import\.meta\.url\)\(/g;
+
+/**
+ * Two rewrites of the workspace's own built files, each of a fixed pattern:
+ * - a module reading its package's package.json next to itself gets the text inlined (in the bundle, the file is
+ *   no longer where that relative URL points);
+ * - `createRequire(import.meta.url)('x')`, used to load a dependency on first use, becomes `require('x')`, which
+ *   esbuild bundles and still evaluates on first call.
+ */
+const workspaceRewrites = {
+  name: 'workspace-rewrites',
+  setup(b) {
+    b.onLoad({ filter: new RegExp(`^${escapeRegExp(workspacePackages)}/[^/]+/dist/.*\\.js$`) }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const contents = source
+        .replace(MANIFEST_READ, (_all, _q, relative) =>
+          JSON.stringify(readFileSync(path.resolve(path.dirname(args.path), relative), 'utf8')),
+        )
+        .replace(LAZY_REQUIRE, 'require(');
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+/** The nearest package.json's "type" for a file: whether Node reads a .js file there as CommonJS. */
+function isCommonJs(file) {
+  if (file.endsWith('.cjs')) return true;
+  if (file.endsWith('.mjs')) return false;
+  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest)) return JSON.parse(readFileSync(manifest, 'utf8')).type !== 'module';
+  }
+  return true;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * `await import('cosmiconfig')` of a CommonJS package: Node gives the named exports (it reads them from the
+ * source), but esbuild, splitting it into a chunk, exports only `default`. Each such import goes through a small
+ * ES module facade instead, which names the package's exports (read by loading it here, at build time).
+ */
+const commonJsDynamicImports = {
+  name: 'commonjs-dynamic-imports',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.kind !== 'dynamic-import' || args.path.startsWith('node:') || EXTERNAL.includes(args.path))
+        return;
+      const resolved = await b.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir });
+      if (resolved.errors.length > 0 || resolved.external || !isCommonJs(resolved.path)) return;
+      return { path: resolved.path, namespace: 'commonjs-facade' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'commonjs-facade' }, (args) => {
+      const names = Object.keys(createRequire(args.path)(args.path)).filter(
+        (name) => IDENTIFIER.test(name) && name !== 'default' && name !== '__esModule',
+      );
+      const target = JSON.stringify(args.path);
+      const contents = [
+        `import * as commonJs from ${target};`,
+        'export default commonJs.default;',
+        ...names.map((name) => `export const ${name} = commonJs.${name};`),
+      ].join('\n');
+      return { contents, resolveDir: path.dirname(args.path), loader: 'js' };
+    });
+  },
+};
+
+rmSync(outdir, { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: cliDir,
+  entryPoints: [
+    { in: 'dist/bin.js', out: 'bin' },
+    { in: 'dist/index.js', out: 'index' },
+    { in: path.join(coreDir, 'dist', 'host', 'moduleHooks.js'), out: 'moduleHooks' },
+    ...Object.entries(modules).map(([name, { file }]) => ({
+      in: `provided:${name}`,
+      out: file.replace(/\.js$/, ''),
+    })),
+  ],
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  outdir,
+  entryNames: '[name]',
+  chunkNames: '[name]-[hash]',
+  external: EXTERNAL,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  // CommonJS dependencies call require() for Node's built-ins; ES module output has no require of its own.
+  banner: {
+    js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);",
+  },
+  plugins: [provided, workspaceRewrites, commonJsDynamicImports],
+  metafile: true,
+  logLevel: 'warning',
+});
+
+// A lazily required dependency that the rewrite missed would be looked up in node_modules at run time, and is not there.
+for (const file of readdirSync(outdir)) {
+  const text = readFileSync(path.join(outdir, file), 'utf8');
+  if (/createRequire\(import\.meta\.url\)\(/.test(text)) {
+    throw new Error(`bundle/${file} still loads a dependency with createRequire(import.meta.url)`);
+  }
+}
+
+/** Licences of the bundled npm packages (their notices must travel with the code). */
+function thirdPartyNotices(inputs) {
+  const packages = new Map();
+  for (const input of Object.keys(inputs)) {
+    if (/^[a-z-]+:/.test(input)) continue; // a plugin's virtual module (provided:, commonjs-facade:)
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(path.resolve(cliDir, input));
+    if (match && !packages.has(match[1])) packages.set(match[1], true);
+  }
+  const entries = [...packages.keys()]
+    .map((dir) => {
+      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      const licenceFile = readdirSync(dir).find((f) => /^(licen[cs]e|copying|notice)/i.test(f));
+      const text = licenceFile ? readFileSync(path.join(dir, licenceFile), 'utf8').trim() : undefined;
+      return {
+        name: manifest.name,
+        version: manifest.version,
+        license: manifest.license ?? 'see package',
+        text,
+      };
+    })
+    .filter(
+      (entry, index, all) =>
+        all.findIndex((e) => e.name === entry.name && e.version === entry.version) === index,
+    )
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const sections = entries.map(
+    (e) =>
+      `## ${e.name}@${e.version} (${e.license})\n\n${e.text ? `\`\`\`\n${e.text}\n\`\`\`` : '(no licence file in the package)'}\n`,
+  );
+  return `# Third-party notices\n\nThe mcp-panther command bundles these npm packages (their code is in this folder).\n\n${sections.join('\n')}`;
+}
+writeFileSync(path.join(outdir, 'THIRD-PARTY-NOTICES.md'), thirdPartyNotices(result.metafile.inputs));
+
+if (process.env.BUNDLE_META) writeFileSync(process.env.BUNDLE_META, JSON.stringify(result.metafile));
+if (!existsSync(path.join(outdir, 'bin.js'))) throw new Error('the bundle has no bin.js');

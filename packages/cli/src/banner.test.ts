@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { selfCommand, serveBanner } from './banner.js';
+
+describe('selfCommand', () => {
+  it('repeats how the command was started: a bin on the PATH, npx, or node and a script', () => {
+    expect(selfCommand('/usr/local/bin/mcp-panther', '/home/me')).toBe('mcp-panther');
+    expect(selfCommand('/home/me/.npm/_npx/4f1e/node_modules/.bin/mcp-panther', '/tmp')).toBe(
+      'npx -y mcp-panther',
+    );
+    expect(selfCommand('/repo/packages/cli/bin/mcp-panther.js', '/repo')).toBe(
+      'node packages/cli/bin/mcp-panther.js',
+    );
+    expect(selfCommand('/opt/my dir/mcp-panther.js', '/home/me')).toBe("node '/opt/my dir/mcp-panther.js'");
+  });
+});
+
+describe('serveBanner', () => {
+  const facts = {
+    version: '1.2.3',
+    sandbox: false,
+    panther: 'https://acme.runpanther.net',
+    mode: 'read-write',
+    tools: 35,
+    hidden: 1,
+    command: 'mcp-panther',
+    args: ['--config', 'team config.json'],
+  };
+
+  it('says which Panther, the mode and tools, that it waits for a client, and how to look around', () => {
+    const text = serveBanner(facts, false);
+    expect(text).toContain('mcp-panther 1.2.3 is serving MCP over stdio');
+    expect(text).toContain('  Panther  https://acme.runpanther.net\n');
+    expect(text).toContain('  Mode     read-write, 35 tools (1 hidden: "mcp-panther tools" says why)\n');
+    expect(text).toContain('It now waits for an MCP client on stdin');
+    expect(text).toContain("  mcp-panther --config 'team config.json' tools ");
+    expect(text).toContain(
+      "  npx @modelcontextprotocol/inspector mcp-panther --config 'team config.json'  tries them",
+    );
+    expect(text).not.toContain('\x1b[');
+  });
+
+  it('names the sandbox and how to leave it', () => {
+    expect(serveBanner({ ...facts, sandbox: true, hidden: 0 }, true)).toContain(
+      'Panther  the embedded sandbox, with generated demo data (set PANTHER_INSTANCE_URL and PANTHER_API_TOKEN for yours)',
+    );
+  });
+});

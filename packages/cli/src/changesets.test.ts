@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WORKSPACE_ROOT } from './testdata/workspacePackages.js';
+
+// The command bundles core, client, the sandbox and the first-party packs: a change to them reaches its users only
+// in a new `mcp-panther`, so every changeset that releases one of them releases the command too.
+
+const BUNDLED = [
+  '@mcp-panther/core',
+  '@mcp-panther/client',
+  '@mcp-panther/sandbox',
+  '@mcp-panther/pack-alerts',
+  '@mcp-panther/pack-datalake',
+  '@mcp-panther/pack-detections',
+  '@mcp-panther/pack-admin',
+];
+
+/** The packages a changeset file releases (its front matter: `'name': bump` lines). */
+function releasedPackages(text: string): string[] {
+  const front = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
+  return [...front.matchAll(/^\s*['"]?([^'":\s]+)['"]?\s*:\s*(major|minor|patch)\s*$/gm)].map((m) => m[1]!);
+}
+
+describe('changesets', () => {
+  const dir = path.join(WORKSPACE_ROOT, '.changeset');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md');
+
+  it('reads the packages a changeset releases', () => {
+    expect(
+      releasedPackages('---\n\'mcp-panther\': patch\n"@mcp-panther/core": minor\n---\n\nText.\n'),
+    ).toEqual(['mcp-panther', '@mcp-panther/core']);
+  });
+
+  for (const file of files) {
+    it(`${file} releases mcp-panther whenever it releases what the command bundles`, () => {
+      const released = releasedPackages(readFileSync(path.join(dir, file), 'utf8'));
+      expect(released.length, 'a changeset names at least one package').toBeGreaterThan(0);
+      if (released.some((name) => BUNDLED.includes(name))) expect(released).toContain('mcp-panther');
+    });
+  }
+});

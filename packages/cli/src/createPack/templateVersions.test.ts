@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CORE_VERSION } from '@mcp-panther/core';
+import semver from 'semver';
+import { describe, expect, it } from 'vitest';
+import { WORKSPACE_ROOT, workspacePackages } from '../testdata/workspacePackages.js';
+import { TEMPLATE_VERSIONS } from './templateVersions.js';
+
+// A new pack is built and tested with what this repository builds and tests with.
+
+const version = (folder: string): string =>
+  workspacePackages().find((p) => p.folder === folder)?.manifest.version ?? '(missing)';
+const rootDevDependency = (name: string): string | undefined =>
+  (
+    JSON.parse(readFileSync(path.join(WORKSPACE_ROOT, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    }
+  ).devDependencies[name];
+const catalogEntry = (name: string): string | undefined =>
+  new RegExp(`^\\s+"?${name.replace('/', '\\/')}"?: (\\S+)$`, 'm').exec(
+    readFileSync(path.join(WORKSPACE_ROOT, 'pnpm-workspace.yaml'), 'utf8'),
+  )?.[1];
+
+describe('the versions a new pack names', () => {
+  it('accept the running core and this repository’s sandbox', () => {
+    expect(TEMPLATE_VERSIONS.core).toBe(`^${CORE_VERSION}`);
+    expect(semver.satisfies(version('packages/sandbox'), TEMPLATE_VERSIONS.sandbox)).toBe(true);
+  });
+
+  it('are the zod, TypeScript and Vitest this repository uses', () => {
+    expect(TEMPLATE_VERSIONS.zod).toBe(catalogEntry('zod'));
+    expect(TEMPLATE_VERSIONS.typescript).toBe(rootDevDependency('typescript'));
+    expect(TEMPLATE_VERSIONS.vitest).toBe(rootDevDependency('vitest'));
+    expect(TEMPLATE_VERSIONS.typesNode).toBe(rootDevDependency('@types/node')?.replace(/\.\d+$/, '.0'));
+  });
+});
