@@ -56,7 +56,7 @@ describe('createLogger', () => {
       level: 'info',
       format: 'plain',
       sink,
-      redact: createRedactor(() => ['pan-secret-token-42']),
+      redact: createRedactor(() => ['pan-secret-token-42']).text,
     }).error('rejected', { error: new Error('token pan-secret-token-42 is unknown') });
     expect(sink.lines[0]).toContain('error="token [REDACTED] is unknown"');
   });
