@@ -79,7 +79,7 @@ describe('serving over stdio', () => {
       baseEnv({ MCP_PANTHER_SANDBOX_EVENTS: '1000' }),
     );
     await session.close();
-    expect(session.stderr()).toMatch(/^\S+Z INFO {2}ready mode=read-only sandbox=true tools=30 hidden=6$/m);
+    expect(session.stderr()).toMatch(/^\S+Z INFO {2}ready mode=read-only .*tools=30 hidden=6$/m);
     expect(session.stderr()).not.toContain('\x1b[');
   });
 });

@@ -46,6 +46,7 @@ describe('public API', () => {
       'parseConfig',
       'parseIsoDateTime',
       'pick',
+      'provideHostModules',
       'sleep',
       'stderrSink',
       'summarizeList',
