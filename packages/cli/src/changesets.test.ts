@@ -1,20 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WORKSPACE_ROOT } from './testdata/workspacePackages.js';
+import { publicPackages, WORKSPACE_ROOT, workspacePackages } from './testdata/workspacePackages.js';
 
 // The command bundles core, client, the sandbox and the first-party packs: a change to them reaches its users only
 // in a new `mcp-panther`, so every changeset that releases one of them releases the command too.
 
-const BUNDLED = [
-  '@mcp-panther/core',
-  '@mcp-panther/client',
-  '@mcp-panther/sandbox',
-  '@mcp-panther/pack-alerts',
-  '@mcp-panther/pack-datalake',
-  '@mcp-panther/pack-detections',
-  '@mcp-panther/pack-admin',
-];
+/** What the command bundles: the public workspace packages it builds from (its dev dependencies). */
+const publicNames = new Set(publicPackages().map((p) => p.manifest.name));
+const BUNDLED = Object.keys(
+  workspacePackages().find((p) => p.manifest.name === 'mcp-panther')?.manifest.devDependencies ?? {},
+).filter((name) => publicNames.has(name));
 
 /** The packages a changeset file releases (its front matter: `'name': bump` lines). */
 function releasedPackages(text: string): string[] {
@@ -25,6 +21,18 @@ function releasedPackages(text: string): string[] {
 describe('changesets', () => {
   const dir = path.join(WORKSPACE_ROOT, '.changeset');
   const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md');
+
+  it('knows what the command bundles', () => {
+    expect(BUNDLED.sort()).toEqual([
+      '@mcp-panther/client',
+      '@mcp-panther/core',
+      '@mcp-panther/pack-admin',
+      '@mcp-panther/pack-alerts',
+      '@mcp-panther/pack-datalake',
+      '@mcp-panther/pack-detections',
+      '@mcp-panther/sandbox',
+    ]);
+  });
 
   it('reads the packages a changeset releases', () => {
     expect(

@@ -4,9 +4,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Sandbox, startSandbox } from '@mcp-panther/sandbox';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectStdio } from './testdata/harness.js';
 import {
   folderSize,
   installedPackages,
@@ -60,29 +60,13 @@ const exportTargets = (exports: unknown): string[] =>
 const packedManifest = (file: string): Manifest =>
   JSON.parse(execFileSync('tar', ['-xzOf', file, 'package/package.json'], { encoding: 'utf8' })) as Manifest;
 
+/** An SDK client over stdio to the installed command, started in `cwd`. */
 async function connect(
   cwd: string,
   extra: Record<string, string> = {},
   args: string[] = [],
 ): Promise<Client> {
-  const transport = new StdioClientTransport({
-    command: bin,
-    args,
-    cwd,
-    env: userEnv(node, extra),
-    stderr: 'pipe',
-  });
-  let stderr = '';
-  transport.stderr?.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const client = new Client({ name: 'install-test', version: '1.0.0' });
-  try {
-    await client.connect(transport);
-  } catch (error) {
-    throw new Error(`${(error as Error).message}\nserver stderr:\n${stderr}`);
-  }
-  return client;
+  return (await connectStdio(args, userEnv(node, extra), { command: bin, cwd })).client;
 }
 
 /** Alerts (type ALERT) of the last `hours` by severity, read from the sandbox's REST API page by page. */

@@ -108,16 +108,21 @@ export function runCli(
   });
 }
 
-/** Starts `mcp-panther` over stdio and connects the SDK client to it. */
+/**
+ * Starts `mcp-panther` over stdio and connects the SDK client to it: the workspace's build, or with `command` an
+ * installed `mcp-panther` (run from `cwd`).
+ */
 export async function connectStdio(
   args: readonly string[],
   env: Record<string, string>,
+  installed?: { readonly command: string; readonly cwd: string },
 ): Promise<{ client: Client; stderr: () => string; pid: number | null; close(): Promise<void> }> {
   const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: [BIN, ...args],
+    command: installed?.command ?? process.execPath,
+    args: installed ? [...args] : [BIN, ...args],
     env,
     stderr: 'pipe',
+    ...(installed ? { cwd: installed.cwd } : {}),
   });
   let stderr = '';
   transport.stderr?.on('data', (c) => {
