@@ -21,7 +21,7 @@ export function analysisNotes(rows: readonly Row[]): string[] {
   if (cold) {
     notes.push(
       `Cold start: the bare server needs ${ms(cold.baseline)} on this machine and the host ` +
-        `${ms(cold.value - cold.baseline)} more. The command runs from its bundle (packages/cli/bundle, built by ` +
+        `${ms(Math.abs(cold.value - cold.baseline))} ${cold.value >= cold.baseline ? 'more' : 'less'}. The command runs from its bundle (packages/cli/bundle, built by ` +
         'esbuild): core, the client, the four packs, the SDK, zod and the other dependencies load from a dozen ' +
         'files instead of several hundred separate modules (unbundled, the ratio was 1.3–1.5× in earlier runs; ' +
         `here it is ${ratio(cold.value, cold.baseline).toFixed(2)}×). ` +
