@@ -39,6 +39,12 @@ describe('serveBanner', () => {
     expect(text).not.toContain('\x1b[');
   });
 
+  it('never shows a user name or password in the Panther URL', () => {
+    const text = serveBanner({ ...facts, panther: 'https://svc:hunter2-secret@acme.runpanther.net' }, false);
+    expect(text).toContain('  Panther  https://***@acme.runpanther.net\n');
+    expect(text).not.toContain('hunter2-secret');
+  });
+
   it('names the sandbox and how to leave it', () => {
     expect(serveBanner({ ...facts, sandbox: true, hidden: 0 }, true)).toContain(
       'Panther  the embedded sandbox, with generated demo data (set PANTHER_INSTANCE_URL and PANTHER_API_TOKEN for yours)',

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { maskUrlCredentials } from '@mcp-panther/core';
 
 /** What the banner says about the server that just started. */
 export interface BannerFacts {
@@ -39,7 +40,8 @@ export function serveBanner(facts: BannerFacts, colour: boolean): string {
   const self = [facts.command, ...facts.args.map(quote)].join(' ');
   const panther = facts.sandbox
     ? 'the embedded sandbox, with generated demo data (set PANTHER_INSTANCE_URL and PANTHER_API_TOKEN for yours)'
-    : facts.panther;
+    : // A URL may carry a user name and password: they are secrets, never shown.
+      maskUrlCredentials(facts.panther);
   const hidden = facts.hidden > 0 ? ` (${facts.hidden} hidden: "${facts.command} tools" says why)` : '';
   const tryTools = `${self} tools`;
   const tryInspector = `npx @modelcontextprotocol/inspector ${self}`;

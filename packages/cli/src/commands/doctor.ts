@@ -5,6 +5,7 @@ import {
   isMcpHostError,
   isPantherApiError,
   type LoadedConfig,
+  maskUrlCredentials,
 } from '@mcp-panther/core';
 import type { ParsedArgs } from '../args.js';
 import { openHost, readConfig } from '../openHost.js';
@@ -40,7 +41,9 @@ function quietReport(values: ParsedArgs['values']): ConfigOverride[] {
  * a refused connection or a timeout does not. Asked through the host's client, so a proxy is used as for tools.
  */
 async function reachPanther(host: Host): Promise<{ ok: boolean; detail: string }> {
-  const where = `REST ${host.target.rest}, GraphQL ${host.target.graphql}${host.target.facts?.['sandbox'] === true ? ' (embedded sandbox)' : ''}`;
+  const where = maskUrlCredentials(
+    `REST ${host.target.rest}, GraphQL ${host.target.graphql}${host.target.facts?.['sandbox'] === true ? ' (embedded sandbox)' : ''}`,
+  );
   try {
     await host.client.rest({ method: 'GET', path: '/api-tokens/self' });
   } catch (error) {
