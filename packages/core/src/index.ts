@@ -60,6 +60,7 @@ export type { ConfigWatcher, WatchConfigOptions } from './host/watchConfig.js';
 export { watchConfig } from './host/watchConfig.js';
 export type { HostLogger, LoggerOptions, LogSink } from './logging/createLogger.js';
 export { createLogger, fileSink, memorySink, stderrSink } from './logging/createLogger.js';
+export { CHARS_PER_TOKEN, estimateTokens } from './output/estimateTokens.js';
 export { parseIsoDateTime } from './pack/isoDateTime.js';
 export type { JsonObject } from './pack/objects.js';
 export { compact, pick } from './pack/objects.js';
