@@ -32,6 +32,7 @@ export { defineTool, deriveAnnotations } from './define/defineTool.js';
 export type {
   Access,
   AnyTool,
+  Continuation,
   DerivedAnnotations,
   Logger,
   PackDefinition,

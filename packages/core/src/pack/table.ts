@@ -1,0 +1,26 @@
+/** Lists of records as tables: the column names once, then one array of values per record. */
+import type { JsonObject } from './objects.js';
+
+/** `columns` names each position of every row; an absent value is null. */
+export interface Table {
+  columns: string[];
+  rows: unknown[][];
+}
+
+/**
+ * Records as a table of the given columns, in that order (absent values as null). A list of uniform records
+ * costs about half the characters of the same records as objects, because each key is written once.
+ */
+export function table(records: readonly JsonObject[], columns: readonly string[]): Table {
+  return {
+    columns: [...columns],
+    rows: records.map((record) => columns.map((column) => record[column] ?? null)),
+  };
+}
+
+/** Whether a value has the shape of a table (the host cuts its rows, never its columns). */
+export function isTable(value: unknown): value is Table {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { columns, rows } = value as Partial<Table>;
+  return Array.isArray(columns) && Array.isArray(rows) && columns.every((c) => typeof c === 'string');
+}
