@@ -33,6 +33,7 @@ describe('public API', () => {
       'encodePath',
       'estimateTokens',
       'expandHome',
+      'fieldsParam',
       'fileAuditSink',
       'fileSink',
       'filterTools',
@@ -51,6 +52,7 @@ describe('public API', () => {
       'sleep',
       'stderrSink',
       'summarizeList',
+      'table',
       'textParam',
       'watchConfig',
     ]);
@@ -62,6 +64,7 @@ describe('public API', () => {
       'createFakeClient',
       'createTestHost',
       'createToolContext',
+      'recordsOf',
       'runTool',
       'toolListEntry',
     ]);

@@ -67,8 +67,10 @@ export type { JsonObject } from './pack/objects.js';
 export { compact, pick } from './pack/objects.js';
 export type { PagedResult, PagedResultOptions, RestPage } from './pack/paging.js';
 export { cursorOf, pagedResult } from './pack/paging.js';
-export { cursorParam, idParam, isoDateTimeParam, textParam } from './pack/params.js';
+export { cursorParam, fieldsParam, idParam, isoDateTimeParam, textParam } from './pack/params.js';
 export { sleep } from './pack/sleep.js';
+export type { Table } from './pack/table.js';
+export { table } from './pack/table.js';
 export type {
   FilterOptions,
   FilterResult,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTable, table } from './table.js';
+import { isTable, recordsOf, table } from './table.js';
 
 describe('table', () => {
   it('writes each column once and one row of values per record, absent values as null', () => {
@@ -33,5 +33,15 @@ describe('isTable', () => {
     expect(isTable({ rows: [] })).toBe(false);
     expect(isTable([])).toBe(false);
     expect(isTable(null)).toBe(false);
+  });
+});
+
+describe('recordsOf', () => {
+  it('reads the rows back as records', () => {
+    const records = [
+      { id: 'a1', n: 1 },
+      { id: 'b2', n: null },
+    ];
+    expect(recordsOf(table(records, ['id', 'n']))).toEqual(records);
   });
 });

@@ -24,3 +24,8 @@ export function isTable(value: unknown): value is Table {
   const { columns, rows } = value as Partial<Table>;
   return Array.isArray(columns) && Array.isArray(rows) && columns.every((c) => typeof c === 'string');
 }
+
+/** A table's rows as records again (for tests and for code that reads a table another tool returned). */
+export function recordsOf(value: Table): JsonObject[] {
+  return value.rows.map((row) => Object.fromEntries(value.columns.map((column, i) => [column, row[i]])));
+}

@@ -18,3 +18,5 @@ export type {
   ToolContextOptions,
 } from './fakeClient.js';
 export { createFakeClient, createToolContext, runTool } from './fakeClient.js';
+/** A table's rows as records, to assert on list results field by field. */
+export { recordsOf } from '../pack/table.js';
