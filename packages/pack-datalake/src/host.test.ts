@@ -81,8 +81,9 @@ describe('datalake pack in the host', () => {
       { onprogress: (p) => progress.push({ progress: p.progress, message: p.message }) },
     );
     expect(result.isError).toBeFalsy();
-    const content = result.structuredContent as { query_id: string; rows: { n: number }[] };
-    expect(content.rows[0]!.n).toBeGreaterThan(0);
+    const content = result.structuredContent as { query_id: string; columns: string[]; rows: number[][] };
+    expect(content.columns).toEqual(['n']);
+    expect(content.rows[0]![0]).toBeGreaterThan(0);
     expect(progress.length).toBeGreaterThanOrEqual(3);
     expect(progress[0]?.message).toBe(`Submitted query ${content.query_id}`);
     for (let i = 1; i < progress.length; i++) {

@@ -53,6 +53,7 @@ export default defineTool({
     'query_data_lake cursor.',
   access: 'read',
   permissions: ['DataAnalyticsRead'],
+  continuation: { filters: ['alert_ids', 'start_date', 'end_date'] },
   input: z.object({
     alert_ids: z.array(alertId).min(1).max(50),
     time_window: z.literal([1, 5, 15, 30, 60]).default(30).describe('bucket minutes'),

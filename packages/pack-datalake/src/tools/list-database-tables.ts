@@ -1,4 +1,4 @@
-import { compact, defineTool } from '@mcp-panther/core';
+import { defineTool, type JsonObject, table } from '@mcp-panther/core';
 import { z } from 'zod';
 import { databaseName, nameFilter } from '../params.js';
 import { LIST_TABLES } from '../queries.js';
@@ -26,8 +26,9 @@ export default defineTool({
     database: databaseName,
     name_contains: nameFilter.optional(),
   }),
+  continuation: { filters: ['name_contains'] },
   async handler({ database, name_contains }, { client, signal }) {
-    const tables: { name: string; description?: string; logType?: string }[] = [];
+    const tables: (JsonObject & { name: string })[] = [];
     let cursor: string | undefined;
     let complete = false;
     for (let page = 0; page < MAX_PAGES; page++) {
@@ -38,8 +39,7 @@ export default defineTool({
       );
       const result = data.dataLakeDatabaseTables;
       for (const edge of result.edges) {
-        const { name, description, logType } = edge.node;
-        tables.push(compact({ name, description, logType }) as { name: string });
+        tables.push(edge.node);
       }
       cursor = result.pageInfo.endCursor ?? undefined;
       if (!result.pageInfo.hasNextPage || !cursor) {
@@ -51,8 +51,8 @@ export default defineTool({
     const shown = needle ? tables.filter((t) => t.name.toLowerCase().includes(needle)) : tables;
     return {
       database,
-      tables: shown,
       table_count: shown.length,
+      tables: table(shown, ['name', 'logType', 'description']),
       ...(complete
         ? {}
         : {

@@ -1,7 +1,10 @@
-import { compact, defineTool, type JsonObject } from '@mcp-panther/core';
+import { defineTool, type JsonObject, table } from '@mcp-panther/core';
 import { z } from 'zod';
 import { nameFilter } from '../params.js';
 import { LIST_SCHEMAS } from '../queries.js';
+
+/** What a model needs to pick a schema; revisions, dates and the spec are in get_log_type_schema_details. */
+const COLUMNS = ['name', 'description', 'isManaged'] as const;
 
 export default defineTool({
   name: 'list_log_type_schemas',
@@ -18,6 +21,7 @@ export default defineTool({
     is_in_use: z.boolean().default(false).describe('true: only in use'),
     is_managed: z.boolean().default(false).describe('true: only Panther-managed'),
   }),
+  continuation: { filters: ['contains', 'is_managed', 'is_in_use'] },
   async handler({ contains, is_archived, is_in_use, is_managed }, { client, signal }) {
     // isArchived is always sent: left out, Panther returns archived schemas too (reference quirk §12.5).
     const input = {
@@ -33,8 +37,7 @@ export default defineTool({
     );
     const schemas = (data.schemas?.edges ?? [])
       .map((edge) => edge.node)
-      .filter((schema) => schema['isArchived'] === is_archived)
-      .map((schema) => compact(schema));
-    return { schemas, schema_count: schemas.length };
+      .filter((schema) => schema['isArchived'] === is_archived);
+    return { schema_count: schemas.length, schemas: table(schemas, COLUMNS) };
   },
 });

@@ -1,6 +1,7 @@
 import { defineTool, ToolInputError } from '@mcp-panther/core';
 import { z } from 'zod';
 import {
+  columnNames,
   databaseName,
   dataLakeCursor,
   dataLakeQueryId,
@@ -16,7 +17,7 @@ export default defineTool({
   title: 'Query data lake',
   description:
     'Run one read-only Snowflake SQL statement (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN) on the Panther data lake; ' +
-    'returns rows with column types. Tables: panther_logs.public.<log type lower-cased, . as _>, e.g. aws_cloudtrail. ' +
+    'returns columns and rows (values in column order). Tables: panther_logs.public.<log type lower-cased, . as _>, e.g. aws_cloudtrail. ' +
     "Queries on panther_* databases need a time filter in WHERE: p_occurs_since('1 d'), " +
     "p_occurs_between('2024-01-01','2024-01-02'), p_occurs_around(ts,'1 h'), p_occurs_after(ts), " +
     'p_occurs_before(ts) or a p_event_time comparison; lookups by p_row_id/p_alert_id = literal are exempt. ' +
@@ -31,8 +32,10 @@ export default defineTool({
     max_rows: maxRows.describe('rows per page'),
     cursor: dataLakeCursor.optional().describe('next_cursor of an earlier call'),
     query_id: dataLakeQueryId.optional().describe('read results of an earlier query'),
+    fields: columnNames.optional().describe('columns to keep'),
   }),
-  async handler({ sql, database_name, timeout, max_rows, cursor, query_id }, context) {
+  continuation: { cursor: 'cursor', pageSize: 'max_rows', fields: 'fields', resumeWith: ['query_id'] },
+  async handler({ sql, database_name, timeout, max_rows, cursor, query_id, fields }, context) {
     if (cursor !== undefined || query_id !== undefined) {
       return {
         ...(await readPage(context, {
@@ -40,6 +43,7 @@ export default defineTool({
           cursor,
           timeoutSeconds: timeout,
           pageSize: max_rows,
+          fields,
         })),
       };
     }
@@ -53,6 +57,7 @@ export default defineTool({
     const page = await runQuery(context, checked.sql, database_name, {
       timeoutSeconds: timeout,
       pageSize: max_rows,
+      fields,
     });
     return {
       ...page,
