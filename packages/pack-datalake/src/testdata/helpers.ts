@@ -51,10 +51,11 @@ const isTable = (value: unknown): value is Table =>
  * A structured result with every table read back as records, so assertions read fields by name: the rows of a
  * query page (with its `same_in_every_row` values in each) and any list given as a table.
  */
-export function readable(result: Record<string, unknown>): Record<string, unknown> {
+// biome-ignore lint/suspicious/noExplicitAny: structured results are read field by field in assertions.
+export function readable(result: Record<string, any>): Record<string, any> {
   const out: Record<string, unknown> = { ...result };
   if (isTable(result)) {
-    const same = (result['same_in_every_row'] ?? {}) as Record<string, unknown>;
+    const same = ((result as Record<string, unknown>)['same_in_every_row'] ?? {}) as Record<string, unknown>;
     out['rows'] = result.rows.map((row) => ({
       ...Object.fromEntries(result.columns.map((column, i) => [column, row[i]])),
       ...same,
