@@ -94,7 +94,8 @@ export const SCENARIOS: readonly AnswerScenario[] = [
     counted: true,
     args: () => ({}),
     facts: async (api) =>
-      fields(await results(api, '/rules', { limit: 100 }), ['id', 'displayName', 'severity']),
+      // Panther's detection ids are names; display names and descriptions are asked for with `fields`.
+      fields(await results(api, '/rules', { limit: 100 }), ['id', 'severity']),
   },
   {
     tool: 'query_data_lake',

@@ -94,9 +94,9 @@ describe('detections pack on the sandbox: tool visibility', () => {
 });
 
 describe('list_detections on the sandbox', () => {
-  it('lists rules by default as a table of ids, names, severities and states, without code', async () => {
+  it('lists rules by default as a table of ids, severities and states, without code', async () => {
     const raw = (await reader.call('list_detections', {})).structuredContent as Result;
-    expect(raw['rules'].columns).toEqual(['id', 'displayName', 'severity', 'enabled']);
+    expect(raw['rules'].columns).toEqual(['id', 'severity', 'enabled']);
     const out = await ok(reader, 'list_detections');
     expect(Object.keys(out).filter((k) => k !== 'note' && k !== 'next_cursor')).toEqual(['rules']);
     const rules = out['rules'] as Detection[];

@@ -17,12 +17,16 @@ export interface DetectionKind {
   readonly policyFilters: boolean;
 }
 
-/** The columns of list_detections by default: what a model needs to pick a detection. */
-export const LIST_COLUMNS = ['id', 'displayName', 'severity', 'enabled'] as const;
+/**
+ * The columns of list_detections by default: what a model needs to pick a detection. Panther's detection ids are
+ * names (`AWS.CloudTrail.Stopped`); the display name and description come with `fields`.
+ */
+export const LIST_COLUMNS = ['id', 'severity', 'enabled'] as const;
 
 /** What list_detections' `fields` may ask for (code, tests and runbook stay in get_detection). */
 export const LIST_FIELDS = [
   ...LIST_COLUMNS,
+  'displayName',
   'description',
   'logTypes',
   'resourceTypes',

@@ -40,7 +40,7 @@ describe('get_detection', () => {
     const parsed = getDetection.input.safeParse({ detection_id: 'R', fields: ['code'] });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toMatch(
-      /^must name fields from id, displayName, .*body, tests.* \(unknown: "code"\)$/,
+      /^must name fields from id, severity, enabled, displayName, .*body, tests.* \(unknown: "code"\)$/,
     );
   });
 

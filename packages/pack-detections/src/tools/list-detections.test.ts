@@ -37,7 +37,7 @@ function pageFor(path: string) {
 }
 
 describe('list_detections', () => {
-  it('lists rules by default as a table of ids, names, severities and states, with a next_cursor', async () => {
+  it('lists rules by default as a table of ids, severities and states, with a next_cursor', async () => {
     const fake = createFakeClient((call) => (call.kind === 'rest' ? pageFor(call.request.path) : undefined));
     const out = await runTool(listDetections, {}, fake);
 
@@ -45,8 +45,8 @@ describe('list_detections', () => {
     expect(fake.restCalls()[0]?.query).toMatchObject({ limit: 100 });
     expect(out).toEqual({
       rules: {
-        columns: ['id', 'displayName', 'severity', 'enabled'],
-        rows: [['AWS.Root.Login', 'Root login', 'HIGH', true]],
+        columns: ['id', 'severity', 'enabled'],
+        rows: [['AWS.Root.Login', 'HIGH', true]],
       },
       next_cursor: 'rules-2',
       note: 'More results: call again with cursor=next_cursor.',
@@ -66,7 +66,7 @@ describe('list_detections', () => {
     });
     const parsed = listDetections.input.safeParse({ fields: ['body'] });
     expect(parsed.error?.issues[0]?.message).toMatch(
-      /^must name fields from id, displayName, .* \(unknown: "body"\)$/,
+      /^must name fields from id, severity, enabled, displayName, .* \(unknown: "body"\)$/,
     );
   });
 
@@ -166,11 +166,14 @@ describe('list_detections', () => {
     const fake = createFakeClient((call) => (call.kind === 'rest' ? pageFor(call.request.path) : undefined));
     const out = await runTool(listDetections, { detection_types: ['policies'] }, fake);
     expect(out).toEqual({
-      policies: {
-        columns: ['id', 'displayName', 'severity', 'enabled'],
-        rows: [['S3.Public', null, 'LOW', false]],
-      },
+      policies: { columns: ['id', 'severity', 'enabled'], rows: [['S3.Public', 'LOW', false]] },
     });
+    const named = await runTool(
+      listDetections,
+      { detection_types: ['policies'], fields: ['displayName'] },
+      fake,
+    );
+    expect(named).toEqual({ policies: { columns: ['id', 'displayName'], rows: [['S3.Public', null]] } });
   });
 
   it('filters by output_ids on the client side and says so when more pages exist', async () => {
