@@ -133,8 +133,8 @@ describe('fieldsParam', () => {
     );
   });
 
-  it('refuses an empty list, too many names and over-long ones', () => {
-    expect(verdict(fields, [])).toMatch(/>=1/);
+  it('refuses too many names and over-long ones', () => {
+    expect(verdict(fields, [])).toBe('ok');
     expect(verdict(fields, ['id', 'id', 'id', 'id'])).toMatch(/<=3/);
     expect(verdict(fields, ['x'.repeat(FIELD_NAME_MAX_LENGTH + 1)])).toMatch(/<=64/);
   });
@@ -142,7 +142,6 @@ describe('fieldsParam', () => {
   it('advertises a bounded list of bounded strings, not the names', () => {
     expect(advertised(fields)).toEqual({
       type: 'array',
-      minItems: 1,
       maxItems: 3,
       items: { type: 'string', maxLength: FIELD_NAME_MAX_LENGTH },
     });

@@ -85,7 +85,8 @@ export function isoDateTimeParam() {
 export const FIELD_NAME_MAX_LENGTH = 64;
 
 /**
- * The fields (or columns) to return, each one of `allowed`, at most `allowed.length` of them. The names are
+ * The fields (or columns) to return, each one of `allowed`, at most `allowed.length` of them (tools keep the id
+ * whatever is asked, so an empty list asks for ids alone). The names are
  * checked in the schema but left out of the advertised JSON Schema (a long enum would be sent on every turn);
  * the message lists them.
  */
@@ -93,7 +94,6 @@ export function fieldsParam(allowed: readonly string[]) {
   const known = new Set(allowed);
   return z
     .array(textParam(FIELD_NAME_MAX_LENGTH))
-    .min(1)
     .max(allowed.length)
     .superRefine((names, context) => {
       const unknown = [...new Set(names.filter((name) => !known.has(name)))];

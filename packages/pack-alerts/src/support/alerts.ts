@@ -89,15 +89,6 @@ export const ALERT_FIELDS = [
   'resourceTypes',
 ] as const;
 
-/** What get_alert's `fields` may ask for: the alert as Panther returns it. */
-export const ALERT_DETAIL_FIELDS = [
-  ...ALERT_FIELDS.filter((field) => field !== 'detectionId' && field !== 'systemErrorType'),
-  'detection',
-  'systemError',
-  'context',
-  'deliveries',
-] as const;
-
 export function compactComment(comment: RestComment): Record<string, unknown> {
   return compact({
     id: comment.id,

@@ -16,14 +16,14 @@ import { forAlert } from '../support/errors.js';
 export default defineTool({
   name: 'get_alert_events',
   title: 'Get alert events',
-  description: "An alert's raw log events, in no set order; large, so 10 per page by default (50 max).",
+  description: "An alert's raw log events, in no set order; 10 per page by default (50 max).",
   access: 'read',
   permissions: ['AlertRead'],
   input: z.object({
     alert_id: alertId,
     limit: z.number().int().min(1).max(50).default(10),
     cursor,
-    fields: z.array(textParam(255)).min(1).max(100).optional().describe('event keys to keep'),
+    fields: z.array(textParam(255)).max(100).optional().describe('event keys'),
   }),
   continuation: { cursor: 'cursor', pageSize: 'limit', fields: 'fields' },
   async handler({ alert_id, limit, cursor, fields }, { client, signal }) {

@@ -1,7 +1,7 @@
-import { compact, defineTool, encodePath, fieldsParam, pick } from '@mcp-panther/core';
+import { compact, defineTool, encodePath } from '@mcp-panther/core';
 import { z } from 'zod';
 import { alertId } from '../params.js';
-import { ALERT_DETAIL_FIELDS, type RestAlert } from '../support/alerts.js';
+import type { RestAlert } from '../support/alerts.js';
 import { forAlert } from '../support/errors.js';
 
 export default defineTool({
@@ -10,10 +10,9 @@ export default defineTool({
   description: 'Get one alert’s full record: runbook, context, deliveries.',
   access: 'read',
   permissions: ['AlertRead'],
-  input: z.object({ alert_id: alertId, fields: fieldsParam(ALERT_DETAIL_FIELDS).optional() }),
+  input: z.object({ alert_id: alertId }),
   output: z.object({ alert: z.looseObject({ id: z.string() }) }),
-  continuation: { fields: 'fields' },
-  async handler({ alert_id, fields }, { client, signal }) {
+  async handler({ alert_id }, { client, signal }) {
     const alert = await forAlert(alert_id, () =>
       client.rest<RestAlert>({
         method: 'GET',
@@ -22,7 +21,7 @@ export default defineTool({
         signal,
       }),
     );
-    // Null and empty-text fields say nothing; with fields, only the id and those.
-    return { alert: compact(fields ? pick(alert, ['id', ...fields]) : alert) as RestAlert };
+    // Null and empty-text fields say nothing.
+    return { alert: compact(alert) as RestAlert };
   },
 });

@@ -39,7 +39,7 @@ export default defineTool({
   name: 'list_alerts',
   title: 'List alerts',
   description:
-    'List alerts newest first, compact; ISO-8601 dates, default window the last 7 days (Panther’s 30 with detection_id and no dates).',
+    'List alerts newest first as a table; ISO-8601 dates, default the last 7 days (Panther’s 30 with detection_id and no dates).',
   access: 'read',
   permissions: ['AlertRead'],
   input: z.object({

@@ -15,8 +15,8 @@ export default defineTool({
   name: 'get_table_schema',
   title: 'Get table schema',
   description:
-    'Get the columns (a table of name, type, description) of a data lake table, to write query_data_lake SQL. For the ' +
-    "log type's full field spec use get_log_type_schema_details.",
+    "Get a data lake table's columns (name, type, description) for query_data_lake SQL; the log type's full " +
+    'spec: get_log_type_schema_details.',
   access: 'read',
   permissions: ['DataAnalyticsRead'],
   input: z.object({

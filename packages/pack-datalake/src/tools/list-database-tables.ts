@@ -18,8 +18,8 @@ export default defineTool({
   name: 'list_database_tables',
   title: 'List database tables',
   description:
-    'List the tables of one data lake database (name from list_databases, e.g. panther_logs.public) with their ' +
-    'log types. name_contains filters by table name.',
+    "List one data lake database's tables (e.g. panther_logs.public) with their log types; name_contains " +
+    'filters names.',
   access: 'read',
   permissions: ['DataAnalyticsRead'],
   input: z.object({

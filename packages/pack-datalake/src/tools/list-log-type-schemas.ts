@@ -10,16 +10,16 @@ export default defineTool({
   name: 'list_log_type_schemas',
   title: 'List log type schemas',
   description:
-    'List log type schemas (AWS.CloudTrail, Custom.* …); archived ones only with is_archived. contains matches ' +
-    'schema or field names. Full spec: get_log_type_schema_details.',
+    'List log type schemas (AWS.CloudTrail, Custom.* …) as a table; contains matches schema or field names; ' +
+    'an is_* flag set true keeps only those; spec: get_log_type_schema_details.',
   access: 'read',
   // Schemas describe what log sources ingest: View Log Sources, as the reference declares.
   permissions: ['LogSourceRead'],
   input: z.object({
     contains: nameFilter.optional(),
-    is_archived: z.boolean().default(false).describe('true: only archived'),
-    is_in_use: z.boolean().default(false).describe('true: only in use'),
-    is_managed: z.boolean().default(false).describe('true: only Panther-managed'),
+    is_archived: z.boolean().default(false),
+    is_in_use: z.boolean().default(false),
+    is_managed: z.boolean().default(false),
   }),
   continuation: { filters: ['contains', 'is_managed', 'is_in_use'] },
   async handler({ contains, is_archived, is_in_use, is_managed }, { client, signal }) {

@@ -16,23 +16,23 @@ export default defineTool({
   name: 'query_data_lake',
   title: 'Query data lake',
   description:
-    'Run one read-only Snowflake SQL statement (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN) on the Panther data lake; ' +
-    'returns columns and rows (values in column order). Tables: panther_logs.public.<log type lower-cased, . as _>, e.g. aws_cloudtrail. ' +
-    "Queries on panther_* databases need a time filter in WHERE: p_occurs_since('1 d'), " +
-    "p_occurs_between('2024-01-01','2024-01-02'), p_occurs_around(ts,'1 h'), p_occurs_after(ts), " +
-    'p_occurs_before(ts) or a p_event_time comparison; lookups by p_row_id/p_alert_id = literal are exempt. ' +
+    'Run one read-only Snowflake SQL statement (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN) on the Panther data lake. ' +
+    'Tables: panther_logs.public.<log type lower-cased, . as _>, e.g. aws_cloudtrail. On panther_* databases ' +
+    "WHERE needs a time filter: p_occurs_since('1 d'), p_occurs_between('2024-01-01','2024-01-02'), " +
+    "p_occurs_around(ts,'1 h'), p_occurs_after(ts), p_occurs_before(ts) or a p_event_time comparison " +
+    '(p_row_id/p_alert_id = literal lookups are exempt). ' +
     "JSON: col:field.sub; arrays: ARRAY_CONTAINS('x'::VARIANT, p_any_ip_addresses). " +
-    'More rows: call again with cursor=next_cursor and no sql; the query is not run again.',
+    'Paging: cursor=next_cursor, no sql (not run again).',
   access: 'read',
   permissions: ['DataAnalyticsRead'],
   input: z.object({
     sql: sqlText.optional().describe('one statement; omit when paging'),
     database_name: databaseName.default('panther_logs.public'),
-    timeout: timeoutSeconds.describe('seconds before the query is cancelled'),
+    timeout: timeoutSeconds.describe('seconds'),
     max_rows: maxRows.describe('rows per page'),
-    cursor: dataLakeCursor.optional().describe('next_cursor of an earlier call'),
-    query_id: dataLakeQueryId.optional().describe('read results of an earlier query'),
-    fields: columnNames.optional().describe('columns to keep'),
+    cursor: dataLakeCursor.optional(),
+    query_id: dataLakeQueryId.optional().describe("an earlier query's results"),
+    fields: columnNames.optional().describe('columns'),
   }),
   continuation: { cursor: 'cursor', pageSize: 'max_rows', fields: 'fields', resumeWith: ['query_id'] },
   async handler({ sql, database_name, timeout, max_rows, cursor, query_id, fields }, context) {

@@ -30,8 +30,8 @@ export default defineTool({
   name: 'disable_detection',
   title: 'Disable detection',
   description:
-    'Disable one detection (sets enabled=false only), saving rules without re-running tests; an ' +
-    'already disabled one is left alone.',
+    'Disable one detection (enabled=false only; rules are saved without re-running tests); a disabled one ' +
+    'is left alone.',
   access: 'write',
   destructive: true,
   idempotent: true,

@@ -21,8 +21,8 @@ export default defineTool({
   name: 'get_detection',
   title: 'Get detection',
   description:
-    'Get one detection in full (code, tests, runbook) from the types in detection_type; pass the known ' +
-    'type to save calls.',
+    'Get one detection in full (code, tests, runbook), looked up in the detection_type types (pass the ' +
+    'known one).',
   access: 'read',
   permissions: ['RuleRead', 'PolicyRead'],
   input: z.object({

@@ -93,8 +93,8 @@ export default defineTool({
   name: 'list_detections',
   title: 'List detections',
   description:
-    'List rules, scheduled rules, simple rules and/or policies, a table per type (code and tests: ' +
-    'get_detection). Filters go only to the types they fit.',
+    'List rules, scheduled rules, simple rules and/or policies as a table per type (code: get_detection); ' +
+    'filters apply to the types they fit.',
   access: 'read',
   permissions: ['RuleRead', 'PolicyRead'],
   input,
