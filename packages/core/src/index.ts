@@ -69,7 +69,7 @@ export type { PagedResult, PagedResultOptions, RestPage } from './pack/paging.js
 export { cursorOf, pagedResult } from './pack/paging.js';
 export { cursorParam, fieldsParam, idParam, isoDateTimeParam, textParam } from './pack/params.js';
 export { sleep } from './pack/sleep.js';
-export type { Table } from './pack/table.js';
+export type { Table, TableOptions } from './pack/table.js';
 export { table } from './pack/table.js';
 export type {
   FilterOptions,

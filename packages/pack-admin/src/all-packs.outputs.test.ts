@@ -11,6 +11,7 @@ import { detectionsPack } from '@mcp-panther/pack-detections';
 import { type Sandbox, startSandbox } from '@mcp-panther/sandbox';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import type { JsonSchemaType } from '@modelcontextprotocol/sdk/validation/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPack } from './index.js';
 import { REFERENCE_TOOLS } from './testdata/reference-tools.js';
@@ -57,7 +58,7 @@ async function checked(
   expect(JSON.parse(texts[0]!), name).toEqual(result.structuredContent);
   const schema = tools.get(name)?.outputSchema;
   if (schema) {
-    const verdict = validator.getValidator(schema)(result.structuredContent);
+    const verdict = validator.getValidator(schema as JsonSchemaType)(result.structuredContent);
     expect(verdict.valid ? '' : verdict.errorMessage, `${name} against its outputSchema`).toBe('');
   }
   return result.structuredContent as Result;

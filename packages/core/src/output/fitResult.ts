@@ -4,6 +4,7 @@
  * marker. Returns what was cut so the host can tell the model how to get the rest.
  */
 import { isTable } from '../pack/table.js';
+import { shortenedMarker } from './shorten.js';
 
 export interface Cut {
   /** Where the list is (`alerts`, `results.rows`). */
@@ -116,8 +117,7 @@ export function fitResult(value: Record<string, unknown>, budget: number): FitRe
   for (const found of collect(out, 'string')) {
     if (size <= budget) break;
     const text = getAt(out, found.path) as string;
-    const marker = (kept: number) =>
-      `…[shortened: ${text.length - kept} of ${text.length} characters left out]`;
+    const marker = (kept: number) => shortenedMarker(text.length, kept);
     // The marker's own length counts; JSON escapes may make the serialised text longer than the string.
     const escaped = (JSON.stringify(text).length - 2) / text.length;
     const excess = size - budget;

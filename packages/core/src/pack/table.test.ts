@@ -20,6 +20,14 @@ describe('table', () => {
     });
   });
 
+  it('shortens long text values with a marker when asked, and nothing else', () => {
+    const long = 'x'.repeat(50);
+    expect(table([{ id: 'a', text: long, n: 12345 }], ['id', 'text', 'n'], { maxText: 10 }).rows).toEqual([
+      ['a', `${'x'.repeat(10)}…[shortened: 40 of 50 characters left out]`, 12345],
+    ]);
+    expect(table([{ text: long }], ['text']).rows).toEqual([[long]]);
+  });
+
   it('keeps falsy values and nested ones as they are', () => {
     expect(table([{ n: 0, ok: false, tags: ['x'] }], ['n', 'ok', 'tags']).rows).toEqual([[0, false, ['x']]]);
   });

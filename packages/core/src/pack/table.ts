@@ -1,4 +1,5 @@
 /** Lists of records as tables: the column names once, then one array of values per record. */
+import { shortenText } from '../output/shorten.js';
 import type { JsonObject } from './objects.js';
 
 /** `columns` names each position of every row; an absent value is null. */
@@ -7,14 +8,29 @@ export interface Table {
   rows: unknown[][];
 }
 
+export interface TableOptions {
+  /**
+   * Text values longer than this are shortened with a marker saying how much was left out (for lists whose
+   * `get_*` tool has the whole record). Default: none.
+   */
+  readonly maxText?: number;
+}
+
 /**
  * Records as a table of the given columns, in that order (absent values as null). A list of uniform records
  * costs about half the characters of the same records as objects, because each key is written once.
  */
-export function table(records: readonly JsonObject[], columns: readonly string[]): Table {
+export function table(
+  records: readonly JsonObject[],
+  columns: readonly string[],
+  options: TableOptions = {},
+): Table {
+  const { maxText } = options;
+  const cell = (value: unknown) =>
+    maxText !== undefined && typeof value === 'string' ? shortenText(value, maxText) : (value ?? null);
   return {
     columns: [...columns],
-    rows: records.map((record) => columns.map((column) => record[column] ?? null)),
+    rows: records.map((record) => columns.map((column) => cell(record[column]))),
   };
 }
 

@@ -71,6 +71,9 @@ export const SYSTEM_ERROR_COLUMNS = [
   'systemErrorType',
 ] as const;
 
+/** Longer text values in list_alerts (descriptions, runbooks) are shortened; get_alert has them whole. */
+export const LIST_TEXT_MAX = 300;
+
 /** What list_alerts' `fields` may ask for (context and deliveries stay in get_alert). */
 export const ALERT_FIELDS = [
   ...ALERT_COLUMNS,

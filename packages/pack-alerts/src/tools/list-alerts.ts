@@ -27,6 +27,7 @@ import {
   ALERT_COLUMNS,
   ALERT_FIELDS,
   alertRecord,
+  LIST_TEXT_MAX,
   type RestAlert,
   SYSTEM_ERROR_COLUMNS,
 } from '../support/alerts.js';
@@ -132,7 +133,7 @@ export default defineTool({
     const defaults = input.alert_type === 'SYSTEM_ERROR' ? SYSTEM_ERROR_COLUMNS : ALERT_COLUMNS;
     const columns = ['id', ...new Set((input.fields ?? defaults).filter((field) => field !== 'id'))];
     const records = (page.results ?? []).map(alertRecord);
-    const result = pagedResult('alerts', table(records, columns), page.next, {
+    const result = pagedResult('alerts', table(records, columns, { maxText: LIST_TEXT_MAX }), page.next, {
       tool: 'list_alerts',
       alwaysCursor: true,
     });

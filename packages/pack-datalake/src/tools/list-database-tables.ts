@@ -52,7 +52,8 @@ export default defineTool({
     return {
       database,
       table_count: shown.length,
-      tables: table(shown, ['name', 'logType', 'description']),
+      // Long descriptions are shortened; get_table_schema has them whole.
+      tables: table(shown, ['name', 'logType', 'description'], { maxText: 300 }),
       ...(complete
         ? {}
         : {

@@ -38,6 +38,7 @@ export default defineTool({
     const schemas = (data.schemas?.edges ?? [])
       .map((edge) => edge.node)
       .filter((schema) => schema['isArchived'] === is_archived);
-    return { schema_count: schemas.length, schemas: table(schemas, COLUMNS) };
+    // Long descriptions are shortened; get_log_type_schema_details has them whole.
+    return { schema_count: schemas.length, schemas: table(schemas, COLUMNS, { maxText: 300 }) };
   },
 });

@@ -23,6 +23,9 @@ export interface DetectionKind {
  */
 export const LIST_COLUMNS = ['id', 'severity', 'enabled'] as const;
 
+/** Longer text values in list_detections (descriptions) are shortened; get_detection has them whole. */
+export const LIST_TEXT_MAX = 300;
+
 /** What list_detections' `fields` may ask for (code, tests and runbook stay in get_detection). */
 export const LIST_FIELDS = [
   ...LIST_COLUMNS,

@@ -70,6 +70,15 @@ describe('list_detections', () => {
     );
   });
 
+  it('shortens long text values with a marker (get_detection has them whole)', async () => {
+    const long = { ...RULE, description: 'd'.repeat(1_000) };
+    const fake = createFakeClient(() => ({ results: [long] }));
+    const out = await runTool(listDetections, { fields: ['description'] }, fake);
+    expect((out['rules'] as { rows: string[][] }).rows[0]![1]).toBe(
+      `${'d'.repeat(300)}…[shortened: 700 of 1000 characters left out]`,
+    );
+  });
+
   it('sends each filter under its Panther query key and no state filter by default', async () => {
     const fake = createFakeClient(() => ({ results: [] }));
     await runTool(

@@ -16,6 +16,7 @@ import {
   detectionTags,
   LIST_COLUMNS,
   LIST_FIELDS,
+  LIST_TEXT_MAX,
 } from '../support/detection-kinds.js';
 
 const input = z.object({
@@ -127,10 +128,9 @@ export default defineTool({
     let dropped = 0;
     const lists = types.map((_type, i) => {
       const items = pages[i]?.results ?? [];
-      if (!wanted) return table(items, columns);
-      const kept = items.filter((item) => matchesOutputs(item, wanted));
+      const kept = wanted ? items.filter((item) => matchesOutputs(item, wanted)) : items;
       dropped += items.length - kept.length;
-      return table(kept, columns);
+      return table(kept, columns, { maxText: LIST_TEXT_MAX });
     });
     const filterNote =
       wanted && dropped > 0
