@@ -26,6 +26,8 @@ export interface Report {
   answers: readonly AnswerRow[];
   /** Most of the nine scenarios' earlier total that they may take now (0.4 = 40%). */
   answersTarget: number;
+  /** The 1-minute load average when the run started. */
+  load: number;
   notes: string[];
 }
 
@@ -66,6 +68,7 @@ export function renderReport(report: Report): string {
     '',
     `- Date: ${new Date().toISOString()}`,
     `- Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, Node.js ${process.version}, ${process.platform}/${process.arch}`,
+    `- Load: ${fmt(report.load, 1)} (1-minute load average when the run started; timings are noisy above the core count)`,
     '- Baselines: a bare `@modelcontextprotocol/sdk` server with one tool making the same upstream call',
     '  (`GET /alerts/{id}` against a local fake Panther with a fixed latency); for the data lake, the same count',
     '  run directly in DuckDB on a table of the same size.',

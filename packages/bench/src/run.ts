@@ -4,7 +4,7 @@
  * BENCH_QUICK=1 runs smaller counts (for a smoke run); BENCH_EVENTS sets the data lake size (default 1,000,000).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answerSizes } from './answers.js';
@@ -52,6 +52,7 @@ function writeConfigs(): { cached: string; noCache: string } {
 }
 
 async function main(): Promise<void> {
+  const [load = 0] = loadavg();
   const configs = writeConfigs();
   const upstream = await startFixedLatencyUpstream(5);
   const fastUpstream = await startFixedLatencyUpstream(0);
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
       toolListTarget: TOOL_LIST_TARGET_CHARS,
       answers,
       answersTarget: ANSWERS_TARGET,
+      load,
       notes,
     });
     const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
