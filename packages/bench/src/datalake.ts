@@ -5,27 +5,12 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { startSandbox } from '@mcp-panther/sandbox';
 import type { Row } from './measures.js';
+import { graphqlCall as graphql } from './sandboxApi.js';
 import { elapsedMs, median } from './stats.js';
 
 const EXECUTE =
   'mutation Run($input: ExecuteDataLakeQueryInput!) { executeDataLakeQuery(input: $input) { id } }';
 const POLL = 'query Poll($id: ID!) { dataLakeQuery(id: $id) { status message results { edges { node } } } }';
-
-async function graphql(
-  url: string,
-  token: string,
-  query: string,
-  variables: Record<string, unknown>,
-): Promise<Record<string, unknown>> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': token },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  return body.data ?? {};
-}
 
 async function sandboxCount(graphqlUrl: string, token: string, sql: string): Promise<number> {
   const start = process.hrtime.bigint();

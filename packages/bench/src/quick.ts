@@ -1,18 +1,24 @@
 #!/usr/bin/env node
 /**
  * A single measure, for working on one figure:
- * `node packages/bench/dist/quick.js latency|cold|throughput|memory|datalake [count]` (datalake: events).
+ * `node packages/bench/dist/quick.js latency|cold|throughput|memory|datalake|answers [count]` (datalake: events).
  * Writes nothing; prints the rows.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { answerSizes } from './answers.js';
 import { dataLakeCount } from './datalake.js';
 import { callLatency, coldStart, httpThroughput, memory, type Row } from './measures.js';
+import { renderAnswers } from './report.js';
 import { ratio } from './stats.js';
 import { startFixedLatencyUpstream } from './upstream.js';
 
 const which = process.argv[2] ?? 'latency';
+if (which === 'answers') {
+  process.stdout.write(`${renderAnswers(await answerSizes(), 0.4).join('\n')}\n`);
+  process.exit(0);
+}
 const count = Number(process.argv[3] ?? 0);
 const dir = mkdtempSync(join(tmpdir(), 'mcp-panther-bench-'));
 const config = join(dir, 'no-cache.config.json');

@@ -1,5 +1,7 @@
 /** Renders the benchmark results as a markdown page. */
 import { cpus } from 'node:os';
+import { estimateTokens } from '@mcp-panther/core';
+import type { AnswerRow } from './answers.js';
 import type { Row, ToolListSize } from './measures.js';
 import { ratio } from './stats.js';
 
@@ -21,7 +23,39 @@ export interface Report {
   toolList: ToolListSize;
   referenceCharacters: number;
   toolListTarget: number;
+  answers: readonly AnswerRow[];
+  /** Most of the nine scenarios' earlier total that they may take now (0.4 = 40%). */
+  answersTarget: number;
+  /** The 1-minute load average when the run started. */
+  load: number;
   notes: string[];
+}
+
+const pct = (part: number, whole: number): string => (whole > 0 ? `${fmt((100 * part) / whole, 1)}%` : 'n/a');
+
+function factsCell(row: AnswerRow): string {
+  if (row.missingCount === 0) return `${fmt(row.factsTotal, 0)}/${fmt(row.factsTotal, 0)}`;
+  const shown = row.missing.map((fact) => JSON.stringify(fact).slice(0, 40)).join(', ');
+  return `${fmt(row.factsTotal - row.missingCount, 0)}/${fmt(row.factsTotal, 0)} (missing ${shown})`;
+}
+
+/** The characters-per-answer section: each scenario against its earlier figure, facts checked. */
+export function renderAnswers(rows: readonly AnswerRow[], target: number): string[] {
+  const counted = rows.filter((row) => row.scenario.counted);
+  const before = counted.reduce((sum, row) => sum + row.scenario.before, 0);
+  const now = counted.reduce((sum, row) => sum + row.characters, 0);
+  const lost = counted.reduce((sum, row) => sum + row.missingCount, 0);
+  const facts = counted.reduce((sum, row) => sum + row.factsTotal, 0);
+  const met = now <= before * target && lost === 0;
+  return [
+    '| Scenario | Before | Now | Share | ≈ Tokens | Facts present |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
+    ...rows.map(
+      (row) =>
+        `| \`${row.scenario.tool}\` ${row.scenario.label} | ${row.scenario.before > 0 ? fmt(row.scenario.before, 0) : 'n/a'} | ${fmt(row.characters, 0)} | ${pct(row.characters, row.scenario.before)} | ${fmt(row.tokens, 0)} | ${factsCell(row)} |`,
+    ),
+    `| **The ${counted.length} scenarios above with an earlier figure** | ${fmt(before, 0)} | ${fmt(now, 0)} | ${pct(now, before)} | ${fmt(estimateTokens(now), 0)} | ${fmt(facts - lost, 0)}/${fmt(facts, 0)}; ≤ ${fmt(target * 100, 0)}% with no fact lost: ${met ? 'met' : 'missed'} |`,
+  ];
 }
 
 export function renderReport(report: Report): string {
@@ -34,6 +68,7 @@ export function renderReport(report: Report): string {
     '',
     `- Date: ${new Date().toISOString()}`,
     `- Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, Node.js ${process.version}, ${process.platform}/${process.arch}`,
+    `- Load: ${fmt(report.load, 1)} (1-minute load average when the run started; timings are noisy above the core count)`,
     '- Baselines: a bare `@modelcontextprotocol/sdk` server with one tool making the same upstream call',
     '  (`GET /alerts/{id}` against a local fake Panther with a fixed latency); for the data lake, the same count',
     '  run directly in DuckDB on a table of the same size.',
@@ -50,9 +85,21 @@ export function renderReport(report: Report): string {
   const { toolList } = report;
   const share = toolList.characters / report.referenceCharacters;
   lines.push(
-    `| tools/list size, ${toolList.tools} tools, read-write | ${fmt(toolList.characters, 0)} chars (≈${fmt(toolList.characters / 4, 0)} tokens) | ${fmt(report.referenceCharacters, 0)} chars (reference server) | ${fmt(share, 2)}× | ≤ ${fmt(report.toolListTarget, 0)} chars: ${toolList.characters <= report.toolListTarget ? 'met' : 'missed'} |`,
+    `| tools/list size, ${toolList.tools} tools, read-write | ${fmt(toolList.characters, 0)} chars (≈${fmt(estimateTokens(toolList.characters), 0)} tokens) | ${fmt(report.referenceCharacters, 0)} chars (reference server) | ${fmt(share, 2)}× | ≤ ${fmt(report.toolListTarget, 0)} chars: ${toolList.characters <= report.toolListTarget ? 'met' : 'missed'} |`,
     '',
-    'Tokens are estimated as characters / 4 (the same estimate as the reference figure).',
+    'Tokens are estimated as characters / 4 (`estimateTokens` in core, the same estimate as the reference figure',
+    'and as the output budget `output.maxTokens`).',
+    '',
+    '## Characters per answer',
+    '',
+    'The text the model reads for each call (every text block of the result), on the sandbox (seed 1, 20,000',
+    'events) through the built server over stdio with the default configuration. Facts come from the sandbox API',
+    'directly (ids, names, severities, statuses, counts, and every value of the rows, records and events asked',
+    "for) and are present when they are one of the answer's values. Before: the same calls on the commit before",
+    'compact answers (the figures of the issue that asked for them; the aggregate query was measured on that',
+    'commit with `node packages/bench/dist/quick.js answers`).',
+    '',
+    ...renderAnswers(report.answers, report.answersTarget),
     '',
     '## Largest tools/list entries',
     '',

@@ -4,9 +4,10 @@
  * BENCH_QUICK=1 runs smaller counts (for a smoke run); BENCH_EVENTS sets the data lake size (default 1,000,000).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { answerSizes } from './answers.js';
 import { dataLakeCount } from './datalake.js';
 import {
   cacheEffect,
@@ -24,6 +25,8 @@ import { startFixedLatencyUpstream } from './upstream.js';
 /** The reference server's tools/list, compact JSON (shared/reference/mcp-panther-tools.md §9). */
 const REFERENCE_TOOL_LIST_CHARS = 51_300;
 const TOOL_LIST_TARGET_CHARS = 23_000;
+/** The nine answer scenarios may take at most this share of their earlier total. */
+const ANSWERS_TARGET = 0.4;
 
 const quick = process.env['BENCH_QUICK'] === '1';
 // CloudTrail is 45% of the sandbox's events: 2.25M events give about a million CloudTrail rows.
@@ -49,6 +52,7 @@ function writeConfigs(): { cached: string; noCache: string } {
 }
 
 async function main(): Promise<void> {
+  const [load = 0] = loadavg();
   const configs = writeConfigs();
   const upstream = await startFixedLatencyUpstream(5);
   const fastUpstream = await startFixedLatencyUpstream(0);
@@ -57,6 +61,8 @@ async function main(): Promise<void> {
   try {
     log('tools/list size');
     const toolList = await toolListSize(upstream, configs.cached);
+    log('characters per answer (sandbox)');
+    const answers = await answerSizes();
     log('call latency (stdio, http)');
     rows.push(...(await callLatency(upstream, configs.noCache, quick ? 100 : 400)));
     log('cold start');
@@ -82,6 +88,9 @@ async function main(): Promise<void> {
       toolList,
       referenceCharacters: REFERENCE_TOOL_LIST_CHARS,
       toolListTarget: TOOL_LIST_TARGET_CHARS,
+      answers,
+      answersTarget: ANSWERS_TARGET,
+      load,
       notes,
     });
     const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');

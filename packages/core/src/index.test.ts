@@ -6,6 +6,7 @@ import * as testing from './testing/index.js';
 describe('public API', () => {
   it('@mcp-panther/core exports exactly these values', () => {
     expect(Object.keys(core).sort()).toEqual([
+      'CHARS_PER_TOKEN',
       'CONFIG_RESOURCE_URI',
       'CONFIG_SEARCH_PLACES',
       'CORE_VERSION',
@@ -30,7 +31,9 @@ describe('public API', () => {
       'defineTool',
       'deriveAnnotations',
       'encodePath',
+      'estimateTokens',
       'expandHome',
+      'fieldsParam',
       'fileAuditSink',
       'fileSink',
       'filterTools',
@@ -50,6 +53,7 @@ describe('public API', () => {
       'sleep',
       'stderrSink',
       'summarizeList',
+      'table',
       'textParam',
       'watchConfig',
     ]);
@@ -61,6 +65,7 @@ describe('public API', () => {
       'createFakeClient',
       'createTestHost',
       'createToolContext',
+      'recordsOf',
       'runTool',
       'toolListEntry',
     ]);

@@ -32,6 +32,7 @@ export { defineTool, deriveAnnotations } from './define/defineTool.js';
 export type {
   Access,
   AnyTool,
+  Continuation,
   DerivedAnnotations,
   Logger,
   PackDefinition,
@@ -61,13 +62,16 @@ export type { ConfigWatcher, WatchConfigOptions } from './host/watchConfig.js';
 export { watchConfig } from './host/watchConfig.js';
 export type { HostLogger, LoggerOptions, LogSink } from './logging/createLogger.js';
 export { createLogger, fileSink, memorySink, stderrSink } from './logging/createLogger.js';
+export { CHARS_PER_TOKEN, estimateTokens } from './output/estimateTokens.js';
 export { parseIsoDateTime } from './pack/isoDateTime.js';
 export type { JsonObject } from './pack/objects.js';
 export { compact, pick } from './pack/objects.js';
 export type { PagedResult, PagedResultOptions, RestPage } from './pack/paging.js';
 export { cursorOf, pagedResult } from './pack/paging.js';
-export { cursorParam, idParam, isoDateTimeParam, textParam } from './pack/params.js';
+export { cursorParam, fieldsParam, idParam, isoDateTimeParam, textParam } from './pack/params.js';
 export { sleep } from './pack/sleep.js';
+export type { Table, TableOptions } from './pack/table.js';
+export { table } from './pack/table.js';
 export type {
   FilterOptions,
   FilterResult,

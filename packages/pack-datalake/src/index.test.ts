@@ -53,7 +53,7 @@ describe('datalakePack', () => {
     }
     const size = JSON.stringify(entries).length;
     console.log(`datalake pack tools/list: ${size} chars`);
-    expect(size).toBeLessThan(6500);
+    expect(size).toBeLessThan(6000);
   });
 
   it('advertises enums, defaults and bounds in the JSON Schema', () => {

@@ -61,3 +61,6 @@ export const dataLakeCursor = cursorParam(10_000);
 
 /** A REST page cursor (sent in the URL). */
 export const restCursor = cursorParam();
+
+/** Columns to keep in data lake results: names as the results give them (checked against them). */
+export const columnNames = z.array(textParam(255)).max(500);

@@ -3,7 +3,7 @@
  * driven through the SDK client, against the sandbox. Detection ids are read from its API.
  */
 import { filterTools } from '@mcp-panther/core';
-import { createTestHost, type TestHost } from '@mcp-panther/core/testing';
+import { createTestHost, recordsOf, type TestHost } from '@mcp-panther/core/testing';
 import { type Sandbox, type SandboxTokenName, startSandbox } from '@mcp-panther/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { detectionsPack } from './index.js';
@@ -102,7 +102,7 @@ describe('detections pack in the host', () => {
     const h = await start('read-only', 'analyst');
     const result = await h.call('list_detections', {});
     expect(result.isError).toBeFalsy();
-    const rules = (result.structuredContent as Result)['rules'] as Result[];
+    const rules = recordsOf((result.structuredContent as Result)['rules']);
     expect(rules.length).toBeGreaterThan(0);
     for (const rule of rules) {
       expect(rule).toEqual(expect.objectContaining({ id: expect.any(String), enabled: expect.any(Boolean) }));
@@ -135,7 +135,7 @@ describe('detections pack in the host', () => {
 
   it('disables a rule without re-running its tests, and get_detection then shows it disabled', async () => {
     const h = await start('read-write', 'detectionEngineer');
-    const enabled = (await ok(h, 'list_detections', { state: 'enabled', limit: 1 }))['rules'] as Result[];
+    const enabled = recordsOf((await ok(h, 'list_detections', { state: 'enabled', limit: 1 }))['rules']);
     const id = enabled[0]!['id'] as string;
     const path = `/rules/${encodeURIComponent(id)}`;
     // A test the sandbox's checks refuse: a PUT that runs the tests first would fail with 400.

@@ -51,7 +51,8 @@ describe('detectionsPack', () => {
     }
     const size = JSON.stringify(entries).length;
     console.log(`detections pack tools/list: ${size} chars`);
-    expect(size).toBeLessThan(4600);
+    // 4,600 before list_detections and get_detection took fields; all four packs stay within 23,000.
+    expect(size).toBeLessThan(4800);
   });
 
   it('advertises every enum, default and bound in the JSON Schema', () => {

@@ -126,7 +126,7 @@ describe('the host call hooks', () => {
     expect(value.items.length).toBeGreaterThan(50);
     expect(value.items.at(-1)).toEqual({ id: `item-${value.items.length - 1}`, body: 'x'.repeat(100) });
     expect(note).toBe(
-      `Result cut to fit 10,000 characters: left out ${1_000 - value.items.length} of 1000 items of items. To get the rest, call again with the cursor for the next page, or ask for fewer items, a narrower filter or fewer fields.`,
+      `Result cut to fit 10,000 characters: left out ${1_000 - value.items.length} of 1000 items of items. To get the rest, ask for fewer items, a narrower filter or fewer fields.`,
     );
     const long = await host.call('echo_big', { count: 0, text: 50_000 });
     expect(texts(long)[0]!.length).toBeLessThanOrEqual(10_000);

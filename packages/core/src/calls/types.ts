@@ -14,8 +14,11 @@ export type Elicit = (
 export interface ToolCall {
   readonly tool: AnyTool;
   readonly pack: ValidatedPack;
-  /** The arguments exactly as the client sent them. */
-  readonly args: unknown;
+  /**
+   * The arguments as the client sent them. The limit-output hook replaces a resume cursor it issued with the
+   * tool's own cursor before the input is parsed.
+   */
+  args: unknown;
   /** The arguments after the input hook parsed them with the tool's schema (undefined before). */
   input: unknown;
   /** The Panther client this call uses (one per Panther token). */

@@ -140,8 +140,17 @@ export const configSchema = z.strictObject({
         .min(1_000)
         .max(64 * 1024 * 1024)
         .default(1024 * 1024),
+      /**
+       * Most tokens of one tool result as the model reads it (estimated as characters / 4); a longer result is cut
+       * at record boundaries, with a note on how to get the rest. Whichever of the two limits is lower applies.
+       */
+      maxTokens: z
+        .int()
+        .min(500)
+        .max(16 * 1024 * 1024)
+        .default(6_000),
     })
-    .default({ maxResultChars: 1024 * 1024 }),
+    .default({ maxResultChars: 1024 * 1024, maxTokens: 6_000 }),
   logging: z
     .strictObject({
       level: z.enum(LOG_LEVELS).default('info'),

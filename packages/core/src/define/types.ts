@@ -44,6 +44,26 @@ export type ToolResultOf<O extends OutputSchema | undefined> = O extends OutputS
   ? z.input<O>
   : Record<string, unknown>;
 
+/**
+ * The parameters that continue or narrow a tool's result. When the host cuts a result to the output budget, its
+ * note names them; with `cursor`, a cut page gets a `next_cursor` that resumes after the last item shown.
+ */
+export interface Continuation<Param extends string = string> {
+  /** Takes the `next_cursor` of an earlier call. */
+  readonly cursor?: Param;
+  /** Sets how many items a page has. */
+  readonly pageSize?: Param;
+  /** Picks the fields (or columns) of each item. */
+  readonly fields?: Param;
+  /** Narrow which items are returned. */
+  readonly filters?: readonly Param[];
+  /**
+   * Result keys passed back as parameters of the same name when a cut page is resumed, so that the same results
+   * are read again instead of computed again (query_data_lake's `query_id`).
+   */
+  readonly resumeWith?: readonly Param[];
+}
+
 interface ToolFields<I extends InputSchema, O extends OutputSchema | undefined, Config> {
   /** snake_case verb_noun, unique across all loaded packs. */
   readonly name: string;
@@ -58,6 +78,8 @@ interface ToolFields<I extends InputSchema, O extends OutputSchema | undefined, 
    * tool-list characters, so give one where a client gains from it; keep it to the top-level keys.
    */
   readonly output?: O;
+  /** How a model gets the rest of a result cut to the output budget, or asks for less (optional). */
+  readonly continuation?: Continuation<Extract<keyof z.input<I>, string>>;
   /** Returns the structured result; the host sends it as `structuredContent` and as compact JSON text. */
   handler(input: z.output<I>, context: ToolContext<Config>): Promise<ToolResultOf<O>>;
 }

@@ -95,7 +95,7 @@ export function createContainer(init: {
       const defaults = defaultCallHooks({
         auditSink: get(c, AuditSinkToken),
         redact: get(c, RedactorToken),
-        limits: { maxChars: ctx.config.output.maxResultChars },
+        limits: { maxChars: ctx.config.output.maxResultChars, maxTokens: ctx.config.output.maxTokens },
         observers: parts.callObservers(ctx),
       });
       return parts.callHooks({ ...ctx, defaults });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { definePack, defineResourceTemplate } from '../define/definePack.js';
 import { defineTool } from '../define/defineTool.js';
 import { compileUriTemplate, uriTemplateProblem } from '../resources/uriTemplate.js';
-import { checkPack, satisfiesCaret } from './checkPack.js';
+import { checkPack, checkTool, satisfiesCaret } from './checkPack.js';
 
 describe('satisfiesCaret', () => {
   it('agrees with semver on plain caret ranges', () => {
@@ -118,5 +118,37 @@ describe('compileUriTemplate', () => {
       'uriTemplate variables must be separated by literal text',
     );
     expect(uriTemplateProblem('panther://x/{a}/{a}')).toBe('uriTemplate names a variable twice');
+  });
+});
+describe('checkTool: continuation', () => {
+  const tool = (continuation: unknown) =>
+    defineTool({
+      name: 'list_things',
+      title: 'List things',
+      description: 'Lists things.',
+      access: 'read',
+      permissions: [],
+      input: z.object({
+        cursor: z.string().optional(),
+        limit: z.int().optional(),
+        kind: z.string().optional(),
+      }),
+      continuation: continuation as never,
+      async handler() {
+        return {};
+      },
+    });
+
+  it('accepts parameters the input has', () => {
+    expect(checkTool(tool({ cursor: 'cursor', pageSize: 'limit', filters: ['kind'] }))).toEqual([]);
+  });
+
+  it('names parameters the input does not have, and resumeWith without a cursor', () => {
+    expect(checkTool(tool({ cursor: 'page_token', fields: 'fields', filters: ['kind', 'state'] }))).toEqual([
+      'continuation names parameters the input does not have: "page_token", "fields", "state"',
+    ]);
+    expect(checkTool(tool({ resumeWith: ['kind'] }))).toEqual([
+      'continuation.resumeWith needs continuation.cursor',
+    ]);
   });
 });

@@ -50,6 +50,31 @@ function checkPermissions(permissions: unknown): string[] {
     : [];
 }
 
+/** Every parameter a tool's `continuation` names must be one of its input's parameters. */
+function checkContinuation(tool: AnyTool): string[] {
+  const continuation = tool?.continuation;
+  if (continuation === undefined) return [];
+  const shape = (tool.input as { shape?: Record<string, unknown> } | undefined)?.shape ?? {};
+  const named = [
+    continuation.cursor,
+    continuation.pageSize,
+    continuation.fields,
+    ...(continuation.filters ?? []),
+    ...(continuation.resumeWith ?? []),
+  ].filter((name) => name !== undefined);
+  const unknown = named.filter((name) => typeof name !== 'string' || !Object.hasOwn(shape, name));
+  const problems =
+    unknown.length > 0
+      ? [
+          `continuation names parameters the input does not have: ${unknown.map((n) => JSON.stringify(n)).join(', ')}`,
+        ]
+      : [];
+  if (continuation.resumeWith?.length && continuation.cursor === undefined) {
+    problems.push('continuation.resumeWith needs continuation.cursor');
+  }
+  return problems;
+}
+
 /**
  * The invariants every tool must hold at run time (third-party packs skip our CI, so the host checks them):
  * brand, snake_case name, title and description, access with its write fields, derived annotations, a zod
@@ -105,6 +130,7 @@ export function checkTool(tool: AnyTool): string[] {
     problems.push('output, when given, must be a zod object schema');
   }
   problems.push(...checkPermissions(tool?.permissions));
+  if (zodType(tool?.input) === 'object') problems.push(...checkContinuation(tool));
   if (typeof tool?.handler !== 'function') problems.push('handler must be a function');
   const describeChange = (tool as { describeChange?: unknown } | undefined)?.describeChange;
   if (describeChange !== undefined && (tool?.access !== 'write' || typeof describeChange !== 'function')) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeCuts, fitResult } from './fitResult.js';
+import { fitResult } from './fitResult.js';
 
 const alerts = Array.from({ length: 50 }, (_, i) => ({ id: `alert-${i}`, title: `Alert number ${i}`, n: i }));
 
@@ -22,12 +22,22 @@ describe('fitResult', () => {
     expect(fit.size).toBeLessThanOrEqual(1_000);
     const kept = fit.value['alerts'] as typeof alerts;
     expect(kept).toEqual(alerts.slice(0, kept.length));
-    expect(fit.cuts).toEqual([{ path: 'alerts', kept: kept.length, total: 50 }]);
+    expect(fit.cuts).toEqual([{ path: 'alerts', keys: ['alerts'], kept: kept.length, total: 50 }]);
     expect(fit.value['next_cursor']).toBe('c2');
     expect(value.alerts).toHaveLength(50);
-    expect(describeCuts(fit, '1,000 characters', true)).toBe(
-      `Result cut to fit 1,000 characters: left out ${50 - kept.length} of 50 items of alerts. To get the rest, call again with the cursor for the next page, or ask for fewer items, a narrower filter or fewer fields.`,
-    );
+  });
+
+  it('cuts the rows of a table, never its columns', () => {
+    const rows = alerts.map((a) => [a.id, a.title, a.n]);
+    // The column list is the longest list of the value, and still stays whole.
+    const columns = Array.from({ length: 3 }, (_, i) => `a_very_long_column_name_number_${i}`.repeat(20));
+    const twoRows = JSON.stringify({ alerts: { columns, rows: rows.slice(0, 2) } }).length;
+    const fit = fitResult({ alerts: { columns, rows: rows.slice(0, 4) } }, twoRows);
+    expect(fit.fits).toBe(true);
+    expect(fit.value).toEqual({ alerts: { columns, rows: rows.slice(0, 2) } });
+    expect(fit.cuts).toEqual([{ path: 'alerts.rows', keys: ['alerts', 'rows'], kept: 2, total: 4 }]);
+    const big = fitResult({ alerts: { columns: ['id', 'title', 'n'], rows } }, 500);
+    expect((big.value['alerts'] as { rows: unknown[] }).rows).toEqual(rows.slice(0, big.cuts[0]!.kept));
   });
 
   it('cuts nested lists by their path and shortens long text after lists with a marker', () => {

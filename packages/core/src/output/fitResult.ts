@@ -1,12 +1,16 @@
 /**
  * Cuts a structured result down to a size budget at record boundaries: items are dropped from the end of the
- * largest lists first (never half a record), then very long strings are shortened with a marker. Returns what was
- * cut so the host can tell the model how to get the rest.
+ * largest lists first (never half a record; of a table, only rows), then very long strings are shortened with a
+ * marker. Returns what was cut so the host can tell the model how to get the rest.
  */
+import { isTable } from '../pack/table.js';
+import { shortenedMarker } from './shorten.js';
 
 export interface Cut {
   /** Where the list is (`alerts`, `results.rows`). */
   readonly path: string;
+  /** The same place as keys, to find the list again. */
+  readonly keys: readonly (string | number)[];
   readonly kept: number;
   readonly total: number;
 }
@@ -70,7 +74,12 @@ function collect(value: Json, want: 'array' | 'string'): Found[] {
       }
       return;
     }
-    for (const [key, child] of Object.entries(node)) walk(child, [...path, key], depth + 1);
+    // A table's column names say what each row holds: only its rows are cut.
+    const table = want === 'array' && isTable(node);
+    for (const [key, child] of Object.entries(node)) {
+      if (table && key !== 'rows' && Array.isArray(child)) continue;
+      walk(child, [...path, key], depth + 1);
+    }
   };
   walk(value, [], 0);
   return out.sort((a, b) => b.size - a.size);
@@ -101,15 +110,14 @@ export function fitResult(value: Record<string, unknown>, budget: number): FitRe
     const kept = itemsThatFit(list, size - found.size, budget);
     if (kept >= total) continue;
     setAt(out, found.path, list.slice(0, kept));
-    cuts.push({ path: label(found.path), kept, total });
+    cuts.push({ path: label(found.path), keys: found.path, kept, total });
     size = sizeOf(out);
   }
   let shortened = 0;
   for (const found of collect(out, 'string')) {
     if (size <= budget) break;
     const text = getAt(out, found.path) as string;
-    const marker = (kept: number) =>
-      `…[shortened: ${text.length - kept} of ${text.length} characters left out]`;
+    const marker = (kept: number) => shortenedMarker(text.length, kept);
     // The marker's own length counts; JSON escapes may make the serialised text longer than the string.
     const escaped = (JSON.stringify(text).length - 2) / text.length;
     const excess = size - budget;
@@ -123,15 +131,4 @@ export function fitResult(value: Record<string, unknown>, budget: number): FitRe
     size = sizeOf(out);
   }
   return { value: out, cuts, shortened, size, fits: size <= budget };
-}
-
-/** The note the model reads after a cut result: what was left out and how to get it. */
-export function describeCuts(fit: FitResult, budgetLabel: string, hasCursor: boolean): string {
-  const parts = fit.cuts.map((c) => `${c.total - c.kept} of ${c.total} items of ${c.path}`);
-  if (fit.shortened > 0)
-    parts.push(`the end of ${fit.shortened} long text value${fit.shortened > 1 ? 's' : ''}`);
-  const how = hasCursor
-    ? 'call again with the cursor for the next page, or ask for fewer items, a narrower filter or fewer fields'
-    : 'ask for fewer items, a narrower filter or fewer fields';
-  return `Result cut to fit ${budgetLabel}: left out ${parts.join(' and ')}. To get the rest, ${how}.`;
 }

@@ -48,3 +48,14 @@ describe('cursorOf', () => {
     expect(cursorOf(undefined)).toBeUndefined();
   });
 });
+
+describe('pagedResult with a table', () => {
+  it('keeps the table as the list', () => {
+    const rows = { columns: ['id'], rows: [['a']] };
+    expect(pagedResult('rules', rows, 'c2')).toEqual({
+      rules: rows,
+      next_cursor: 'c2',
+      note: 'More results: call again with cursor=next_cursor.',
+    });
+  });
+});

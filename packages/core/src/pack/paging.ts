@@ -1,4 +1,5 @@
 /** Panther's list pages, and the one shape in which tools return a page of a list. */
+import type { Table } from './table.js';
 
 /** A REST list page as Panther sends it: `{ results, next }`, `next` absent or null on the last page. */
 export interface RestPage<T = Record<string, unknown>> {
@@ -21,35 +22,37 @@ export interface PagedResultOptions {
 }
 
 /**
- * A page of a list: `{ [key]: items }`, plus `next_cursor` and a `note` saying how to get the next page when
- * there is one. The last page has no `next_cursor`, or `next_cursor: null` with `alwaysCursor`.
+ * A page of a list: `{ [key]: list }` (an array, or a table of rows), plus `next_cursor` and a `note` saying how to
+ * get the next page when there is one. The last page has no `next_cursor`, or `next_cursor: null` with
+ * `alwaysCursor`.
  */
-export type PagedResult<K extends string, T> = { [key in K]: T[] } & {
+export type PagedResult<K extends string, L> = { [key in K]: L } & {
   next_cursor?: string | null;
   note?: string;
 };
 
-export function pagedResult<K extends string, T>(
+export function pagedResult<K extends string, L extends readonly unknown[] | Table>(
   key: K,
-  items: readonly T[],
+  list: L,
   next: string | null | undefined,
   options: PagedResultOptions & { readonly alwaysCursor: true },
-): PagedResult<K, T> & { next_cursor: string | null };
-export function pagedResult<K extends string, T>(
+): PagedResult<K, L> & { next_cursor: string | null };
+export function pagedResult<K extends string, L extends readonly unknown[] | Table>(
   key: K,
-  items: readonly T[],
+  list: L,
   next: string | null | undefined,
   options?: PagedResultOptions,
-): PagedResult<K, T>;
-export function pagedResult<K extends string, T>(
+): PagedResult<K, L>;
+export function pagedResult<K extends string, L extends readonly unknown[] | Table>(
   key: K,
-  items: readonly T[],
+  list: L,
   next: string | null | undefined,
   options: PagedResultOptions = {},
-): PagedResult<K, T> {
-  const list = { [key]: [...items] } as { [key in K]: T[] };
-  if (!next) return options.alwaysCursor ? { ...list, next_cursor: null } : list;
+): PagedResult<K, L> {
+  // An array is copied, so that the caller may go on changing its own.
+  const page = { [key]: Array.isArray(list) ? [...list] : list } as { [key in K]: L };
+  if (!next) return options.alwaysCursor ? { ...page, next_cursor: null } : page;
   const call = options.tool ? `call ${options.tool} again with the same arguments and` : 'call again with';
   const note = `More results: ${call} cursor=next_cursor.${options.note ? ` ${options.note}` : ''}`;
-  return { ...list, next_cursor: next, note };
+  return { ...page, next_cursor: next, note };
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { cursorParam, ID_MAX_LENGTH, idParam, isoDateTimeParam, textParam } from './params.js';
+import {
+  cursorParam,
+  FIELD_NAME_MAX_LENGTH,
+  fieldsParam,
+  ID_MAX_LENGTH,
+  idParam,
+  isoDateTimeParam,
+  textParam,
+} from './params.js';
 
 /** What a schema says about a value: the first issue's message, or 'ok'. */
 function verdict(schema: z.ZodType, value: unknown): string {
@@ -109,5 +117,33 @@ describe('isoDateTimeParam', () => {
 
   it('advertises a bounded string', () => {
     expect(advertised(isoDateTimeParam())).toEqual({ type: 'string', maxLength: 40 });
+  });
+});
+
+describe('fieldsParam', () => {
+  const fields = fieldsParam(['id', 'title', 'severity']);
+
+  it('takes known names, in any order', () => {
+    expect(fields.parse(['severity', 'id'])).toEqual(['severity', 'id']);
+  });
+
+  it('refuses unknown names, listing the allowed ones', () => {
+    expect(verdict(fields, ['body', 'body', 'x'])).toBe(
+      'must name fields from id, title, severity (unknown: "body", "x")',
+    );
+  });
+
+  it('refuses too many names and over-long ones', () => {
+    expect(verdict(fields, [])).toBe('ok');
+    expect(verdict(fields, ['id', 'id', 'id', 'id'])).toMatch(/<=3/);
+    expect(verdict(fields, ['x'.repeat(FIELD_NAME_MAX_LENGTH + 1)])).toMatch(/<=64/);
+  });
+
+  it('advertises a bounded list of bounded strings, not the names', () => {
+    expect(advertised(fields)).toEqual({
+      type: 'array',
+      maxItems: 3,
+      items: { type: 'string', maxLength: FIELD_NAME_MAX_LENGTH },
+    });
   });
 });

@@ -80,3 +80,28 @@ export function isoDateTimeParam() {
       return z.NEVER;
     });
 }
+
+/** Field and column names longer than this are refused. */
+export const FIELD_NAME_MAX_LENGTH = 64;
+
+/**
+ * The fields (or columns) to return, each one of `allowed`, at most `allowed.length` of them (tools keep the id
+ * whatever is asked, so an empty list asks for ids alone). The names are
+ * checked in the schema but left out of the advertised JSON Schema (a long enum would be sent on every turn);
+ * the message lists them.
+ */
+export function fieldsParam(allowed: readonly string[]) {
+  const known = new Set(allowed);
+  return z
+    .array(textParam(FIELD_NAME_MAX_LENGTH))
+    .max(allowed.length)
+    .superRefine((names, context) => {
+      const unknown = [...new Set(names.filter((name) => !known.has(name)))];
+      if (unknown.length === 0) return;
+      context.addIssue({
+        code: 'custom',
+        input: names,
+        message: `must name fields from ${allowed.join(', ')} (unknown: ${unknown.map((n) => JSON.stringify(n)).join(', ')})`,
+      });
+    });
+}

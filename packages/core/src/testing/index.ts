@@ -2,6 +2,8 @@
  * @mcp-panther/core/testing: helpers for testing packs against the real host pipeline. Named exports only.
  */
 
+/** A table's rows as records, to assert on list results field by field. */
+export { recordsOf } from '../pack/table.js';
 /** A tool's `tools/list` entry exactly as the host serves it (for size budgets and schema checks). */
 export { toolDefinition as toolListEntry } from '../server/registerTools.js';
 export type { PackConventionOptions } from './assertPackConventions.js';

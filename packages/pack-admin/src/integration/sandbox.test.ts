@@ -2,7 +2,7 @@
  * The admin pack through the real host pipeline (SDK client over an in-memory transport) against the sandbox.
  * Ids are discovered through the tools, never hard-coded.
  */
-import { createTestHost, type TestHost } from '@mcp-panther/core/testing';
+import { createTestHost, recordsOf, type TestHost } from '@mcp-panther/core/testing';
 import { alertsPack } from '@mcp-panther/pack-alerts';
 import { datalakePack } from '@mcp-panther/pack-datalake';
 import { detectionsPack } from '@mcp-panther/pack-detections';
@@ -123,13 +123,13 @@ describe('get_permissions on the sandbox', () => {
 describe('users and roles on the sandbox', () => {
   it('lists users, pages them and gets one', async () => {
     const out = await ok(analyst, 'list_users');
-    const users = out['users'] as Result[];
+    const users = recordsOf(out['users']) as Result[];
     expect(users.length).toBeGreaterThan(1);
     const first = await ok(analyst, 'list_users', { limit: 1 });
-    expect(first['users']).toHaveLength(1);
+    expect(first['users'].rows).toHaveLength(1);
     expect(typeof first['next_cursor']).toBe('string');
     const second = await ok(analyst, 'list_users', { limit: 1, cursor: first['next_cursor'] });
-    expect(second['users'][0].id).not.toBe(first['users'][0].id);
+    expect(second['users'].rows[0][0]).not.toBe(first['users'].rows[0][0]);
 
     const user = await ok(analyst, 'get_user', { user_id: users[0]!['id'] });
     expect(user['user']).toMatchObject({ id: users[0]!['id'], email: users[0]!['email'] });

@@ -10,13 +10,13 @@ export default defineTool({
   name: 'get_bytes_processed_per_log_type_and_source',
   title: 'Get bytes processed',
   description:
-    'Data ingestion volume: bytes processed per log type with a per-interval breakdown, and the total, over ' +
-    'a window (default: last 7 days).',
+    'Data ingestion volume: bytes processed per log type, a per-interval breakdown and the total; default: ' +
+    'the 7 days before end_date (now).',
   access: 'read',
   permissions: ['SummaryRead'],
   input: z.object({
-    start_date: isoDate.describe('ISO 8601; default end - 7 days'),
-    end_date: isoDate.describe('default now'),
+    start_date: isoDate,
+    end_date: isoDate,
     interval_in_minutes: intervalInMinutes,
   }),
   async handler(args, { client, signal }) {

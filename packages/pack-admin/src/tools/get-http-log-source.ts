@@ -7,8 +7,8 @@ export default defineTool({
   name: 'get_http_log_source',
   title: 'Get HTTP log source',
   description:
-    "Get one HTTP log source's settings (label, log types, stream type, auth method); secrets are never " +
-    'returned, hasSecret says if one is set.',
+    "Get one HTTP log source's settings (label, log types, stream type, auth method); never secrets: " +
+    'hasSecret says if one is set.',
   access: 'read',
   permissions: ['LogSourceRead'],
   input: z.object({ source_id: sourceId }),

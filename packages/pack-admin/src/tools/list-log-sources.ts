@@ -7,8 +7,8 @@ export default defineTool({
   name: 'list_log_sources',
   title: 'List log sources',
   description:
-    'List log sources (S3, HTTP, SQS, cloud pullers…) with health, log types and last event times; ' +
-    'healthy and unhealthy unless is_healthy is set.',
+    'List log sources (S3, HTTP, SQS, pullers…) with health, log types and last event times; all unless ' +
+    'is_healthy is set.',
   access: 'read',
   permissions: ['LogSourceRead'],
   input: z.object({

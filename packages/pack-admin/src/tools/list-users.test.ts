@@ -5,9 +5,14 @@ import listUsers from './list-users.js';
 const user = { id: 'alice@example.com', email: 'alice@example.com', role: { id: 'r1', name: 'Admin' } };
 
 describe('list_users', () => {
-  it('asks for 60 users by default and returns them', async () => {
+  it('asks for 60 users by default and returns them as a table, the role by name', async () => {
     const fake = createFakeClient(() => ({ results: [user] }));
-    expect(await runTool(listUsers, {}, fake)).toEqual({ users: [user] });
+    expect(await runTool(listUsers, {}, fake)).toEqual({
+      users: {
+        columns: ['id', 'email', 'givenName', 'familyName', 'role', 'enabled', 'status', 'lastLoggedInAt'],
+        rows: [['alice@example.com', 'alice@example.com', null, null, 'Admin', null, null, null]],
+      },
+    });
     expect(fake.restCalls()[0]).toMatchObject({ method: 'GET', path: '/users', query: { limit: 60 } });
   });
 

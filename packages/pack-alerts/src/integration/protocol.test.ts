@@ -105,8 +105,8 @@ describe('panther://alerts/{id}', () => {
       /Resource panther:\/\/alerts\/no-such-alert not found/,
     );
     // Completion offers recent alerts (the last 7 days, as list_alerts shows them).
-    const recent = (await host.call('list_alerts')).structuredContent as { alerts: { id: string }[] };
-    const sample = recent.alerts[0]!.id;
+    const recent = (await host.call('list_alerts')).structuredContent as { alerts: { rows: string[][] } };
+    const sample = recent.alerts.rows[0]![0]!;
     const { completion } = await host.client.complete({
       ref: { type: 'ref/resource', uri: 'panther://alerts/{id}' },
       argument: { name: 'id', value: sample.slice(0, 4) },

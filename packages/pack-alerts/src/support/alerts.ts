@@ -1,4 +1,4 @@
-/** Panther's REST shapes for alerts and comments, and the compact forms the list tools return. */
+/** Panther's REST shapes for alerts and comments, and the compact forms the tools return. */
 import { compact } from '@mcp-panther/core';
 
 /** `{ id, type }` in Panther's REST answers (`type` is user, api-token or system). */
@@ -22,6 +22,7 @@ export interface RestAlert {
   readonly detection?: { readonly id?: string; readonly type?: string } | null;
   readonly systemError?: { readonly type?: string } | null;
   readonly assignee?: RestActor | string | null;
+  readonly updatedBy?: RestActor | string | null;
   readonly [key: string]: unknown;
 }
 
@@ -38,22 +39,58 @@ export interface RestComment {
 const actorId = (actor: RestActor | string | null | undefined): string | undefined =>
   typeof actor === 'string' ? actor : (actor?.id ?? undefined);
 
-/** The fields an analyst needs in a list; deliveries, context and runbook stay in get_alert. */
-export function compactAlert(alert: RestAlert): Record<string, unknown> {
-  return compact({
-    id: alert.id,
-    title: alert.title,
-    severity: alert.severity,
-    status: alert.status,
-    type: alert.type,
-    createdAt: alert.createdAt,
-    lastReceivedEventAt: alert.lastReceivedEventAt,
-    eventCount: alert.eventCount,
-    detectionId: alert.detection?.id,
-    systemErrorType: alert.systemError?.type,
-    assignee: actorId(alert.assignee),
-  });
+/** An alert as one flat record: related objects by id (`detectionId`, `assignee`), for a row of list_alerts. */
+export function alertRecord(alert: RestAlert): Record<string, unknown> {
+  const { detection, systemError, assignee, updatedBy, ...rest } = alert;
+  return {
+    ...rest,
+    detectionId: detection?.id,
+    systemErrorType: systemError?.type,
+    assignee: actorId(assignee),
+    updatedBy: actorId(updatedBy),
+  };
 }
+
+/** The columns of list_alerts by default: what an analyst needs to pick the next alert to open. */
+export const ALERT_COLUMNS = [
+  'id',
+  'title',
+  'severity',
+  'status',
+  'createdAt',
+  'eventCount',
+  'detectionId',
+] as const;
+/** System errors have no detection and no events; their error type says what broke. */
+export const SYSTEM_ERROR_COLUMNS = [
+  'id',
+  'title',
+  'severity',
+  'status',
+  'createdAt',
+  'systemErrorType',
+] as const;
+
+/** Longer text values in list_alerts (descriptions, runbooks) are shortened; get_alert has them whole. */
+export const LIST_TEXT_MAX = 300;
+
+/** What list_alerts' `fields` may ask for (context and deliveries stay in get_alert). */
+export const ALERT_FIELDS = [
+  ...ALERT_COLUMNS,
+  'type',
+  'assignee',
+  'systemErrorType',
+  'updatedAt',
+  'updatedBy',
+  'firstEventOccurredAt',
+  'lastReceivedEventAt',
+  'description',
+  'reference',
+  'runbook',
+  'logTypes',
+  'logSources',
+  'resourceTypes',
+] as const;
 
 export function compactComment(comment: RestComment): Record<string, unknown> {
   return compact({

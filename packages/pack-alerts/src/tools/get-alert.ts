@@ -1,4 +1,4 @@
-import { defineTool, encodePath } from '@mcp-panther/core';
+import { compact, defineTool, encodePath } from '@mcp-panther/core';
 import { z } from 'zod';
 import { alertId } from '../params.js';
 import type { RestAlert } from '../support/alerts.js';
@@ -21,6 +21,7 @@ export default defineTool({
         signal,
       }),
     );
-    return { alert };
+    // Null and empty-text fields say nothing.
+    return { alert: compact(alert) as RestAlert };
   },
 });

@@ -47,25 +47,43 @@ describe('list_alerts', () => {
     ]);
   });
 
-  it('returns compact alerts without deliveries, context or runbook', async () => {
+  it('returns a table of ids, titles, severities, statuses, times, counts and detections', async () => {
     const fake = createFakeClient(() => ({ results: [alert], next: null }));
     const result = await runTool(listAlerts, {}, fake);
     expect(result).toEqual({
-      alerts: [
-        {
-          id: 'a1',
-          title: 'Root login',
-          severity: 'HIGH',
-          status: 'OPEN',
-          type: 'RULE',
-          createdAt: '2024-05-09T10:00:00Z',
-          lastReceivedEventAt: '2024-05-09T10:05:00Z',
-          eventCount: 3,
-          detectionId: 'AWS.Root.Login',
-          assignee: 'user-1',
-        },
-      ],
+      alerts: {
+        columns: ['id', 'title', 'severity', 'status', 'createdAt', 'eventCount', 'detectionId'],
+        rows: [['a1', 'Root login', 'HIGH', 'OPEN', '2024-05-09T10:00:00Z', 3, 'AWS.Root.Login']],
+      },
       next_cursor: null,
+    });
+  });
+
+  it('gives the columns asked for in fields, related objects by id, and refuses unknown ones', async () => {
+    const fake = createFakeClient(() => ({ results: [alert], next: null }));
+    const result = await runTool(listAlerts, { fields: ['assignee', 'runbook', 'updatedBy'] }, fake);
+    expect(result['alerts']).toEqual({
+      columns: ['id', 'assignee', 'runbook', 'updatedBy'],
+      rows: [['a1', 'user-1', 'Call the on-call engineer', null]],
+    });
+    expect(inputIssue(listAlerts, { fields: ['context'] })?.message).toMatch(
+      /^must name fields from id, title, .* \(unknown: "context"\)$/,
+    );
+  });
+
+  it('shows the error type of system errors by default', async () => {
+    const error = {
+      id: 's1',
+      title: 'Source down',
+      severity: 'HIGH',
+      status: 'OPEN',
+      systemError: { type: 'SOURCE_HEALTH' },
+    };
+    const fake = createFakeClient(() => ({ results: [error], next: null }));
+    const result = await runTool(listAlerts, { alert_type: 'SYSTEM_ERROR' }, fake);
+    expect(result['alerts']).toEqual({
+      columns: ['id', 'title', 'severity', 'status', 'createdAt', 'systemErrorType'],
+      rows: [['s1', 'Source down', 'HIGH', 'OPEN', null, 'SOURCE_HEALTH']],
     });
   });
 
@@ -118,7 +136,13 @@ describe('list_alerts', () => {
     expect(query?.['detection-id']).toBe('AWS.Root.Login');
     expect(query?.['created-after']).toBeUndefined();
     expect(query?.['created-before']).toBeUndefined();
-    expect(result).toEqual({ alerts: [], next_cursor: null });
+    expect(result).toEqual({
+      alerts: {
+        columns: ['id', 'title', 'severity', 'status', 'createdAt', 'eventCount', 'detectionId'],
+        rows: [],
+      },
+      next_cursor: null,
+    });
   });
 
   it('fills a missing start as 7 days before the given end', async () => {

@@ -1,4 +1,13 @@
-import { cursorOf, defineTool, idParam, pagedResult, type RestPage, ToolInputError } from '@mcp-panther/core';
+import {
+  cursorOf,
+  defineTool,
+  fieldsParam,
+  idParam,
+  pagedResult,
+  type RestPage,
+  ToolInputError,
+  table,
+} from '@mcp-panther/core';
 import { z } from 'zod';
 import {
   ALERT_TYPES,
@@ -14,7 +23,14 @@ import {
   startDate,
   status,
 } from '../params.js';
-import { compactAlert, type RestAlert } from '../support/alerts.js';
+import {
+  ALERT_COLUMNS,
+  ALERT_FIELDS,
+  alertRecord,
+  LIST_TEXT_MAX,
+  type RestAlert,
+  SYSTEM_ERROR_COLUMNS,
+} from '../support/alerts.js';
 import { resolveWindow } from '../support/time.js';
 
 /** Event-count filters above this are no filter at all (an alert stops growing long before). */
@@ -24,7 +40,7 @@ export default defineTool({
   name: 'list_alerts',
   title: 'List alerts',
   description:
-    'List alerts newest first, compact; ISO-8601 dates, default window the last 7 days (Panther’s 30 with detection_id and no dates).',
+    'List alerts newest first as a table; ISO-8601 dates, default the last 7 days (Panther’s 30 with detection_id and no dates).',
   access: 'read',
   permissions: ['AlertRead'],
   input: z.object({
@@ -49,12 +65,19 @@ export default defineTool({
     resource_types: filterList,
     subtypes: z.array(z.enum(SUBTYPES)).max(SUBTYPES.length).optional(),
     alert_type: z.enum(ALERT_TYPES).default('ALERT'),
+    fields: fieldsParam(ALERT_FIELDS).optional().describe('columns'),
   }),
   output: z.object({
-    alerts: z.array(z.looseObject({ id: z.string() })),
+    alerts: z.object({ columns: z.array(z.string()), rows: z.array(z.array(z.unknown())) }),
     next_cursor: z.string().nullable(),
     note: z.string().optional(),
   }),
+  continuation: {
+    cursor: 'cursor',
+    pageSize: 'page_size',
+    fields: 'fields',
+    filters: ['severities', 'statuses', 'start_date', 'detection_id', 'name_contains'],
+  },
   async handler(input, { client, signal }) {
     const allowed = SUBTYPES_BY_TYPE[input.alert_type];
     const wrong = (input.subtypes ?? []).filter((subtype) => !allowed.includes(subtype));
@@ -107,9 +130,14 @@ export default defineTool({
       signal,
     });
 
-    const alerts = (page.results ?? []).map(compactAlert) as { id: string }[];
-    const result = pagedResult('alerts', alerts, page.next, { tool: 'list_alerts', alwaysCursor: true });
-    if (alerts.length === 0 && window && !page.next) {
+    const defaults = input.alert_type === 'SYSTEM_ERROR' ? SYSTEM_ERROR_COLUMNS : ALERT_COLUMNS;
+    const columns = ['id', ...new Set((input.fields ?? defaults).filter((field) => field !== 'id'))];
+    const records = (page.results ?? []).map(alertRecord);
+    const result = pagedResult('alerts', table(records, columns, { maxText: LIST_TEXT_MAX }), page.next, {
+      tool: 'list_alerts',
+      alwaysCursor: true,
+    });
+    if (records.length === 0 && window && !page.next) {
       return {
         ...result,
         note: `No alerts from ${window.start} to ${window.end}; widen the dates or filters.`,

@@ -20,7 +20,7 @@ export default defineTool({
   name: 'start_ai_alert_triage',
   title: 'Start AI alert triage',
   description:
-    'Start a Panther AI triage of an alert (a new run) and wait up to timeout_seconds for its summary; get_ai_alert_triage_summary reads it later.',
+    'Start a new Panther AI triage of an alert and wait up to timeout_seconds for its summary (later: get_ai_alert_triage_summary).',
   access: 'write',
   destructive: false,
   idempotent: false,

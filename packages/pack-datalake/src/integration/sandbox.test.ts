@@ -7,6 +7,7 @@ import { assertPackConventions, createTestHost, type TestHost } from '@mcp-panth
 import { type Sandbox, startSandbox } from '@mcp-panther/sandbox';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { datalakePack } from '../index.js';
+import { readable } from '../testdata/helpers.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: structured results are read field by field in assertions.
 type Result = Record<string, any>;
@@ -24,7 +25,7 @@ const textOf = (result: { content?: unknown }) =>
 async function ok(name: string, args: Record<string, unknown> = {}): Promise<Result> {
   const result = await host.call(name, args);
   if (result.isError) throw new Error(`${name} failed: ${textOf(result)}`);
-  return result.structuredContent as Result;
+  return readable(result.structuredContent as Result);
 }
 
 async function fails(name: string, args: Record<string, unknown>): Promise<string> {
@@ -80,22 +81,31 @@ describe('datalake pack on the sandbox', () => {
     }
   });
 
-  it('returns generated CloudTrail rows with column types and the total count', async () => {
-    const result = await ok('query_data_lake', {
-      sql: `SELECT eventName, sourceIPAddress, p_event_time FROM ${CT} WHERE ${EVER} ORDER BY p_event_time DESC, p_row_id`,
-      max_rows: 5,
-    });
-    expect(result['rows_returned']).toBe(5);
-    expect(result['total_rows']).toBeGreaterThan(5);
-    expect(result['columns'].map((c: { name: string }) => c.name)).toEqual([
-      'eventName',
-      'sourceIPAddress',
-      'p_event_time',
-    ]);
-    expect(result['columns'][0].type).toBeTruthy();
-    expect(typeof result['rows'][0].eventName).toBe('string');
-    expect(result['has_next_page']).toBe(true);
-    expect(result['note']).toContain(`Rows 1-5 of ${result['total_rows']} shown`);
+  it('returns generated CloudTrail rows as columns and rows, with the total count', async () => {
+    const sql = `SELECT eventName, sourceIPAddress, p_event_time FROM ${CT} WHERE ${EVER} ORDER BY p_event_time DESC, p_row_id`;
+    const raw = (await host.call('query_data_lake', { sql, max_rows: 5 })).structuredContent as Result;
+    expect(raw['columns']).toEqual(['eventName', 'sourceIPAddress', 'p_event_time']);
+    expect(raw['rows']).toHaveLength(5);
+    expect(raw['rows'].every((row: unknown[]) => row.length === 3 && typeof row[0] === 'string')).toBe(true);
+    expect(raw['total_rows']).toBeGreaterThan(5);
+    expect(raw['next_cursor']).toMatch(/^dlq1\./);
+    expect(raw['note']).toBe('More rows: call again with cursor=next_cursor (the query is not run again).');
+  });
+
+  it('gives columns with one value in every row once, and keeps only the fields asked for', async () => {
+    const sql = `SELECT eventName, p_log_type, p_row_id FROM ${CT} WHERE ${EVER} ORDER BY p_row_id`;
+    const raw = (await host.call('query_data_lake', { sql, max_rows: 4 })).structuredContent as Result;
+    expect(raw['same_in_every_row']).toEqual({ p_log_type: 'AWS.CloudTrail' });
+    expect(raw['columns']).toEqual(['eventName', 'p_row_id']);
+    const picked = (
+      await host.call('query_data_lake', { query_id: raw['query_id'], max_rows: 4, fields: ['p_row_id'] })
+    ).structuredContent as Result;
+    expect(picked['columns']).toEqual(['p_row_id']);
+    expect(picked['rows'].map((row: string[]) => row[0])).toEqual(raw['rows'].map((row: string[]) => row[1]));
+    const wrong = await fails('query_data_lake', { query_id: raw['query_id'], fields: ['eventname'] });
+    expect(wrong).toContain(
+      `"eventname" is not a column of query ${raw['query_id']} (columns: eventName, p_log_type, p_row_id)`,
+    );
   });
 
   it('reads the next page from the same query id: the sandbox runs the SQL once', async () => {
@@ -112,7 +122,6 @@ describe('datalake pack on the sandbox', () => {
     expect(ids(page2)).toHaveLength(3);
     expect(ids(page2).some((id: string) => ids(page1).includes(id))).toBe(false);
     expect(ids(page2)[0] > ids(page1)[2]).toBe(true);
-    expect(page2['note']).toContain('Rows 4-6');
     expect(ids(again)).toEqual(ids(page1));
   });
 
@@ -153,7 +162,7 @@ describe('datalake pack on the sandbox', () => {
       { onprogress: (p) => progress.push({ progress: p.progress, message: p.message }) },
     );
     expect(result.isError).toBeFalsy();
-    expect((result.structuredContent as Result)['rows'][0].n).toBeGreaterThan(0);
+    expect(readable(result.structuredContent as Result)['rows'][0].n).toBeGreaterThan(0);
     expect(progress.length).toBeGreaterThanOrEqual(3);
     expect(progress.at(-1)!.progress).toBeGreaterThanOrEqual(1);
     expect(progress.at(-1)!.message).toMatch(/running for \d+ s/);
@@ -213,12 +222,12 @@ describe('datalake pack on the sandbox', () => {
       [
         'lookup table, no time filter',
         { sql: 'SELECT * FROM panther_lookups.public.ipinfo_asn LIMIT 3' },
-        (r) => expect(r['rows_returned']).toBeGreaterThan(0),
+        (r) => expect(r['rows'].length).toBeGreaterThan(0),
       ],
       [
         'bare lookup table through database_name',
         { sql: 'SELECT city, country FROM ipinfo_location LIMIT 3', database_name: 'panther_lookups.public' },
-        (r) => expect(r['rows_returned']).toBeGreaterThan(0),
+        (r) => expect(r['rows'].length).toBeGreaterThan(0),
       ],
       [
         'p_row_id lookup',
@@ -230,7 +239,7 @@ describe('datalake pack on the sandbox', () => {
         {
           sql: `SELECT p_alert_id FROM panther_signals.public.correlation_signals WHERE p_alert_id IN ('${alertId}')`,
         },
-        (r) => expect(r['rows_returned']).toBeGreaterThan(0),
+        (r) => expect(r['rows'].length).toBeGreaterThan(0),
       ],
       [
         "a 'DELETE' string literal",
@@ -241,7 +250,7 @@ describe('datalake pack on the sandbox', () => {
         'a reserved-word column (start), quoted for Snowflake',
         { sql: `SELECT start, "end", srcAddr FROM panther_logs.public.aws_vpcflow WHERE ${EVER} LIMIT 2` },
         (r) => {
-          expect(r['columns'].map((c: { name: string }) => c.name)).toEqual(['start', 'end', 'srcAddr']);
+          expect(r['columns']).toEqual(['start', 'end', 'srcAddr']);
           expect(r['quoted_identifiers']).toEqual(['"start"']);
         },
       ],
@@ -250,7 +259,7 @@ describe('datalake pack on the sandbox', () => {
         {
           sql: `WITH recent AS (SELECT eventName FROM ${CT} WHERE ${EVER}) SELECT eventName, COUNT(*) AS n FROM recent GROUP BY 1 ORDER BY 2 DESC`,
         },
-        (r) => expect(r['rows_returned']).toBeGreaterThan(1),
+        (r) => expect(r['rows'].length).toBeGreaterThan(1),
       ],
       [
         'semicolons in strings and comments',
@@ -269,7 +278,7 @@ describe('datalake pack on the sandbox', () => {
         {
           sql: `SELECT ct.eventName, l.country FROM ${CT} ct LEFT JOIN panther_lookups.public.ipinfo_location l ON l.network = ct.sourceIPAddress AND ct.p_event_time > '2000-01-01' LIMIT 3`,
         },
-        (r) => expect(r['rows_returned']).toBe(3),
+        (r) => expect(r['rows'].length).toBe(3),
       ],
       [
         'SHOW TABLES',
@@ -279,18 +288,18 @@ describe('datalake pack on the sandbox', () => {
       [
         'DESC TABLE on a bare name',
         { sql: 'DESC TABLE aws_cloudtrail' },
-        (r) => expect(r['rows_returned']).toBeGreaterThan(5),
+        (r) => expect(r['rows'].length).toBeGreaterThan(5),
       ],
       [
         'EXPLAIN without a time filter',
         { sql: `EXPLAIN SELECT * FROM ${CT}` },
-        (r) => expect(r['rows_returned']).toBeGreaterThan(0),
+        (r) => expect(r['rows'].length).toBeGreaterThan(0),
       ],
     ];
     for (const [what, args, check] of valid) {
       const result = await host.call('query_data_lake', args);
       expect(result.isError, `${what}: ${textOf(result)}`).toBeFalsy();
-      check(result.structuredContent as Result);
+      check(readable(result.structuredContent as Result));
     }
   });
 
@@ -305,22 +314,24 @@ describe('datalake pack on the sandbox', () => {
       start_date: '2000-01-01T00:00:00Z',
       end_date: '2100-01-01T00:00:00Z',
     });
-    expect(stats['rows_returned']).toBeGreaterThan(0);
-    expect(stats['columns'].map((c: { name: string }) => c.name)).toEqual([
-      'event_day',
-      'time_15_minute',
-      'p_log_type',
-      'source_ips',
-      'emails',
-      'usernames',
-      'trace_ids',
-      'alert_count',
-      'alert_ids',
-      'rule_ids',
-      'severities',
-      'first_event',
-      'last_event',
-    ]);
+    expect(stats['rows'].length).toBeGreaterThan(0);
+    expect([...stats['all_columns']].sort()).toEqual(
+      [
+        'event_day',
+        'time_15_minute',
+        'p_log_type',
+        'source_ips',
+        'emails',
+        'usernames',
+        'trace_ids',
+        'alert_count',
+        'alert_ids',
+        'rule_ids',
+        'severities',
+        'first_event',
+        'last_event',
+      ].sort(),
+    );
     const seen = new Set(stats['rows'].flatMap((r: { alert_ids: string[] }) => r.alert_ids));
     expect([...seen].sort()).toEqual([...ids].sort());
     expect(await fails('get_alert_event_stats', { alert_ids: ids, time_window: 10 })).toContain(
@@ -376,7 +387,11 @@ describe('datalake pack on the sandbox', () => {
     const list = await ok('list_log_type_schemas');
     const names = list['schemas'].map((s: { name: string }) => s.name);
     expect(names).toContain('AWS.CloudTrail');
-    for (const schema of list['schemas']) expect(schema.isArchived).toBe(false);
+    const archived = (await ok('list_log_type_schemas', { is_archived: true }))['schemas'].map(
+      (s: { name: string }) => s.name,
+    );
+    expect(archived.length).toBeGreaterThan(0);
+    expect(names.filter((name: string) => archived.includes(name))).toEqual([]);
 
     const details = await ok('get_log_type_schema_details', {
       schema_names: ['AWS.CloudTrail', 'No.Such.Type'],

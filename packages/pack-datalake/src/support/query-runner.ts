@@ -7,6 +7,7 @@
 import { isPantherApiError, McpHostError, sleep, type ToolContext, ToolInputError } from '@mcp-panther/core';
 import { CANCEL_DATA_LAKE_QUERY, EXECUTE_DATA_LAKE_QUERY, GET_DATA_LAKE_QUERY } from '../queries.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { shapeRows } from './rows.js';
 
 type Context = Pick<ToolContext<unknown>, 'client' | 'logger' | 'signal' | 'progress'>;
 
@@ -32,15 +33,17 @@ interface DataLakeQueryResponse {
   };
 }
 
-/** One page of a finished query, in the shape the tools return. */
+/**
+ * One page of a finished query, in the shape the tools return: column names once and each row as an array of
+ * values in column order; columns with one value in every row of the page are given once in `same_in_every_row`.
+ */
 export interface QueryPage {
   readonly query_id: string;
-  readonly columns: { name: string; type: string }[];
-  readonly rows: Record<string, unknown>[];
-  readonly rows_returned: number;
+  readonly columns: string[];
+  readonly rows: unknown[][];
+  readonly same_in_every_row?: Record<string, unknown>;
   /** All rows the query produced (Panther's stats.rowCount), not just this page. */
   readonly total_rows: number;
-  readonly has_next_page: boolean;
   readonly next_cursor?: string;
   readonly note?: string;
   readonly stats: { bytes_scanned: number; execution_time_ms: number };
@@ -50,9 +53,11 @@ export interface WaitOptions {
   /** Seconds to wait for a running query. */
   readonly timeoutSeconds: number;
   readonly pageSize: number;
+  /** Only these columns, in this order (all when absent). */
+  readonly fields?: readonly string[] | undefined;
   /** Panther's cursor of the page to read (absent: the first page). */
   readonly cursor?: string | undefined;
-  /** Rows before this page (for the note). */
+  /** Rows before this page (carried in the next cursor). */
   readonly offset?: number;
   /** True when this call submitted the query: only then is it cancelled on abort or timeout. */
   readonly owned: boolean;
@@ -110,36 +115,25 @@ function toPage(
 ): QueryPage {
   const offset = options.offset ?? 0;
   const all = (results?.edges ?? []).map((edge) => edge.node);
-  const rows = all.slice(0, options.pageSize);
-  const order = results?.columnInfo.order ?? [];
-  const types = results?.columnInfo.types ?? {};
-  const total = results?.stats.rowCount ?? rows.length;
+  const records = all.slice(0, options.pageSize);
   const endCursor = results?.pageInfo.endCursor ?? undefined;
   const hasNext = results?.pageInfo.hasNextPage === true && endCursor !== undefined;
   const page: QueryPage = {
     query_id: id,
-    columns: order.map((name) => ({ name, type: String(types[name] ?? 'unknown') })),
-    rows,
-    rows_returned: rows.length,
-    total_rows: total,
-    has_next_page: hasNext,
+    ...shapeRows(records, results?.columnInfo.order ?? [], options.fields, id),
+    total_rows: results?.stats.rowCount ?? records.length,
     ...(hasNext
-      ? { next_cursor: encodeCursor({ queryId: id, cursor: endCursor, offset: offset + rows.length }) }
+      ? { next_cursor: encodeCursor({ queryId: id, cursor: endCursor, offset: offset + records.length }) }
       : {}),
     stats: {
       bytes_scanned: results?.stats.bytesScanned ?? 0,
       execution_time_ms: results?.stats.executionTime ?? 0,
     },
   };
-  if (hasNext || all.length > rows.length) {
-    return {
-      ...page,
-      note:
-        `Rows ${offset + 1}-${offset + rows.length} of ${total} shown. For more, call again with ` +
-        'cursor=next_cursor (the query is not run again), or narrow the SQL.',
-    };
-  }
-  return page;
+  // No row range in the note: the host may cut the page further and resume it with its own next_cursor.
+  return hasNext || all.length > records.length
+    ? { ...page, note: 'More rows: call again with cursor=next_cursor (the query is not run again).' }
+    : page;
 }
 
 /**
@@ -225,6 +219,7 @@ export async function awaitResults(context: Context, id: string, options: WaitOp
 export interface RunOptions {
   readonly timeoutSeconds: number;
   readonly pageSize: number;
+  readonly fields?: readonly string[] | undefined;
 }
 
 /** Submits SQL and waits for its first page. */
@@ -247,6 +242,7 @@ export async function readPage(
     cursor?: string | undefined;
     timeoutSeconds: number;
     pageSize: number;
+    fields?: readonly string[] | undefined;
   },
 ): Promise<QueryPage> {
   let queryId = args.queryId;
@@ -277,6 +273,7 @@ export async function readPage(
   return awaitResults(context, queryId, {
     timeoutSeconds: args.timeoutSeconds,
     pageSize: args.pageSize,
+    fields: args.fields,
     cursor,
     offset,
     owned: false,

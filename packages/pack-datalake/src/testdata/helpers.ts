@@ -39,3 +39,35 @@ export function queryState(
     },
   };
 }
+
+type Table = { columns: string[]; rows: unknown[][] };
+const isTable = (value: unknown): value is Table =>
+  typeof value === 'object' &&
+  value !== null &&
+  Array.isArray((value as Table).columns) &&
+  Array.isArray((value as Table).rows);
+
+/**
+ * A structured result with every table read back as records, so assertions read fields by name: the rows of a
+ * query page (with its `same_in_every_row` values in each) and any list given as a table.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: structured results are read field by field in assertions.
+export function readable(result: Record<string, any>): Record<string, any> {
+  const out: Record<string, unknown> = { ...result };
+  if (isTable(result)) {
+    const same = ((result as Record<string, unknown>)['same_in_every_row'] ?? {}) as Record<string, unknown>;
+    out['rows'] = result.rows.map((row) => ({
+      ...Object.fromEntries(result.columns.map((column, i) => [column, row[i]])),
+      ...same,
+    }));
+    out['all_columns'] = [...result.columns, ...Object.keys(same)];
+  }
+  for (const [key, value] of Object.entries(result)) {
+    if (key !== 'rows' && isTable(value)) {
+      out[key] = value.rows.map((row) =>
+        Object.fromEntries(value.columns.map((column, i) => [column, row[i]])),
+      );
+    }
+  }
+  return out;
+}

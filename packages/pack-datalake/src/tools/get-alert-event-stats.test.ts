@@ -43,7 +43,8 @@ describe('get_alert_event_stats', () => {
       end: '2024-05-02T00:00:00.000Z',
       time_window_minutes: 5,
       query_id: 'q-stats',
-      rows: [{ p_log_type: 'AWS.CloudTrail', alert_count: 2 }],
+      columns: ['p_log_type', 'alert_count'],
+      rows: [['AWS.CloudTrail', 2]],
     });
   });
 

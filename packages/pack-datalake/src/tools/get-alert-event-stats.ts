@@ -48,16 +48,17 @@ export default defineTool({
   name: 'get_alert_event_stats',
   title: 'Alert event statistics',
   description:
-    "Stats of alerts' events (correlation signals) by day, time bucket and log type: IPs, emails, usernames, " +
-    'trace ids, rules, severities, first/last event. Default window: last 7 days. 100 rows per page; more via ' +
-    'query_data_lake cursor.',
+    "Stats of alerts' events (correlation signals) per day, time bucket and log type: IPs, emails, usernames, " +
+    'trace ids, rules, severities, first/last event; default: the 7 days before end_date (now); 100 rows (more: ' +
+    'query_data_lake cursor).',
   access: 'read',
   permissions: ['DataAnalyticsRead'],
+  continuation: { filters: ['alert_ids', 'start_date', 'end_date'] },
   input: z.object({
     alert_ids: z.array(alertId).min(1).max(50),
     time_window: z.literal([1, 5, 15, 30, 60]).default(30).describe('bucket minutes'),
-    start_date: isoDateTime.optional().describe('ISO-8601; default 7 days before end_date'),
-    end_date: isoDateTime.optional().describe('ISO-8601; default now'),
+    start_date: isoDateTime.optional(),
+    end_date: isoDateTime.optional(),
   }),
   async handler({ alert_ids, time_window, start_date, end_date }, context) {
     const end = end_date ?? new Date();

@@ -7,8 +7,8 @@ export default defineTool({
   name: 'get_log_type_schema_details',
   title: 'Get log type schema details',
   description:
-    'Get the full schema spec (fields, types, indicators) of 1-5 log types by exact name, e.g. AWS.CloudTrail. ' +
-    'Names come from list_log_type_schemas.',
+    'Get the full spec (fields, types, indicators) of 1-5 log types by exact name (from list_log_type_schemas), ' +
+    'e.g. AWS.CloudTrail.',
   access: 'read',
   // The reference declares View Rules (RuleRead), but this reads the same `schemas` operation as
   // list_log_type_schemas (View Log Sources): one operation cannot need two different permissions, and schemas

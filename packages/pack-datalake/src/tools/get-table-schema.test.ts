@@ -24,16 +24,17 @@ describe('get_table_schema', () => {
       fake,
     );
     expect(result).toEqual({
-      database: 'panther_logs.public',
       name: 'aws_cloudtrail',
-      displayName: 'AWS.CloudTrail',
       logType: 'AWS.CloudTrail',
-      columns: [
-        { name: 'eventName', type: 'string', description: 'The API call' },
-        { name: 'p_event_time', type: 'timestamp' },
-        { name: 'p_any_ip_addresses', type: 'array<string>' },
-      ],
       column_count: 3,
+      columns: {
+        columns: ['name', 'type', 'description'],
+        rows: [
+          ['eventName', 'string', 'The API call'],
+          ['p_event_time', 'timestamp', null],
+          ['p_any_ip_addresses', 'array<string>', ''],
+        ],
+      },
     });
   });
 

@@ -1,4 +1,4 @@
-import { compact, defineTool, isPantherApiError, ToolInputError } from '@mcp-panther/core';
+import { table as asTable, compact, defineTool, isPantherApiError, ToolInputError } from '@mcp-panther/core';
 import { z } from 'zod';
 import { databaseName, tableName } from '../params.js';
 import { GET_TABLE } from '../queries.js';
@@ -15,8 +15,8 @@ export default defineTool({
   name: 'get_table_schema',
   title: 'Get table schema',
   description:
-    'Get the columns (name, type, description) of a data lake table, to write query_data_lake SQL. For the ' +
-    "log type's full field spec use get_log_type_schema_details.",
+    "Get a data lake table's columns (name, type, description) for query_data_lake SQL; the log type's full " +
+    'spec: get_log_type_schema_details.',
   access: 'read',
   permissions: ['DataAnalyticsRead'],
   input: z.object({
@@ -41,19 +41,17 @@ export default defineTool({
         `no table ${table_name} in ${database_name}; list_database_tables shows the tables.`,
       );
     }
-    const columns = (table.columns ?? []).map((column) =>
-      compact({ name: column.name, type: column.type, description: column.description }),
-    );
+    const columns = table.columns ?? [];
     return {
       ...compact({
-        database: database_name,
         name: table.name,
-        displayName: table.displayName,
+        // The display name is the log type for Panther's own tables; said once.
+        displayName: table.displayName === table.logType ? undefined : table.displayName,
         description: table.description,
         logType: table.logType,
       }),
-      columns,
       column_count: columns.length,
+      columns: asTable(columns, ['name', 'type', 'description']),
     };
   },
 });

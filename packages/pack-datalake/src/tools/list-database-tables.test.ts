@@ -29,7 +29,10 @@ describe('list_database_tables', () => {
       input: { databaseName: 'panther_logs.public', pageSize: 100, cursor: '100' },
     });
     expect(result['table_count']).toBe(250);
-    expect((result['tables'] as unknown[])[0]).toEqual({ name: 'table_0', logType: 'Custom.T0' });
+    const tables = result['tables'] as { columns: string[]; rows: unknown[][] };
+    expect(tables.columns).toEqual(['name', 'logType', 'description']);
+    expect(tables.rows[0]).toEqual(['table_0', 'Custom.T0', null]);
+    expect(tables.rows).toHaveLength(250);
     expect(result['note']).toBeUndefined();
   });
 

@@ -1,4 +1,4 @@
-import { compact, defineTool } from '@mcp-panther/core';
+import { defineTool, type JsonObject, table } from '@mcp-panther/core';
 import { z } from 'zod';
 import { databaseName, nameFilter } from '../params.js';
 import { LIST_TABLES } from '../queries.js';
@@ -18,16 +18,17 @@ export default defineTool({
   name: 'list_database_tables',
   title: 'List database tables',
   description:
-    'List the tables of one data lake database (name from list_databases, e.g. panther_logs.public) with their ' +
-    'log types. name_contains filters by table name.',
+    "List one data lake database's tables (e.g. panther_logs.public) with their log types; name_contains " +
+    'filters names.',
   access: 'read',
   permissions: ['DataAnalyticsRead'],
   input: z.object({
     database: databaseName,
     name_contains: nameFilter.optional(),
   }),
+  continuation: { filters: ['name_contains'] },
   async handler({ database, name_contains }, { client, signal }) {
-    const tables: { name: string; description?: string; logType?: string }[] = [];
+    const tables: (JsonObject & { name: string })[] = [];
     let cursor: string | undefined;
     let complete = false;
     for (let page = 0; page < MAX_PAGES; page++) {
@@ -38,8 +39,7 @@ export default defineTool({
       );
       const result = data.dataLakeDatabaseTables;
       for (const edge of result.edges) {
-        const { name, description, logType } = edge.node;
-        tables.push(compact({ name, description, logType }) as { name: string });
+        tables.push(edge.node);
       }
       cursor = result.pageInfo.endCursor ?? undefined;
       if (!result.pageInfo.hasNextPage || !cursor) {
@@ -51,8 +51,9 @@ export default defineTool({
     const shown = needle ? tables.filter((t) => t.name.toLowerCase().includes(needle)) : tables;
     return {
       database,
-      tables: shown,
       table_count: shown.length,
+      // Long descriptions are shortened; get_table_schema has them whole.
+      tables: table(shown, ['name', 'logType', 'description'], { maxText: 300 }),
       ...(complete
         ? {}
         : {

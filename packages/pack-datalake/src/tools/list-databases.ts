@@ -11,8 +11,8 @@ export default defineTool({
   name: 'list_databases',
   title: 'List data lake databases',
   description:
-    'List the data lake databases (panther_logs, panther_rule_matches, panther_signals, lookups …) to use as ' +
-    'database_name in query_data_lake and list_database_tables.',
+    'List the data lake databases (panther_logs, panther_signals, lookups …): database_name of query_data_lake ' +
+    'and list_database_tables.',
   access: 'read',
   permissions: ['DataAnalyticsRead'],
   input: z.object({}),

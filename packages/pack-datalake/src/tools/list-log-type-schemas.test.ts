@@ -23,16 +23,8 @@ describe('list_log_type_schemas', () => {
     const result = await runTool(listLogTypeSchemas, {}, fake);
     expect((fake.calls[0] as Graphql).variables).toEqual({ input: { isArchived: false } });
     expect(result).toEqual({
-      schemas: [
-        {
-          name: 'AWS.CloudTrail',
-          revision: 3,
-          isArchived: false,
-          isManaged: true,
-          createdAt: '2024-01-01T00:00:00Z',
-        },
-      ],
       schema_count: 1,
+      schemas: { columns: ['name', 'description', 'isManaged'], rows: [['AWS.CloudTrail', null, true]] },
     });
   });
 

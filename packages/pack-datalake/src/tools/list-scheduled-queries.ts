@@ -9,8 +9,8 @@ export default defineTool({
   name: 'list_scheduled_queries',
   title: 'List scheduled queries',
   description:
-    'List saved and scheduled queries without their SQL (get_scheduled_query has it). name_contains filters ' +
-    'names, case-insensitive, reading up to 10 pages.',
+    'List saved and scheduled queries without SQL (get_scheduled_query has it); name_contains filters names ' +
+    'over up to 10 pages.',
   access: 'read',
   permissions: ['DataAnalyticsRead'],
   input: z.object({

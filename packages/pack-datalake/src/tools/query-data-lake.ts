@@ -1,6 +1,7 @@
 import { defineTool, ToolInputError } from '@mcp-panther/core';
 import { z } from 'zod';
 import {
+  columnNames,
   databaseName,
   dataLakeCursor,
   dataLakeQueryId,
@@ -15,24 +16,26 @@ export default defineTool({
   name: 'query_data_lake',
   title: 'Query data lake',
   description:
-    'Run one read-only Snowflake SQL statement (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN) on the Panther data lake; ' +
-    'returns rows with column types. Tables: panther_logs.public.<log type lower-cased, . as _>, e.g. aws_cloudtrail. ' +
-    "Queries on panther_* databases need a time filter in WHERE: p_occurs_since('1 d'), " +
-    "p_occurs_between('2024-01-01','2024-01-02'), p_occurs_around(ts,'1 h'), p_occurs_after(ts), " +
-    'p_occurs_before(ts) or a p_event_time comparison; lookups by p_row_id/p_alert_id = literal are exempt. ' +
+    'Run one read-only Snowflake SQL statement (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN) on the Panther data lake. ' +
+    'Tables: panther_logs.public.<log type lower-cased, . as _>, e.g. aws_cloudtrail. On panther_* databases ' +
+    "WHERE needs a time filter: p_occurs_since('1 d'), p_occurs_between('2024-01-01','2024-01-02'), " +
+    "p_occurs_around(ts,'1 h'), p_occurs_after(ts), p_occurs_before(ts) or a p_event_time comparison " +
+    '(p_row_id/p_alert_id = literal lookups are exempt). ' +
     "JSON: col:field.sub; arrays: ARRAY_CONTAINS('x'::VARIANT, p_any_ip_addresses). " +
-    'More rows: call again with cursor=next_cursor and no sql; the query is not run again.',
+    'Paging: cursor=next_cursor, no sql (not run again).',
   access: 'read',
   permissions: ['DataAnalyticsRead'],
   input: z.object({
     sql: sqlText.optional().describe('one statement; omit when paging'),
     database_name: databaseName.default('panther_logs.public'),
-    timeout: timeoutSeconds.describe('seconds before the query is cancelled'),
+    timeout: timeoutSeconds.describe('seconds'),
     max_rows: maxRows.describe('rows per page'),
-    cursor: dataLakeCursor.optional().describe('next_cursor of an earlier call'),
-    query_id: dataLakeQueryId.optional().describe('read results of an earlier query'),
+    cursor: dataLakeCursor.optional(),
+    query_id: dataLakeQueryId.optional().describe("an earlier query's results"),
+    fields: columnNames.optional().describe('columns'),
   }),
-  async handler({ sql, database_name, timeout, max_rows, cursor, query_id }, context) {
+  continuation: { cursor: 'cursor', pageSize: 'max_rows', fields: 'fields', resumeWith: ['query_id'] },
+  async handler({ sql, database_name, timeout, max_rows, cursor, query_id, fields }, context) {
     if (cursor !== undefined || query_id !== undefined) {
       return {
         ...(await readPage(context, {
@@ -40,6 +43,7 @@ export default defineTool({
           cursor,
           timeoutSeconds: timeout,
           pageSize: max_rows,
+          fields,
         })),
       };
     }
@@ -53,6 +57,7 @@ export default defineTool({
     const page = await runQuery(context, checked.sql, database_name, {
       timeoutSeconds: timeout,
       pageSize: max_rows,
+      fields,
     });
     return {
       ...page,

@@ -79,8 +79,9 @@ describe('panther://detections/{type}/{id}', () => {
     const viaTool = await host.call('get_detection', { detection_id: id, detection_type: ['rules'] });
     expect(JSON.parse((read.contents[0] as { text: string }).text)).toEqual(viaTool.structuredContent);
     const policies = (await host.call('list_detections', { detection_types: ['policies'], limit: 1 }))
-      .structuredContent as { policies: { id: string }[] };
-    const policyId = policies.policies[0]!.id;
+      .structuredContent as { policies: { columns: string[]; rows: string[][] } };
+    expect(policies.policies.columns[0]).toBe('id');
+    const policyId = policies.policies.rows[0]![0]!;
     const policy = await host.client.readResource({ uri: `panther://detections/policies/${policyId}` });
     expect(JSON.parse((policy.contents[0] as { text: string }).text).policy.id).toBe(policyId);
   });

@@ -2,7 +2,7 @@
  * The detections pack through the real host pipeline (SDK client over an in-memory transport) against the
  * sandbox. Ids are discovered through the tools, never hard-coded.
  */
-import { createTestHost, type TestHost } from '@mcp-panther/core/testing';
+import { createTestHost, recordsOf, type TestHost } from '@mcp-panther/core/testing';
 import { type Sandbox, type SandboxTokenName, startSandbox } from '@mcp-panther/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectionsPack } from '../index.js';
@@ -46,10 +46,16 @@ async function hostFor(token: SandboxTokenName, mode: 'read-only' | 'read-write'
 let reader: TestHost;
 let writer: TestHost;
 
+const isTable = (value: unknown): value is { columns: string[]; rows: unknown[][] } =>
+  typeof value === 'object' && value !== null && 'columns' in value && 'rows' in value;
+
+/** The structured result, with each table read back as records (so assertions read fields by name). */
 async function ok(host: TestHost, name: string, args: Record<string, unknown> = {}): Promise<Result> {
   const result = await host.call(name, args);
   if (result.isError) throw new Error(`${name} failed: ${JSON.stringify(result.content)}`);
-  return result.structuredContent as Result;
+  const out = { ...(result.structuredContent as Result) };
+  for (const [key, value] of Object.entries(out)) if (isTable(value)) out[key] = recordsOf(value);
+  return out;
 }
 
 async function fails(host: TestHost, name: string, args: Record<string, unknown>): Promise<string> {
@@ -88,7 +94,9 @@ describe('detections pack on the sandbox: tool visibility', () => {
 });
 
 describe('list_detections on the sandbox', () => {
-  it('lists rules by default, with compact fields and no code', async () => {
+  it('lists rules by default as a table of ids, severities and states, without code', async () => {
+    const raw = (await reader.call('list_detections', {})).structuredContent as Result;
+    expect(raw['rules'].columns).toEqual(['id', 'severity', 'enabled']);
     const out = await ok(reader, 'list_detections');
     expect(Object.keys(out).filter((k) => k !== 'note' && k !== 'next_cursor')).toEqual(['rules']);
     const rules = out['rules'] as Detection[];
@@ -116,7 +124,8 @@ describe('list_detections on the sandbox', () => {
   });
 
   it('filters by severity, log type, tag and name', async () => {
-    const all = (await ok(reader, 'list_detections', { limit: 1000 }))['rules'] as Detection[];
+    const fields = ['severity', 'logTypes', 'tags'];
+    const all = (await ok(reader, 'list_detections', { limit: 1000, fields }))['rules'] as Detection[];
     const high = (await ok(reader, 'list_detections', { severity: ['HIGH', 'CRITICAL'], limit: 1000 }))[
       'rules'
     ] as Detection[];
@@ -124,7 +133,7 @@ describe('list_detections on the sandbox', () => {
     expect(high.every((r) => r.severity === 'HIGH' || r.severity === 'CRITICAL')).toBe(true);
 
     const logType = all.find((r) => (r.logTypes ?? []).length > 0)!.logTypes![0]!;
-    const byLogType = (await ok(reader, 'list_detections', { log_type: [logType], limit: 1000 }))[
+    const byLogType = (await ok(reader, 'list_detections', { log_type: [logType], limit: 1000, fields }))[
       'rules'
     ] as Detection[];
     expect(byLogType.length).toBeGreaterThan(0);
@@ -148,6 +157,7 @@ describe('list_detections on the sandbox', () => {
     const out = await ok(reader, 'list_detections', {
       detection_types: ['rules', 'scheduled_rules', 'simple_rules', 'policies'],
       limit: 1000,
+      fields: ['resourceTypes'],
     });
     for (const type of ['rules', 'scheduled_rules', 'simple_rules', 'policies']) {
       expect((out[type] as Detection[]).length, type).toBeGreaterThan(0);
@@ -158,6 +168,7 @@ describe('list_detections on the sandbox', () => {
       detection_types: ['rules', 'policies'],
       resource_type: [resourceType],
       limit: 1000,
+      fields: ['resourceTypes'],
     });
     expect((mixed['policies'] as Detection[]).every((p) => p.resourceTypes?.includes(resourceType))).toBe(
       true,
@@ -202,7 +213,9 @@ describe('list_detections on the sandbox', () => {
   });
 
   it('filters by output_ids on the client side', async () => {
-    const all = (await ok(reader, 'list_detections', { limit: 1000 }))['rules'] as Detection[];
+    const all = (await ok(reader, 'list_detections', { limit: 1000, fields: ['outputIDs'] }))[
+      'rules'
+    ] as Detection[];
     const routed = all.filter((r) => (r.outputIDs ?? []).length > 0);
     expect(routed.length).toBeGreaterThan(0);
     const outputId = routed[0]!.outputIDs![0]!;

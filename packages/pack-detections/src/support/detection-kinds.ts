@@ -1,4 +1,4 @@
-/** What differs between the four detection types: REST path, singular key, compact fields, filters. */
+/** What differs between the four detection types (REST path, singular key, filters) and the fields they share. */
 import type { DetectionType } from '../params.js';
 
 export interface DetectionKind {
@@ -15,13 +15,54 @@ export interface DetectionKind {
   readonly logTypeFilter: boolean;
   /** Accepts `resource-type` and `compliance-status`. */
   readonly policyFilters: boolean;
-  /** Fields kept by list_detections (the reference server's lists). */
-  readonly compactFields: readonly string[];
 }
 
-const COMMON_HEAD = ['id', 'description', 'displayName', 'enabled', 'severity'] as const;
-const COMMON_TAIL = ['tags', 'reports', 'managed', 'outputIDs'] as const;
-const RULE_TAIL = ['threshold', 'dedupPeriodMinutes', 'createdBy', 'createdAt', 'lastModified'] as const;
+/**
+ * The columns of list_detections by default: what a model needs to pick a detection. Panther's detection ids are
+ * names (`AWS.CloudTrail.Stopped`); the display name and description come with `fields`.
+ */
+export const LIST_COLUMNS = ['id', 'severity', 'enabled'] as const;
+
+/** Longer text values in list_detections (descriptions) are shortened; get_detection has them whole. */
+export const LIST_TEXT_MAX = 300;
+
+/** What list_detections' `fields` may ask for (code, tests and runbook stay in get_detection). */
+export const LIST_FIELDS = [
+  ...LIST_COLUMNS,
+  'displayName',
+  'description',
+  'logTypes',
+  'resourceTypes',
+  'scheduledQueries',
+  'tags',
+  'reports',
+  'managed',
+  'outputIDs',
+  'threshold',
+  'dedupPeriodMinutes',
+  'createdBy',
+  'createdAt',
+  'lastModified',
+  'lastModifiedBy',
+] as const;
+
+/** What get_detection's `fields` may ask for: every field of the four types. */
+export const DETAIL_FIELDS = [
+  ...LIST_FIELDS,
+  'runbook',
+  'body',
+  'tests',
+  'summaryAttributes',
+  'inlineFilters',
+  'suppressions',
+  'createdByExternal',
+  'detection',
+  'pythonBody',
+  'alertTitle',
+  'alertContext',
+  'dynamicSeverities',
+  'groupBy',
+] as const;
 
 export const DETECTION_KINDS: Readonly<Record<DetectionType, DetectionKind>> = {
   rules: {
@@ -32,7 +73,6 @@ export const DETECTION_KINDS: Readonly<Record<DetectionType, DetectionKind>> = {
     isRule: true,
     logTypeFilter: true,
     policyFilters: false,
-    compactFields: [...COMMON_HEAD, 'logTypes', ...COMMON_TAIL, ...RULE_TAIL],
   },
   scheduled_rules: {
     path: '/scheduled-rules',
@@ -42,7 +82,6 @@ export const DETECTION_KINDS: Readonly<Record<DetectionType, DetectionKind>> = {
     isRule: true,
     logTypeFilter: false,
     policyFilters: false,
-    compactFields: [...COMMON_HEAD, 'scheduledQueries', ...COMMON_TAIL, ...RULE_TAIL],
   },
   simple_rules: {
     path: '/simple-rules',
@@ -52,7 +91,6 @@ export const DETECTION_KINDS: Readonly<Record<DetectionType, DetectionKind>> = {
     isRule: true,
     logTypeFilter: true,
     policyFilters: false,
-    compactFields: [...COMMON_HEAD, 'logTypes', ...COMMON_TAIL, ...RULE_TAIL],
   },
   policies: {
     path: '/policies',
@@ -62,14 +100,6 @@ export const DETECTION_KINDS: Readonly<Record<DetectionType, DetectionKind>> = {
     isRule: false,
     logTypeFilter: false,
     policyFilters: true,
-    compactFields: [
-      ...COMMON_HEAD,
-      'resourceTypes',
-      ...COMMON_TAIL,
-      'createdBy',
-      'createdAt',
-      'lastModified',
-    ],
   },
 };
 

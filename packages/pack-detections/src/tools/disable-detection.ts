@@ -8,7 +8,7 @@ import {
 } from '@mcp-panther/core';
 import { z } from 'zod';
 import { detectionId, detectionType } from '../params.js';
-import { DETECTION_KINDS, detectionTags } from '../support/detection-kinds.js';
+import { DETECTION_KINDS, detectionTags, LIST_FIELDS } from '../support/detection-kinds.js';
 
 /** Fields Panther returns but does not take back on PUT. */
 const READ_ONLY_FIELDS = [
@@ -30,8 +30,8 @@ export default defineTool({
   name: 'disable_detection',
   title: 'Disable detection',
   description:
-    'Disable one detection (sets enabled=false only), saving rules without re-running tests; an ' +
-    'already disabled one is left alone.',
+    'Disable one detection (enabled=false only; rules are saved without re-running tests); a disabled one ' +
+    'is left alone.',
   access: 'write',
   destructive: true,
   idempotent: true,
@@ -60,7 +60,7 @@ export default defineTool({
     }
 
     if (current['enabled'] === false) {
-      return { [kind.singular]: pick(current, kind.compactFields), changed: false };
+      return { [kind.singular]: pick(current, LIST_FIELDS), changed: false };
     }
 
     const body = { ...omit(current, READ_ONLY_FIELDS), enabled: false };
@@ -74,6 +74,6 @@ export default defineTool({
     });
     logger.info('detection disabled', { type: detection_type, id: detection_id });
     const result = saved && typeof saved === 'object' ? saved : body;
-    return { [kind.singular]: pick(result, kind.compactFields), changed: true };
+    return { [kind.singular]: pick(result, LIST_FIELDS), changed: true };
   },
 });

@@ -18,6 +18,32 @@ describe('get_detection', () => {
     });
   });
 
+  it('leaves out null and empty-text fields, or keeps only the id and the fields asked for', async () => {
+    const rule = {
+      id: 'R',
+      body: 'x',
+      runbook: '',
+      inlineFilters: null,
+      outputIDs: [],
+      tests: [{ name: 't', mocks: [] }],
+    };
+    const fake = createFakeClient(() => rule);
+    expect(await runTool(getDetection, { detection_id: 'R' }, fake)).toEqual({
+      rule: { id: 'R', body: 'x', outputIDs: [], tests: [{ name: 't', mocks: [] }] },
+    });
+    expect(await runTool(getDetection, { detection_id: 'R', fields: ['tests', 'runbook'] }, fake)).toEqual({
+      rule: { id: 'R', tests: [{ name: 't', mocks: [] }] },
+    });
+  });
+
+  it('refuses unknown fields, naming the allowed ones', () => {
+    const parsed = getDetection.input.safeParse({ detection_id: 'R', fields: ['code'] });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toMatch(
+      /^must name fields from id, severity, enabled, displayName, .*body, tests.* \(unknown: "code"\)$/,
+    );
+  });
+
   it('looks in several types concurrently and lists where it was not found', async () => {
     const release: (() => void)[] = [];
     const fake = createFakeClient(

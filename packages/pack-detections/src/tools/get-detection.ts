@@ -1,24 +1,37 @@
 import {
+  compact,
   defineTool,
   encodePath,
+  fieldsParam,
   isPantherApiError,
   type JsonObject,
   PantherApiError,
+  pick,
 } from '@mcp-panther/core';
 import { z } from 'zod';
 import { detectionId, detectionTypes } from '../params.js';
-import { DETECTION_KINDS, detectionTags } from '../support/detection-kinds.js';
+import { DETAIL_FIELDS, DETECTION_KINDS, detectionTags } from '../support/detection-kinds.js';
+
+/** The whole record without null and empty-text fields, or only `id` and the fields asked for. */
+function shape(record: JsonObject, fields: readonly string[] | undefined): JsonObject {
+  return compact(fields ? pick(record, ['id', ...fields]) : record);
+}
 
 export default defineTool({
   name: 'get_detection',
   title: 'Get detection',
   description:
-    'Get one detection in full (code, tests, runbook) from the types in detection_type; pass the known ' +
-    'type to save calls.',
+    'Get one detection in full (code, tests, runbook), looked up in the detection_type types (pass the ' +
+    'known one).',
   access: 'read',
   permissions: ['RuleRead', 'PolicyRead'],
-  input: z.object({ detection_id: detectionId, detection_type: detectionTypes }),
-  async handler({ detection_id, detection_type }, { client, signal }) {
+  input: z.object({
+    detection_id: detectionId,
+    detection_type: detectionTypes,
+    fields: fieldsParam(DETAIL_FIELDS).optional(),
+  }),
+  continuation: { fields: 'fields' },
+  async handler({ detection_id, detection_type, fields }, { client, signal }) {
     const types = [...new Set(detection_type)];
     const settled = await Promise.allSettled(
       types.map((type) => {
@@ -38,7 +51,7 @@ export default defineTool({
     settled.forEach((result, i) => {
       const type = types[i]!;
       if (result.status === 'fulfilled') {
-        out[DETECTION_KINDS[type].singular] = result.value;
+        out[DETECTION_KINDS[type].singular] = shape(result.value, fields);
       } else if (isPantherApiError(result.reason) && result.reason.code === 'NOT_FOUND') {
         missing.push(type);
       } else {

@@ -1,4 +1,4 @@
-import { createFakeClient, runTool } from '@mcp-panther/core/testing';
+import { createFakeClient, recordsOf, runTool } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
 import listDetections from './list-detections.js';
 
@@ -37,35 +37,46 @@ function pageFor(path: string) {
 }
 
 describe('list_detections', () => {
-  it('lists rules by default with compact fields and a next_cursor when the page was cut', async () => {
+  it('lists rules by default as a table of ids, severities and states, with a next_cursor', async () => {
     const fake = createFakeClient((call) => (call.kind === 'rest' ? pageFor(call.request.path) : undefined));
     const out = await runTool(listDetections, {}, fake);
 
     expect(fake.restCalls().map((r) => [r.method, r.path])).toEqual([['GET', '/rules']]);
     expect(fake.restCalls()[0]?.query).toMatchObject({ limit: 100 });
     expect(out).toEqual({
-      rules: [
-        {
-          id: 'AWS.Root.Login',
-          description: 'Root account used',
-          displayName: 'Root login',
-          enabled: true,
-          severity: 'HIGH',
-          logTypes: ['AWS.CloudTrail'],
-          tags: ['AWS'],
-          reports: {},
-          managed: false,
-          outputIDs: ['prod-slack'],
-          threshold: 1,
-          dedupPeriodMinutes: 60,
-          createdBy: { id: 'u1', type: 'user' },
-          createdAt: '2024-01-01T00:00:00Z',
-          lastModified: '2024-01-02T00:00:00Z',
-        },
-      ],
+      rules: {
+        columns: ['id', 'severity', 'enabled'],
+        rows: [['AWS.Root.Login', 'HIGH', true]],
+      },
       next_cursor: 'rules-2',
       note: 'More results: call again with cursor=next_cursor.',
     });
+  });
+
+  it('gives the columns asked for in fields, id first, and never the code', async () => {
+    const fake = createFakeClient((call) => (call.kind === 'rest' ? pageFor(call.request.path) : undefined));
+    const out = await runTool(
+      listDetections,
+      { fields: ['logTypes', 'description', 'id', 'tags'] as never },
+      fake,
+    );
+    expect(out['rules']).toEqual({
+      columns: ['id', 'logTypes', 'description', 'tags'],
+      rows: [['AWS.Root.Login', ['AWS.CloudTrail'], 'Root account used', ['AWS']]],
+    });
+    const parsed = listDetections.input.safeParse({ fields: ['body'] });
+    expect(parsed.error?.issues[0]?.message).toMatch(
+      /^must name fields from id, severity, enabled, displayName, .* \(unknown: "body"\)$/,
+    );
+  });
+
+  it('shortens long text values with a marker (get_detection has them whole)', async () => {
+    const long = { ...RULE, description: 'd'.repeat(1_000) };
+    const fake = createFakeClient(() => ({ results: [long] }));
+    const out = await runTool(listDetections, { fields: ['description'] }, fake);
+    expect((out['rules'] as { rows: string[][] }).rows[0]![1]).toBe(
+      `${'d'.repeat(300)}…[shortened: 700 of 1000 characters left out]`,
+    );
   });
 
   it('sends each filter under its Panther query key and no state filter by default', async () => {
@@ -160,12 +171,18 @@ describe('list_detections', () => {
     expect(out['note']).toContain('rules, policies');
   });
 
-  it('keeps compact policy fields and drops the body', async () => {
+  it('lists policies in the same columns, absent values as null', async () => {
     const fake = createFakeClient((call) => (call.kind === 'rest' ? pageFor(call.request.path) : undefined));
     const out = await runTool(listDetections, { detection_types: ['policies'] }, fake);
     expect(out).toEqual({
-      policies: [{ id: 'S3.Public', enabled: false, severity: 'LOW', resourceTypes: ['AWS.S3.Bucket'] }],
+      policies: { columns: ['id', 'severity', 'enabled'], rows: [['S3.Public', 'LOW', false]] },
     });
+    const named = await runTool(
+      listDetections,
+      { detection_types: ['policies'], fields: ['displayName'] },
+      fake,
+    );
+    expect(named).toEqual({ policies: { columns: ['id', 'displayName'], rows: [['S3.Public', null]] } });
   });
 
   it('filters by output_ids on the client side and says so when more pages exist', async () => {
@@ -173,7 +190,7 @@ describe('list_detections', () => {
     const none = { ...RULE, id: 'None', outputIDs: undefined };
     const fake = createFakeClient(() => ({ results: [RULE, other, none], next: 'n2' }));
     const out = await runTool(listDetections, { output_ids: ['prod-slack'] }, fake);
-    expect((out['rules'] as { id: string }[]).map((r) => r.id)).toEqual(['AWS.Root.Login']);
+    expect(recordsOf(out['rules'] as never).map((r) => r['id'])).toEqual(['AWS.Root.Login']);
     expect(fake.restCalls()[0]?.query).not.toHaveProperty('output-ids');
     expect(out['note']).toContain('2 detections on this page did not match');
   });

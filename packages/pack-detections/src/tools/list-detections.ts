@@ -1,15 +1,23 @@
 import {
   cursorOf,
   defineTool,
+  fieldsParam,
   type JsonObject,
   pagedResult,
-  pick,
   type RestPage,
   ToolInputError,
+  table,
 } from '@mcp-panther/core';
 import { z } from 'zod';
 import { cursor, type DetectionType, detectionTypes, limit, SEVERITIES, strings, text } from '../params.js';
-import { DETECTION_KINDS, type DetectionKind, detectionTags } from '../support/detection-kinds.js';
+import {
+  DETECTION_KINDS,
+  type DetectionKind,
+  detectionTags,
+  LIST_COLUMNS,
+  LIST_FIELDS,
+  LIST_TEXT_MAX,
+} from '../support/detection-kinds.js';
 
 const input = z.object({
   detection_types: detectionTypes,
@@ -25,6 +33,7 @@ const input = z.object({
   output_ids: strings.describe('destination ids'),
   cursor,
   limit: limit.describe('per type'),
+  fields: fieldsParam(LIST_FIELDS).optional().describe('columns'),
 });
 
 type Input = z.output<typeof input>;
@@ -71,6 +80,11 @@ function queryFor(kind: DetectionKind, args: Input) {
   };
 }
 
+/** The table's columns: `id` first, then the fields asked for (or the defaults). */
+function columnsFor(fields: readonly string[] | undefined): string[] {
+  return ['id', ...new Set((fields ?? LIST_COLUMNS).filter((field) => field !== 'id'))];
+}
+
 function matchesOutputs(item: JsonObject, wanted: ReadonlySet<string>): boolean {
   const ids = item['outputIDs'];
   return Array.isArray(ids) && ids.some((id) => typeof id === 'string' && wanted.has(id));
@@ -80,11 +94,17 @@ export default defineTool({
   name: 'list_detections',
   title: 'List detections',
   description:
-    'List rules, scheduled rules, simple rules and/or policies: summary fields (code and tests: ' +
-    'get_detection). Filters go only to the types they fit.',
+    'List rules, scheduled rules, simple rules and/or policies as a table per type (code: get_detection); ' +
+    'filters apply to the types they fit.',
   access: 'read',
   permissions: ['RuleRead', 'PolicyRead'],
   input,
+  continuation: {
+    cursor: 'cursor',
+    pageSize: 'limit',
+    fields: 'fields',
+    filters: ['name_contains', 'severity', 'state', 'tag', 'log_type'],
+  },
   async handler(args, { client, signal }) {
     const types = [...new Set(args.detection_types)];
     checkInput(args, types);
@@ -104,13 +124,13 @@ export default defineTool({
     );
 
     const wanted = args.output_ids?.length ? new Set(args.output_ids) : undefined;
+    const columns = columnsFor(args.fields);
     let dropped = 0;
-    const lists = types.map((type, i) => {
-      const items = (pages[i]?.results ?? []).map((item) => pick(item, DETECTION_KINDS[type].compactFields));
-      if (!wanted) return items;
-      const kept = items.filter((item) => matchesOutputs(item, wanted));
+    const lists = types.map((_type, i) => {
+      const items = pages[i]?.results ?? [];
+      const kept = wanted ? items.filter((item) => matchesOutputs(item, wanted)) : items;
       dropped += items.length - kept.length;
-      return kept;
+      return table(kept, columns, { maxText: LIST_TEXT_MAX });
     });
     const filterNote =
       wanted && dropped > 0
@@ -119,7 +139,12 @@ export default defineTool({
 
     const [only] = types;
     if (only !== undefined && types.length === 1) {
-      return pagedResult(only, lists[0] ?? [], pages[0]?.next, filterNote ? { note: filterNote } : {});
+      return pagedResult(
+        only,
+        lists[0] ?? table([], columns),
+        pages[0]?.next,
+        filterNote ? { note: filterNote } : {},
+      );
     }
 
     // Several types: each keeps its own cursor, and a next page is read one type at a time.

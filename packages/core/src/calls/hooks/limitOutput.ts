@@ -1,59 +1,151 @@
-import { describeCuts, fitResult } from '../../output/fitResult.js';
+import type { Continuation } from '../../define/types.js';
+import { askForLess, describeCuts } from '../../output/cutNote.js';
+import { charsForTokens } from '../../output/estimateTokens.js';
+import { fitResult } from '../../output/fitResult.js';
+import {
+  decodeResume,
+  encodeResume,
+  isResumeCursor,
+  type ResumePoint,
+  resumeArguments,
+  resumePointFor,
+  skipShown,
+} from '../../output/resume.js';
 import type { Redactor } from '../../security/redact.js';
-import type { CallHook, CallOutcome } from '../types.js';
-
-/** Characters kept free for the note that says what was cut. */
-const NOTE_RESERVE = 512;
+import type { CallHook, CallOutcome, ToolCall } from '../types.js';
 
 export interface OutputLimits {
   /** Most characters of JSON in one result. */
   readonly maxChars: number;
+  /** Most tokens (estimated as characters / 4) of one result as the model reads it, notes included. */
+  readonly maxTokens: number;
 }
 
-function budgetLabel(chars: number): string {
+/** Room first kept for the note that says what was cut (it is written after the cut, then measured). */
+const NOTE_ROOM = 600;
+
+function charsLabel(chars: number): string {
   return chars >= 1024 * 1024 && chars % (1024 * 1024) === 0
     ? `${chars / (1024 * 1024)} MiB`
     : `${chars.toLocaleString('en-US')} characters`;
 }
 
-function hasCursor(value: Record<string, unknown>): boolean {
-  return Object.keys(value).some((k) => /cursor/i.test(k) && value[k] !== null && value[k] !== undefined);
+/** The lower of the two limits, in characters, and how the note names it. */
+function budgetOf(limits: OutputLimits): { chars: number; label: string } {
+  const tokenChars = charsForTokens(limits.maxTokens);
+  return tokenChars <= limits.maxChars
+    ? { chars: tokenChars, label: `${limits.maxTokens.toLocaleString('en-US')} tokens` }
+    : { chars: limits.maxChars, label: charsLabel(limits.maxChars) };
+}
+
+const asRecord = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+
+/**
+ * A resume cursor this hook issued is swapped for the tool's own cursor (and page size, and `resumeWith`
+ * values) before the input is parsed. Returns the point to resume at, or the refusal of a cursor that is not one.
+ */
+function takeResumeCursor(
+  call: ToolCall,
+  continuation: Continuation | undefined,
+): { point?: ResumePoint; refusal?: CallOutcome } {
+  const param = continuation?.cursor;
+  if (param === undefined || !continuation) return {};
+  const args = asRecord(call.args);
+  const raw = args[param];
+  if (!isResumeCursor(raw)) return {};
+  const refuse = (detail: string): { refusal: CallOutcome } => ({
+    refusal: {
+      ok: false,
+      code: 'USER_INPUT',
+      text: `Invalid arguments for ${call.tool.name}: ${param} ${detail}`,
+    },
+  });
+  const point = decodeResume(raw);
+  if (!point)
+    return refuse('is not a next_cursor this server issued; pass next_cursor exactly as it was returned');
+  if (point.tool !== call.tool.name) return refuse(`is a next_cursor of ${point.tool}; pass it to that tool`);
+  call.args = resumeArguments(args, point, { ...continuation, cursor: param });
+  return { point };
 }
 
 /**
- * Every result leaves the host through here: secrets replaced in every value and text, then cut to the size
- * budget at record boundaries with a note saying what was left out and how to get it.
+ * The value cut to `room` characters with its resume cursor (when the tool pages and one list was cut), and the
+ * note. The cursor and the note are written after the cut, so the cut is tried again, smaller, if they overflow.
+ */
+function cutToBudget(
+  call: ToolCall,
+  value: Record<string, unknown>,
+  room: number,
+  before: ResumePoint | undefined,
+  budget: string,
+): { value: Record<string, unknown>; note: string } | undefined {
+  const { continuation } = call.tool;
+  let target = room - NOTE_ROOM;
+  for (let attempt = 0; attempt < 3 && target > 0; attempt++) {
+    const fit = fitResult(value, target);
+    if (!fit.fits) return undefined;
+    const [cut] = fit.cuts;
+    const point =
+      fit.cuts.length === 1 && cut
+        ? resumePointFor({
+            tool: call.tool.name,
+            continuation,
+            cut,
+            args: asRecord(call.args),
+            input: asRecord(call.input),
+            value: fit.value,
+            before,
+          })
+        : undefined;
+    const out = point ? { ...fit.value, next_cursor: encodeResume(point) } : fit.value;
+    const advice = { tool: call.tool.name, continuation, resumable: point !== undefined };
+    const note = describeCuts(fit, budget, advice);
+    const overflow = JSON.stringify(out).length + note.length - room;
+    if (overflow <= 0) return { value: out, note };
+    target -= overflow;
+  }
+  return undefined;
+}
+
+/**
+ * Every result leaves the host through here: secrets replaced in every value and text, then cut to the output
+ * budget (the lower of `maxChars` and `maxTokens`) at record boundaries, with a note saying what was left out and
+ * how to get it. A cut page of a tool that takes a cursor gets a `next_cursor` that resumes after the last item
+ * shown; passed back, it is swapped here for the tool's own cursor and the items already shown are left out.
  */
 export function limitOutputHook(deps: { redact: Redactor; limits: OutputLimits }): CallHook {
+  const budget = budgetOf(deps.limits);
   return {
     name: 'limit-output',
     async around(call, next) {
+      const { continuation } = call.tool;
+      const resumed = takeResumeCursor(call, continuation);
+      if (resumed.refusal) return resumed.refusal;
       const outcome = await next();
       if (!outcome.ok) return { ...outcome, text: deps.redact.text(outcome.text) };
       // One serialisation serves the secret check, the size check and the text the model reads.
-      let value = outcome.value;
+      let value = resumed.point ? skipShown(outcome.value, resumed.point) : outcome.value;
       let json = JSON.stringify(value);
       if (deps.redact.found(json)) {
         value = deps.redact.value(value);
         json = JSON.stringify(value);
       }
       const notes = (outcome.notes ?? []).map((n) => deps.redact.text(n));
-      if (json.length <= deps.limits.maxChars) return { ok: true, value, notes, json };
-      // The note after a cut result counts towards the limit too.
-      const fit = fitResult(value, Math.max(0, deps.limits.maxChars - NOTE_RESERVE));
-      if (!fit.fits) {
-        call.logger.warn('tool result too large to cut at record boundaries', { size: fit.size });
+      const notesSize = notes.reduce((sum, note) => sum + note.length, 0);
+      if (json.length + notesSize <= budget.chars) return { ok: true, value, notes, json };
+      const cut = cutToBudget(call, value, budget.chars - notesSize, resumed.point, budget.label);
+      if (!cut) {
+        call.logger.warn('tool result too large to cut at record boundaries', { size: json.length });
         return {
           ok: false,
           code: 'OUTPUT_TOO_LARGE',
-          text: `${call.tool.name} returned more than ${budgetLabel(deps.limits.maxChars)}; ask for fewer items, a narrower filter or fewer fields`,
+          text: `${call.tool.name} returned more than ${budget.label} even cut at record boundaries; ${askForLess(continuation)}`,
         } satisfies CallOutcome;
       }
-      return {
-        ok: true,
-        value: fit.value,
-        notes: [...notes, describeCuts(fit, budgetLabel(deps.limits.maxChars), hasCursor(fit.value))],
-      };
+      return { ok: true, value: cut.value, notes: [...notes, cut.note] };
     },
   };
 }
