@@ -179,7 +179,10 @@ describe('mcp-panther installed alone with npm', () => {
       expect(names.sort()).toEqual(expected.sort());
       const result = await client.callTool({ name: 'list_alerts', arguments: { page_size: 5 } });
       expect(result.isError).toBeFalsy();
-      const { alerts } = result.structuredContent as { alerts: { id: string }[] };
+      // A list is a table: each column once, each alert a row of values.
+      const table = (result.structuredContent as { alerts: { columns: string[]; rows: unknown[][] } }).alerts;
+      const id = table.columns.indexOf('id');
+      const alerts = table.rows.map((row) => ({ id: row[id] as string }));
       expect(alerts.length).toBeGreaterThan(0);
       const one = await client.callTool({ name: 'get_alert', arguments: { alert_id: alerts[0]!.id } });
       expect((one.structuredContent as { alert: { id: string } }).alert.id).toBe(alerts[0]!.id);
