@@ -47,6 +47,7 @@ describe('public API', () => {
       'parseIsoDateTime',
       'pick',
       'sleep',
+      'startRouteServer',
       'stderrSink',
       'summarizeList',
       'textParam',
