@@ -83,6 +83,34 @@ export async function callLatency(
   return rows;
 }
 
+/**
+ * p50/p99 of sequential tools/call over HTTP with metrics and traces on (spans exported to a local collector
+ * stand-in), against the bare server. Telemetry off is the plain `callLatency` measure.
+ */
+export async function telemetryLatency(
+  upstream: FixedLatencyUpstream,
+  telemetryConfig: string,
+  calls: number,
+): Promise<Row[]> {
+  const samples: Record<TargetKind, number[]> = { host: [], bare: [] };
+  const rounds = 4;
+  for (let round = 0; round < rounds; round++) {
+    for (const kind of ['bare', 'host'] as const) {
+      const target = await startHttp(targetOptions(kind, upstream, telemetryConfig));
+      const client = await target.connect();
+      await timeCalls(client, 20);
+      samples[kind].push(...(await timeCalls(client, Math.ceil(calls / rounds))));
+      await target.close();
+    }
+  }
+  return [50, 99].map((p) => ({
+    measure: `tools/call p${p} over http, telemetry on (metrics and traces)`,
+    value: percentile(samples.host, p),
+    baseline: percentile(samples.bare, p),
+    unit: 'ms',
+  }));
+}
+
 /** Process start to the first tools/list answer, over stdio, median of several starts. */
 export async function coldStart(
   upstream: FixedLatencyUpstream,

@@ -64,6 +64,18 @@ export function analysisNotes(rows: readonly Row[]): string[] {
     );
   }
 
+  const telemetryOn = find(rows, 'tools/call p50 over http, telemetry on (metrics and traces)');
+  if (telemetryOn && httpP50) {
+    notes.push(
+      `Telemetry: off (the default) loads neither prom-client nor the OpenTelemetry SDK and adds no hook or ` +
+        `observer, so the plain rows above are its cost (${ratio(httpP50.value, httpP50.baseline).toFixed(2)}× ` +
+        `at p50 over HTTP). On, with metrics and traces exported to a local collector stand-in, ` +
+        `${ratio(telemetryOn.value, telemetryOn.baseline).toFixed(2)}× at p50: per call a counter and a histogram ` +
+        'per tool call and per Panther request, two spans (the tool call found again by its request signal in a ' +
+        'WeakMap, no AsyncLocalStorage), exported in batches every 5 s.',
+    );
+  }
+
   const memory = find(rows, 'resident memory after start');
   if (memory) {
     notes.push(
