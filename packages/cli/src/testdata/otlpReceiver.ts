@@ -35,11 +35,11 @@ interface OtlpExport {
   }[];
 }
 
-const valueOf = (value: OtlpValue): unknown =>
+const attributeValue = (value: OtlpValue): unknown =>
   value.stringValue ?? value.intValue ?? value.boolValue ?? value.doubleValue;
 
 const attributesOf = (list: { key: string; value: OtlpValue }[] | undefined): Record<string, unknown> =>
-  Object.fromEntries((list ?? []).map((a) => [a.key, valueOf(a.value)]));
+  Object.fromEntries((list ?? []).map((a) => [a.key, attributeValue(a.value)]));
 
 /** A collector stand-in on 127.0.0.1: accepts OTLP/HTTP JSON at /v1/traces and keeps every span and body. */
 export async function startOtlpReceiver(): Promise<{
