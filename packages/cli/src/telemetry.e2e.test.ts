@@ -24,6 +24,7 @@ import { parseMetrics, type ReceivedSpan, sampleSum, startOtlpReceiver } from '.
 // spans received by an OTLP/HTTP collector stand-in, with the client's trace context from `_meta`.
 
 const AUTH = 'e2e-telemetry-bearer-0123456789abcdef';
+const OTLP_SECRET = 'otlp-collector-secret-0123456789';
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const CLIENT_SPAN_ID = '00f067aa0ba902b7';
 const SERVER = 2;
@@ -70,14 +71,17 @@ async function scrape(
   return { status: response.status, text: await response.text() };
 }
 
-async function httpServer(telemetry: unknown): Promise<{ url: string; metricsUrl: string; client: Client }> {
+async function httpServer(
+  telemetry: unknown,
+  extraEnv: Record<string, string> = {},
+): Promise<{ url: string; metricsUrl: string; client: Client; stderr: () => string }> {
   const config = await writeConfig(tmp.dir, `telemetry-${Date.now()}.json`, {
     server: { transport: 'streamable-http', host: '127.0.0.1', port: 0, authToken: AUTH },
     telemetry,
   });
-  const { url } = await startHttp(['serve', '--config', config], env());
+  const { url, stderr } = await startHttp(['serve', '--config', config], env(extraEnv));
   const client = await connectHttp(url, { authorization: `Bearer ${AUTH}` });
-  return { url, metricsUrl: url.replace(/\/mcp$/, '/metrics'), client };
+  return { url, metricsUrl: url.replace(/\/mcp$/, '/metrics'), client, stderr };
 }
 
 describe('Prometheus metrics', () => {
@@ -169,9 +173,10 @@ describe('Prometheus metrics', () => {
 
 describe('OpenTelemetry traces', () => {
   it('exports a span per tool call, child of the trace in _meta, with a child span per Panther request', async () => {
-    const { client } = await httpServer({
-      traces: { endpoint: receiver.url, serviceName: 'mcp-panther-e2e' },
-    });
+    const { client } = await httpServer(
+      { traces: { endpoint: receiver.url, serviceName: 'mcp-panther-e2e' } },
+      { OTEL_EXPORTER_OTLP_HEADERS: `authorization=Bearer%20${OTLP_SECRET}` },
+    );
     const traceparent = `00-${TRACE_ID}-${CLIENT_SPAN_ID}-01`;
     const result = await client.callTool({
       name: 'get_alert',
@@ -228,8 +233,34 @@ describe('OpenTelemetry traces', () => {
     });
 
     const exported = receiver.bodies.join('\n');
-    for (const secret of secrets()) expect(exported).not.toContain(secret);
+    for (const secret of [...secrets(), OTLP_SECRET]) expect(exported).not.toContain(secret);
     expect(exported).not.toContain(alertId);
+    // The collector's credentials from OTEL_EXPORTER_OTLP_HEADERS go in the header, and only there.
+    expect(receiver.headers.map((h) => h['authorization'])).toEqual(
+      receiver.headers.map(() => `Bearer ${OTLP_SECRET}`),
+    );
+    await client.close();
+  });
+
+  it('keeps serving when the collector is unreachable, and says so once without secrets', async () => {
+    const closed = await startOtlpReceiver();
+    const deadEndpoint = closed.url;
+    await closed.close();
+    const { client, stderr } = await httpServer(
+      { traces: { endpoint: deadEndpoint } },
+      { OTEL_EXPORTER_OTLP_HEADERS: `authorization=Bearer%20${OTLP_SECRET}` },
+    );
+    for (let i = 0; i < 3; i += 1) {
+      const result = await client.callTool({ name: 'get_alert', arguments: { alert_id: alertId } });
+      expect(result.isError).toBeUndefined();
+    }
+    // Bounded: the exporter retries a refused connection for about 10 s before it gives up; at most 20 s here.
+    for (let i = 0; i < 800 && !stderr().includes('trace export failed'); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(stderr()).toContain('trace export failed');
+    expect(stderr().match(/trace export failed/g)).toHaveLength(1);
+    for (const secret of [...secrets(), OTLP_SECRET]) expect(stderr()).not.toContain(secret);
     await client.close();
   });
 });
