@@ -39,10 +39,7 @@ let rows: Row[] = [];
 try {
   if (which === 'latency') rows = await callLatency(upstream, config, count || 200);
   else if (which === 'telemetry') {
-    rows = [
-      ...(await callLatency(upstream, config, count || 200)).filter((row) => row.measure.includes('http')),
-      ...(await telemetryLatency(upstream, telemetryConfig, count || 200)),
-    ];
+    rows = await telemetryLatency(upstream, { off: config, on: telemetryConfig }, count || 200);
     process.stderr.write(`collector received ${collector.exports()} exports\n`);
   } else if (which === 'cold') rows = await coldStart(upstream, config, count || 5);
   else if (which === 'throughput') rows = await httpThroughput(upstream, config, [1, 8]);

@@ -69,7 +69,13 @@ async function main(): Promise<void> {
     log('call latency (stdio, http)');
     rows.push(...(await callLatency(upstream, configs.noCache, quick ? 100 : 400)));
     log('call latency with telemetry on (http)');
-    rows.push(...(await telemetryLatency(upstream, configs.telemetry, quick ? 100 : 400)));
+    rows.push(
+      ...(await telemetryLatency(
+        upstream,
+        { off: configs.noCache, on: configs.telemetry },
+        quick ? 100 : 400,
+      )),
+    );
     log('cold start');
     rows.push(...(await coldStart(upstream, configs.cached, quick ? 3 : 9)));
     log('cache and coalescing');
