@@ -6,6 +6,7 @@ import { ExportResultCode, W3CTraceContextPropagator } from '@opentelemetry/core
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
+  AlwaysOnSampler,
   BasicTracerProvider,
   BatchSpanProcessor,
   ParentBasedSampler,
@@ -80,7 +81,13 @@ export function createTracing(
       'service.name': settings.serviceName,
       'service.version': options.version,
     }),
-    sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(settings.sampleRatio) }),
+    sampler: new ParentBasedSampler({
+      // Every new trace is kept by default; the ratio sampler's hashing of each trace id is only paid when asked.
+      root:
+        settings.sampleRatio >= 1
+          ? new AlwaysOnSampler()
+          : new TraceIdRatioBasedSampler(settings.sampleRatio),
+    }),
     spanProcessors: [new BatchSpanProcessor(exporter)],
   });
   const tracer = provider.getTracer('mcp-panther', options.version);
