@@ -6,6 +6,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { elapsedMs, median, percentile } from './stats.js';
 import {
   connectStdio,
+  cpuMs,
   type HttpTarget,
   rssMiB,
   startHttp,
@@ -81,6 +82,56 @@ export async function callLatency(
     }
   }
   return rows;
+}
+
+/**
+ * Sequential tools/call over HTTP with metrics and traces on (spans exported to a local collector stand-in): p50
+ * and p99 against the bare server, and the server's CPU time per call with telemetry off and on against the bare
+ * server's (CPU time is steadier than wall time on a busy machine).
+ */
+export async function telemetryLatency(
+  upstream: FixedLatencyUpstream,
+  configs: { readonly off: string; readonly on: string },
+  calls: number,
+): Promise<Row[]> {
+  const kinds = ['bare', 'off', 'on'] as const;
+  const samples: Record<(typeof kinds)[number], number[]> = { bare: [], off: [], on: [] };
+  const cpu: Record<(typeof kinds)[number], number> = { bare: 0, off: 0, on: 0 };
+  const rounds = 4;
+  const perRound = Math.ceil(calls / rounds);
+  for (let round = 0; round < rounds; round++) {
+    for (const kind of kinds) {
+      const config = kind === 'on' ? configs.on : configs.off;
+      const target = await startHttp(targetOptions(kind === 'bare' ? 'bare' : 'host', upstream, config));
+      const client = await target.connect();
+      await timeCalls(client, 20);
+      const before = cpuMs(target.pid);
+      samples[kind].push(...(await timeCalls(client, perRound)));
+      cpu[kind] += cpuMs(target.pid) - before;
+      await target.close();
+    }
+  }
+  const perCall = (kind: (typeof kinds)[number]) => cpu[kind] / (rounds * perRound);
+  return [
+    ...[50, 99].map((p) => ({
+      measure: `tools/call p${p} over http, telemetry on (metrics and traces)`,
+      value: percentile(samples.on, p),
+      baseline: percentile(samples.bare, p),
+      unit: 'ms',
+    })),
+    {
+      measure: 'server CPU per tools/call over http, telemetry off',
+      value: perCall('off'),
+      baseline: perCall('bare'),
+      unit: 'ms',
+    },
+    {
+      measure: 'server CPU per tools/call over http, telemetry on',
+      value: perCall('on'),
+      baseline: perCall('bare'),
+      unit: 'ms',
+    },
+  ];
 }
 
 /** Process start to the first tools/list answer, over stdio, median of several starts. */

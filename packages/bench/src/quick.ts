@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * A single measure, for working on one figure:
- * `node packages/bench/dist/quick.js latency|cold|throughput|memory|datalake|answers [count]` (datalake: events).
+ * `node packages/bench/dist/quick.js latency|telemetry|cold|throughput|memory|datalake|answers [count]`
+ * (datalake: events).
  * Writes nothing; prints the rows.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { answerSizes } from './answers.js';
 import { dataLakeCount } from './datalake.js';
-import { callLatency, coldStart, httpThroughput, memory, type Row } from './measures.js';
+import { callLatency, coldStart, httpThroughput, memory, type Row, telemetryLatency } from './measures.js';
+import { startOtlpSink } from './otlpSink.js';
 import { renderAnswers } from './report.js';
 import { ratio } from './stats.js';
 import { startFixedLatencyUpstream } from './upstream.js';
@@ -30,15 +32,29 @@ writeFileSync(
   }),
 );
 const upstream = await startFixedLatencyUpstream(which === 'memory' ? 0 : 5);
+const collector = await startOtlpSink();
+const telemetryConfig = join(dir, 'telemetry.config.json');
+writeFileSync(
+  telemetryConfig,
+  JSON.stringify({
+    policy: { mode: 'read-write' },
+    client: { requestsPerSecond: 10_000, cache: { enabled: false } },
+    telemetry: { metrics: { enabled: true }, traces: { endpoint: collector.url } },
+  }),
+);
 let rows: Row[] = [];
 try {
   if (which === 'latency') rows = await callLatency(upstream, config, count || 200);
-  else if (which === 'cold') rows = await coldStart(upstream, config, count || 5);
+  else if (which === 'telemetry') {
+    rows = await telemetryLatency(upstream, { off: config, on: telemetryConfig }, count || 200);
+    process.stderr.write(`collector received ${collector.exports()} exports\n`);
+  } else if (which === 'cold') rows = await coldStart(upstream, config, count || 5);
   else if (which === 'throughput') rows = await httpThroughput(upstream, config, [1, 8]);
   else if (which === 'memory') rows = await memory(upstream, config, count || 1000);
   else if (which === 'datalake') rows = (await dataLakeCount(count || 100_000, 3)).rows;
 } finally {
   await upstream.close();
+  await collector.close();
 }
 for (const row of rows) {
   process.stdout.write(

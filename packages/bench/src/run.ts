@@ -16,9 +16,11 @@ import {
   httpThroughput,
   memory,
   type Row,
+  telemetryLatency,
   toolListSize,
 } from './measures.js';
 import { analysisNotes } from './notes.js';
+import { startOtlpSink } from './otlpSink.js';
 import { renderReport } from './report.js';
 import { startFixedLatencyUpstream } from './upstream.js';
 
@@ -35,7 +37,7 @@ const log = (message: string): void => {
   process.stderr.write(`[bench] ${message}\n`);
 };
 
-function writeConfigs(): { cached: string; noCache: string } {
+function writeConfigs(tracesEndpoint: string): { cached: string; noCache: string; telemetry: string } {
   const dir = mkdtempSync(join(tmpdir(), 'mcp-panther-bench-'));
   const cached = join(dir, 'cached.config.json');
   const noCache = join(dir, 'no-cache.config.json');
@@ -44,16 +46,23 @@ function writeConfigs(): { cached: string; noCache: string } {
   // same upstream call as the baseline (no cache).
   const client = { requestsPerSecond: 10_000 };
   writeFileSync(cached, JSON.stringify({ policy: { mode: 'read-write' }, client }));
+  const noCacheConfig = { policy: { mode: 'read-write' }, client: { ...client, cache: { enabled: false } } };
+  writeFileSync(noCache, JSON.stringify(noCacheConfig));
+  const telemetry = join(dir, 'telemetry.config.json');
   writeFileSync(
-    noCache,
-    JSON.stringify({ policy: { mode: 'read-write' }, client: { ...client, cache: { enabled: false } } }),
+    telemetry,
+    JSON.stringify({
+      ...noCacheConfig,
+      telemetry: { metrics: { enabled: true }, traces: { endpoint: tracesEndpoint } },
+    }),
   );
-  return { cached, noCache };
+  return { cached, noCache, telemetry };
 }
 
 async function main(): Promise<void> {
   const [load = 0] = loadavg();
-  const configs = writeConfigs();
+  const collector = await startOtlpSink();
+  const configs = writeConfigs(collector.url);
   const upstream = await startFixedLatencyUpstream(5);
   const fastUpstream = await startFixedLatencyUpstream(0);
   const rows: Row[] = [];
@@ -65,6 +74,14 @@ async function main(): Promise<void> {
     const answers = await answerSizes();
     log('call latency (stdio, http)');
     rows.push(...(await callLatency(upstream, configs.noCache, quick ? 100 : 400)));
+    log('call latency with telemetry on (http)');
+    rows.push(
+      ...(await telemetryLatency(
+        upstream,
+        { off: configs.noCache, on: configs.telemetry },
+        quick ? 100 : 400,
+      )),
+    );
     log('cold start');
     rows.push(...(await coldStart(upstream, configs.cached, quick ? 3 : 9)));
     log('cache and coalescing');
@@ -99,6 +116,7 @@ async function main(): Promise<void> {
   } finally {
     await upstream.close();
     await fastUpstream.close();
+    await collector.close();
   }
 }
 

@@ -3,9 +3,11 @@ import {
   createHost,
   DEFAULT_PARTS,
   type Host,
+  type HostParts,
   type LoadedConfig,
   loadConfig,
 } from '@mcp-panther/core';
+import { TELEMETRY_SECTION } from '@mcp-panther/telemetry';
 import { configOverrides, type ParsedArgs } from './args.js';
 import { connectPantherOrSandbox } from './connectPanther.js';
 import { SANDBOX_SECTION, sandboxConfig } from './sandboxSection.js';
@@ -18,17 +20,25 @@ export async function readConfig(
   return loadConfig({
     configPath: values.config,
     overrides: [...extra, ...configOverrides(values)],
-    sections: [SANDBOX_SECTION],
+    sections: [SANDBOX_SECTION, TELEMETRY_SECTION],
   });
 }
 
-/** The host as `serve`, `tools` and `doctor` build it: config file, environment and flags; packs from the config. */
-export async function openHost(loaded: LoadedConfig): Promise<Host> {
+/**
+ * The host as `serve`, `tools` and `doctor` build it: config file, environment and flags; packs from the config.
+ * `withParts` adds to the CLI's parts (telemetry wraps them).
+ */
+export async function openHost(
+  loaded: LoadedConfig,
+  withParts: (parts: Partial<HostParts>) => Partial<HostParts> = (parts) => parts,
+): Promise<Host> {
   return createHost({
     config: loaded.config,
     baseDir: loaded.baseDir,
     resolveFrom: [CLI_PACKAGE_DIR],
-    parts: { connect: connectPantherOrSandbox(sandboxConfig(loaded.sections), DEFAULT_PARTS.connect) },
+    parts: withParts({
+      connect: connectPantherOrSandbox(sandboxConfig(loaded.sections), DEFAULT_PARTS.connect),
+    }),
     serverInfo: { name: 'mcp-panther', version: CLI_VERSION },
   });
 }

@@ -63,6 +63,7 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
       stats,
       logger: o.logger,
       retry: o,
+      onUpstreamCall: o.onUpstreamCall,
     }),
     cache: cacheStore === undefined ? undefined : guardCacheStore(cacheStore, monitor, o.partTimeoutMs),
     flights: guardSingleFlight(singleFlight, monitor, o.partTimeoutMs),
@@ -114,6 +115,7 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
         body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' };
       const call = {
         describe: { api: 'rest', method, path } as const,
+        origin: request.signal,
         idempotent: method === 'GET',
         send: (signal: AbortSignal) =>
           sendRestRequest(
@@ -150,6 +152,7 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
           path: graphqlPath,
           operation: info.operationName,
         } as const,
+        origin: callOptions.signal,
         idempotent: isQuery,
         send: (signal: AbortSignal) => sendGraphQL.send(document, variables, signal),
       };

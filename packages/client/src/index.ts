@@ -3,6 +3,7 @@
 export { createPantherClient } from './createPantherClient.js';
 export type { PantherApiErrorOptions, PantherErrorCode, PantherGraphQLError } from './errors.js';
 export { codeForStatus, isPantherApiError, PantherApiError } from './errors.js';
+export type { UpstreamCallEvent, UpstreamCallObserver } from './observe/upstreamCallEvent.js';
 export type {
   ClientEnv,
   ClientLogger,

@@ -1,3 +1,4 @@
+import type { UpstreamCallObserver } from './observe/upstreamCallEvent.js';
 import type { CacheStore, RateLimiter, SingleFlight } from './parts/types.js';
 import type { CacheKind, PantherUrls } from './types.js';
 import { DEFAULT_USER_AGENT } from './version.js';
@@ -73,6 +74,11 @@ export interface PantherClientOptions {
   /** Default `mcp-panther/<client version> (Node.js)`. */
   userAgent?: string | undefined;
   logger?: ClientLogger | undefined;
+  /**
+   * Told about every attempt sent to Panther, after it ends: operation, status or code, duration, attempt
+   * number, and the caller's signal (for metrics and trace spans). Unset: nothing is timed or built for it.
+   */
+  onUpstreamCall?: UpstreamCallObserver | undefined;
   /** A fetch to use instead of the client's own (undici, proxy-aware); tests and embedding only. */
   fetch?: typeof globalThis.fetch | undefined;
   /** Where HTTP_PROXY/HTTPS_PROXY/NO_PROXY are read. Default `process.env`. */
@@ -122,6 +128,7 @@ export interface ResolvedClientOptions {
   maxResponseBytes: number;
   userAgent: string;
   logger: ClientLogger;
+  onUpstreamCall: UpstreamCallObserver | undefined;
   fetch: typeof globalThis.fetch | undefined;
   env: ClientEnv;
 }
@@ -167,6 +174,7 @@ export function resolveClientOptions(options: PantherClientOptions): ResolvedCli
     maxResponseBytes: positiveInteger('maxResponseBytes', options.maxResponseBytes ?? d.maxResponseBytes),
     userAgent: options.userAgent ?? d.userAgent,
     logger: options.logger ?? silentLogger,
+    onUpstreamCall: observer(options.onUpstreamCall),
     fetch: options.fetch,
     env: options.env ?? process.env,
   };
@@ -200,6 +208,12 @@ function part<T extends object>(
     (method) => typeof (value as Record<string, unknown>)[method] !== 'function',
   );
   if (missing.length > 0) throw new TypeError(`${name} lacks the methods ${missing.join(', ')}`);
+  return value;
+}
+
+function observer(value: UpstreamCallObserver | undefined): UpstreamCallObserver | undefined {
+  if (value !== undefined && typeof value !== 'function')
+    throw new TypeError('onUpstreamCall must be a function');
   return value;
 }
 

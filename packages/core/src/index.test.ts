@@ -51,6 +51,7 @@ describe('public API', () => {
       'pick',
       'provideHostModules',
       'sleep',
+      'startRouteServer',
       'stderrSink',
       'summarizeList',
       'table',

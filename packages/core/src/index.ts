@@ -85,6 +85,8 @@ export { createRedactor, maskUrlCredentials } from './security/redact.js';
 export type { HostInfo } from './server/configResource.js';
 export { CONFIG_RESOURCE_URI } from './server/configResource.js';
 export type { RunningHttpServer } from './transport/http.js';
+export type { HttpRoute, RunningRouteServer } from './transport/routes.js';
+export { startRouteServer } from './transport/routes.js';
 export type {
   RunningTransport,
   SessionInfo,

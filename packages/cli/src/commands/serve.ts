@@ -1,4 +1,5 @@
 import type { Host } from '@mcp-panther/core';
+import { startTelemetry, telemetryConfig } from '@mcp-panther/telemetry';
 import type { ParsedArgs } from '../args.js';
 import { selfCommand, serveBanner } from '../banner.js';
 import { openHost, readConfig } from '../openHost.js';
@@ -55,17 +56,27 @@ export async function serve(values: ParsedArgs['values']): Promise<number> {
   // Listening before the host starts: a client that leaves during start-up still ends in a clean shutdown.
   const stop = stopSignal(stdio);
   let host: Awaited<ReturnType<typeof openHost>>;
+  let telemetry: Awaited<ReturnType<typeof startTelemetry>> | undefined;
   try {
-    host = await openHost(loaded);
+    // Loads prom-client and the OpenTelemetry SDK only when the config or OTEL_* variables turn them on.
+    telemetry = await startTelemetry(telemetryConfig(loaded.sections), {
+      version: CLI_VERSION,
+      allowedHosts: loaded.config.server.allowedHosts,
+    });
+    const started = telemetry;
+    host = await openHost(loaded, (parts) => started?.parts(parts) ?? parts);
   } catch (error) {
     stop.dispose();
+    await telemetry?.close();
     throw error;
   }
   try {
-    await host.serve();
+    const running = await host.serve();
+    await telemetry?.attach(running, { logger: host.logger, transport: loaded.config.server.transport });
   } catch (error) {
     stop.dispose();
     await host.close();
+    await telemetry?.close();
     throw error;
   }
   const watcher = watchForReload(host, loaded, values);
@@ -76,6 +87,8 @@ export async function serve(values: ParsedArgs['values']): Promise<number> {
   stop.dispose();
   host.logger.info('shutting down', { reason });
   await host.close();
+  // After the host: the spans of the last calls are exported before the process ends.
+  await telemetry?.close();
   // Nothing more will be read; a stdin left open by the client must not keep the process alive.
   if (stdio) process.stdin.destroy();
   return 0;

@@ -1,6 +1,8 @@
 import { clientError, isPantherApiError } from '../errors.js';
 import { sleep } from '../http/abort.js';
 import type { ConcurrencyGate } from '../limits/concurrencyGate.js';
+import { reportAttempt } from '../observe/reportAttempt.js';
+import type { UpstreamCallObserver } from '../observe/upstreamCallEvent.js';
 import type { ClientLogger } from '../options.js';
 import type { RateLimiter } from '../parts/types.js';
 import { decideRetry, type RetrySettings } from '../retry/retryPolicy.js';
@@ -24,10 +26,12 @@ export function createExecutor(deps: {
   logger: ClientLogger;
   retry: RetrySettings;
   random?: () => number;
+  onUpstreamCall?: UpstreamCallObserver | undefined;
 }): Executor {
-  const { gate, rateLimiter, stats, logger } = deps;
+  const { gate, rateLimiter, stats, logger, onUpstreamCall: observe } = deps;
   // The per-call debug lines cost two objects and a clock read each; skip them when they would be dropped.
   const debug = logger.level === undefined || logger.level === 'debug';
+  const timed = debug || observe !== undefined;
 
   const attemptOnce = <T>(call: UpstreamCall<T>, signal: AbortSignal, attempt: number) =>
     gate.run(signal, async () => {
@@ -35,7 +39,7 @@ export function createExecutor(deps: {
       stats.upstreamCalls += 1;
       stats.inFlight += 1;
       stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
-      const started = debug ? performance.now() : 0;
+      const started = timed ? performance.now() : 0;
       const fields = () => ({
         ...call.describe,
         attempt,
@@ -44,8 +48,10 @@ export function createExecutor(deps: {
       try {
         const result = await call.send(signal);
         if (debug) logger.debug('panther call', { ...fields(), status: result.status });
+        if (observe) reportAttempt(observe, call, { attempt, started, status: result.status }, logger);
         return result.value;
       } catch (error) {
+        if (observe) reportAttempt(observe, call, { attempt, started, error, signal }, logger);
         if (debug) {
           const failure = isPantherApiError(error)
             ? { status: error.status, code: error.code }

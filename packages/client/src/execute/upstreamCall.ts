@@ -8,6 +8,8 @@ export interface UpstreamCall<T> {
     /** GraphQL operation name, when the document has one. */
     readonly operation?: string | undefined;
   };
+  /** The signal the caller gave (the MCP request's): passed to the upstream observer, never used to abort. */
+  readonly origin?: AbortSignal | undefined;
   /** Reads may be repeated after network errors and 5xx; writes never (except after a 429). */
   readonly idempotent: boolean;
   /** Sends one attempt. Throws a `PantherApiError` for an error answer, or the signal's reason once aborted. */

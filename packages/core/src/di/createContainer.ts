@@ -2,7 +2,7 @@
 // point (embedding, pack tests under any runner). The CLI's bin.ts also imports it first.
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
-import type { PantherClient } from '@mcp-panther/client';
+import type { PantherClient, UpstreamCallObserver } from '@mcp-panther/client';
 import { type DependencyContainer, instanceCachingFactory, container as rootContainer } from 'tsyringe';
 import { defaultCallHooks } from '../calls/defaultHooks.js';
 import type { HostConfig } from '../config/schema.js';
@@ -48,6 +48,24 @@ const get = <T>(c: DependencyContainer, t: Token<T>): T => c.resolve<T>(t);
 export function scopeNamespace(target: PantherTarget, pantherToken: string): string {
   const digest = createHash('sha256').update(`${target.rest}\n${pantherToken}`).digest('hex').slice(0, 16);
   return `${new URL(target.rest).host}:${digest}`;
+}
+
+/** Several observers as one (the client calls one); each failure is logged and the others still run. */
+function fanOut(
+  observers: readonly UpstreamCallObserver[],
+  logger: Logger,
+): UpstreamCallObserver | undefined {
+  if (observers.length === 0) return undefined;
+  if (observers.length === 1) return observers[0];
+  return (event) => {
+    for (const observe of observers) {
+      try {
+        observe(event);
+      } catch (error) {
+        logger.warn('an upstream call observer failed', { error });
+      }
+    }
+  };
 }
 
 /**
@@ -102,6 +120,17 @@ export function createContainer(init: {
     }),
   });
 
+  // One observer for every client, built on first use; undefined when no part wants to be told.
+  let upstreamObserver: { value: UpstreamCallObserver | undefined } | undefined;
+  const onUpstreamCall = (): UpstreamCallObserver | undefined => {
+    upstreamObserver ??= {
+      value: fanOut(
+        get(container, PartsToken).upstreamObservers(context(container)),
+        get(container, LoggerToken),
+      ),
+    };
+    return upstreamObserver.value;
+  };
   const clients = new Map<string, PantherClient>();
   // Keyed by the validated pack (not its id): a reload that changes a pack's config gets a new scope.
   const scopes = new WeakMap<ValidatedPack, PackScope>();
@@ -127,6 +156,7 @@ export function createContainer(init: {
             cacheStore: track(parts.cacheStore({ ...ctx, scope })),
             singleFlight: track(parts.singleFlight({ ...ctx, scope })),
             rateLimiter: get(container, RateLimiterToken),
+            onUpstreamCall: onUpstreamCall(),
           }),
         );
         clients.set(namespace, client);

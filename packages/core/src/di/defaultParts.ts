@@ -34,7 +34,7 @@ const defaults: HostParts = {
       requestsPerSecond: config.client.requestsPerSecond,
       burst: config.client.burst ?? Math.max(1, Math.floor(config.client.requestsPerSecond)),
     }),
-  pantherClient: ({ config, logger, target, token, cacheStore, singleFlight, rateLimiter }) =>
+  pantherClient: ({ config, logger, target, token, cacheStore, singleFlight, rateLimiter, onUpstreamCall }) =>
     createPantherClient({
       urls: { rest: target.rest, graphql: target.graphql },
       token,
@@ -42,9 +42,12 @@ const defaults: HostParts = {
       cacheStore,
       singleFlight,
       rateLimiter,
+      onUpstreamCall,
     }),
   callObservers: ({ logger }) =>
     (logger as { level?: string }).level === 'debug' ? [debugLineObserver] : [],
+  upstreamObservers: () => [],
+  httpRoutes: () => [],
   callHooks: ({ defaults }) => defaults,
   transports: TRANSPORTS,
 };

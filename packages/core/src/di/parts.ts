@@ -1,4 +1,10 @@
-import type { CacheStore, PantherClient, RateLimiter, SingleFlight } from '@mcp-panther/client';
+import type {
+  CacheStore,
+  PantherClient,
+  RateLimiter,
+  SingleFlight,
+  UpstreamCallObserver,
+} from '@mcp-panther/client';
 import type { AuditSink } from '../audit/auditSink.js';
 import type { CallObserver } from '../calls/hooks/timing.js';
 import type { CallHook } from '../calls/types.js';
@@ -6,6 +12,7 @@ import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
 import type { HostLogger } from '../logging/createLogger.js';
 import type { Redactor } from '../security/redact.js';
+import type { HttpRoute } from '../transport/routes.js';
 import type { TransportLoader } from '../transport/types.js';
 import type { PantherTarget } from '../types.js';
 
@@ -54,10 +61,16 @@ export interface HostParts {
       readonly cacheStore: CacheStore;
       readonly singleFlight: SingleFlight;
       readonly rateLimiter: RateLimiter;
+      /** The `upstreamObservers` as one observer; undefined when there are none (the client then times nothing). */
+      readonly onUpstreamCall: UpstreamCallObserver | undefined;
     },
   ): PantherClient;
   /** Told about every finished tool call (metrics). */
   callObservers(ctx: PartContext): readonly CallObserver[];
+  /** Told about every attempt a Panther client sends (metrics, trace spans). Default: none. */
+  upstreamObservers(ctx: PartContext): readonly UpstreamCallObserver[];
+  /** More routes on the HTTP listener besides MCP and /healthz (`/metrics`), behind the same checks. Default: none. */
+  httpRoutes(ctx: PartContext): readonly HttpRoute[];
   /** The hooks around every tool call, given the host's defaults (reorder, wrap or add to them). */
   callHooks(ctx: PartContext & { readonly defaults: readonly CallHook[] }): readonly CallHook[];
   /** Transports by name (`server.transport` picks one). */

@@ -309,13 +309,23 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
     },
     async listen() {
       const http = await import('../transport/http.js');
-      const served = await http.serve({ config, logger, createServer });
+      const served = await http.serve({
+        config,
+        logger,
+        createServer,
+        routes: parts.httpRoutes({ config, logger }),
+      });
       running.push(served);
       return served;
     },
     async serve() {
       const module = await parts.transports[config.server.transport]!();
-      const served = await module.serve({ config, logger, createServer });
+      const served = await module.serve({
+        config,
+        logger,
+        createServer,
+        routes: parts.httpRoutes({ config, logger }),
+      });
       running.push(served);
       return served;
     },

@@ -141,3 +141,47 @@ describe('the composition root takes swappable parts through CreateHostOptions',
     });
   });
 });
+
+describe('upstream observers', () => {
+  it('are told about every attempt of every client, each even when another throws', async () => {
+    const seen: string[] = [];
+    const signals: (AbortSignal | undefined)[] = [];
+    const warnings = memorySink();
+    host = await createHost({
+      config: parseConfig({
+        packs: [],
+        panther: {
+          restUrl: upstream.url,
+          graphqlUrl: `${upstream.url}/public/graphql`,
+          token: 'token-under-test',
+        },
+      }),
+      packs: [source],
+      logger: createLogger({ level: 'warn', format: 'json', sink: warnings }),
+      parts: {
+        upstreamObservers: () => [
+          () => {
+            throw new Error('observer bug');
+          },
+          (event) => {
+            seen.push(`${event.operation} ${event.status}`);
+            signals.push(event.signal);
+          },
+        ],
+      },
+    });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await host.connect(serverSide);
+    const client = new Client({ name: 'parts-test', version: '0.0.0' });
+    await client.connect(clientSide);
+    const result = await client.callTool({ name: 'list_things', arguments: {} });
+    await client.close();
+
+    expect(result.isError).toBeFalsy();
+    expect(seen).toEqual(['GET /api-tokens/{id} 200', 'GET /things 200']);
+    // The permission read at start-up has no caller; the tool's read carries the MCP request's signal.
+    expect(signals[0]).toBeUndefined();
+    expect(signals[1]).toBeInstanceOf(AbortSignal);
+    expect(warnings.lines.join('\n')).toContain('an upstream call observer failed');
+  });
+});

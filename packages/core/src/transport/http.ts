@@ -8,6 +8,7 @@ import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
 import { readJson } from './readBody.js';
 import { refuse } from './refuse.js';
+import { assertRoutesFit, findRoute, type HttpRoute, serveRoute } from './routes.js';
 import { assertSafeBinding, bearerMatches, hostAllowed, isWildcardHost, originAllowed } from './security.js';
 import { maxSessionsLimit, type SessionLimit, SessionTable } from './sessions.js';
 import type { TransportContext } from './types.js';
@@ -24,6 +25,8 @@ export interface HttpServerOptions {
   readonly callerKey?: (req: IncomingMessage) => string;
   /** Limits on new sessions besides `server.maxSessions` (e.g. per caller). */
   readonly sessionLimits?: readonly SessionLimit[];
+  /** Operational routes (`/metrics`) served beside MCP, each behind the Host and Origin checks and its own access rule. */
+  readonly routes?: readonly HttpRoute[] | undefined;
 }
 
 export interface RunningHttpServer {
@@ -68,6 +71,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const cfg = options.server;
   assertSafeBinding(cfg.host, cfg.authToken);
   const { logger } = options;
+  const routes = options.routes ?? [];
+  assertRoutesFit(routes, [cfg.path, '/healthz']);
+  const routeGuard = {
+    bindHost: cfg.host,
+    allowedHosts: cfg.allowedHosts,
+    allowedOrigins: cfg.allowedOrigins,
+    logger,
+  };
   const callerKey = options.callerKey ?? remoteAddress;
   const sessions = new SessionTable<HttpSession>({
     idleMs: cfg.sessionIdleMs,
@@ -162,6 +173,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         }
         return sendJson(res, 200, { status: 'ok' });
       }
+      const route = routes.length === 0 ? undefined : findRoute(routes, url.pathname);
+      if (route !== undefined) return serveRoute(route, req, res, routeGuard);
       const path = url.pathname.replace(/\/+$/, '') || '/';
       if (path !== cfg.path.replace(/\/+$/, '')) return refuse(req, res, 404, 'Not found');
       if (!hostAllowed(header(req, 'host'), cfg.host, cfg.allowedHosts)) {
@@ -226,5 +239,6 @@ export function serve(context: TransportContext): Promise<RunningHttpServer> {
     server: context.config.server,
     createServer: context.createServer,
     logger: context.logger,
+    routes: context.routes,
   });
 }

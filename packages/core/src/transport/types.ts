@@ -2,6 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
 import type { Caller } from '../types.js';
+import type { HttpRoute } from './routes.js';
 
 /** What a transport knows of the connection a server is made for. */
 export interface SessionInfo {
@@ -13,12 +14,16 @@ export interface TransportContext {
   readonly logger: Logger;
   /** A fresh McpServer with everything this session may see registered. */
   createServer(session?: SessionInfo): McpServer;
+  /** Operational routes an HTTP transport serves besides MCP (`/metrics`); other transports ignore them. */
+  readonly routes?: readonly HttpRoute[] | undefined;
 }
 
 /** A transport that is serving; `url` and `port` when it listens on the network. */
 export interface RunningTransport {
   readonly url?: string | undefined;
   readonly port?: number | undefined;
+  /** Open MCP sessions, when the transport keeps sessions (streamable HTTP). */
+  readonly sessionCount?: number | undefined;
   close(): Promise<void>;
 }
 
