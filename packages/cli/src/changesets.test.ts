@@ -31,6 +31,7 @@ describe('changesets', () => {
       '@mcp-panther/pack-datalake',
       '@mcp-panther/pack-detections',
       '@mcp-panther/sandbox',
+      '@mcp-panther/telemetry',
     ]);
   });
 
