@@ -152,12 +152,16 @@ export async function startHttp(
       () => reject(new Error(`no "listening" line within ${timeoutMs} ms\n${stderr}`)),
       timeoutMs,
     );
+    let listening = false;
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
+      // Only until the line is found: servers that log a lot would make every later chunk re-read all of it.
+      if (listening) return;
       for (const line of stderr.split('\n')) {
         if (!line.startsWith('{')) continue;
         const entry = JSON.parse(line) as { msg?: string; url?: string };
         if (entry.msg === 'listening' && entry.url) {
+          listening = true;
           clearTimeout(timer);
           resolve(entry.url);
         }
