@@ -294,3 +294,51 @@ describe('team deployment over HTTP', () => {
     expect(everything).toContain('"reason":"the token has expired"');
   });
 });
+
+describe('team authentication without sessions (stateless)', () => {
+  it('serves each request with a server for its caller’s profile', async () => {
+    const config = parseConfig({
+      packs: [],
+      server: {
+        transport: 'http',
+        port: 0,
+        stateless: true,
+        auth: {
+          tokens: [
+            { name: 'reader', tokenEnv: 'READER', profile: 'reader' },
+            { name: 'writer', tokenEnv: 'WRITER', profile: 'writer' },
+          ],
+        },
+      },
+      profiles: { reader: {}, writer: { mode: 'read-write' } },
+    });
+    const stateless = await createHost({
+      config,
+      packs: [{ specifier: 'things', enabled: true, optional: false, config: undefined, pack: thingsPack }],
+      client: fakeClient(),
+      logger: createLogger({ level: 'error', format: 'json', sink: memorySink() }),
+      env: { READER: BOT_TOKEN, WRITER: LIMITED_TOKEN },
+    });
+    try {
+      const running = await stateless.listen();
+      const list = async (token: string) => {
+        const client = new Client({ name: 'stateless', version: '1' });
+        await client.connect(
+          new StreamableHTTPClientTransport(new URL(running.url), {
+            requestInit: { headers: { authorization: `Bearer ${token}` } },
+          }),
+        );
+        try {
+          return (await client.listTools()).tools.map((t) => t.name).sort();
+        } finally {
+          await client.close();
+        }
+      };
+      expect(await list(BOT_TOKEN)).toEqual(['fail_thing', 'list_things']);
+      expect(await list(LIMITED_TOKEN)).toEqual(['fail_thing', 'list_things', 'update_thing']);
+      expect((await fetch(running.url, { method: 'POST', body: '{}' })).status).toBe(401);
+    } finally {
+      await stateless.close();
+    }
+  });
+});
