@@ -1,12 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Sandbox } from '@mcp-panther/sandbox';
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertBuilt,
   baseEnv,
-  connectHttp,
   killAll,
   someAlertId,
   startHttp,
@@ -83,8 +84,18 @@ async function tokenFor(claims: Record<string, unknown>): Promise<string> {
   accessTokens.push(token);
   return token;
 }
+/** Connects as the holder of `token`, with a client that confirms writes when asked (MCP elicitation). */
 async function connectAs(token: string): Promise<Client> {
-  const client = await connectHttp(server.url, { authorization: `Bearer ${token}` });
+  const client = new Client(
+    { name: 'e2e-team', version: '1.0.0' },
+    { capabilities: { elicitation: { form: {} } } },
+  );
+  client.setRequestHandler(ElicitRequestSchema, async () => ({ action: 'accept' }));
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(server.url), {
+      requestInit: { headers: { authorization: `Bearer ${token}` } },
+    }),
+  );
   clients.push(client);
   return client;
 }

@@ -1,5 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { ElicitRequestSchema, ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/loadConfig.js';
 import { createHost, type Host } from '../host/createHost.js';
@@ -95,8 +96,13 @@ afterEach(async () => {
   for (const client of open.splice(0)) await client.close().catch(() => {});
 });
 
+/** A client that can be asked to confirm writes (MCP elicitation), and accepts. */
 async function connect(token: string): Promise<{ client: Client; transport: StreamableHTTPClientTransport }> {
-  const client = new Client({ name: 'team-test', version: '1' });
+  const client = new Client(
+    { name: 'team-test', version: '1' },
+    { capabilities: { elicitation: { form: {} } } },
+  );
+  client.setRequestHandler(ElicitRequestSchema, async () => ({ action: 'accept' }));
   const transport = new StreamableHTTPClientTransport(new URL(server.url), {
     requestInit: { headers: { authorization: `Bearer ${token}` } },
   });
@@ -339,6 +345,71 @@ describe('team authentication without sessions (stateless)', () => {
       expect((await fetch(running.url, { method: 'POST', body: '{}' })).status).toBe(401);
     } finally {
       await stateless.close();
+    }
+  });
+});
+
+describe('a reload with profiles', () => {
+  it('rebuilds every profile’s catalog and tells each session only about its own list', async () => {
+    const raw = {
+      packs: [],
+      server: {
+        transport: 'http',
+        port: 0,
+        auth: {
+          tokens: [
+            { name: 'reader', tokenEnv: 'READER', profile: 'reader' },
+            { name: 'writer', tokenEnv: 'WRITER', profile: 'writer' },
+          ],
+        },
+      },
+      profiles: { reader: {}, writer: { mode: 'read-write' } },
+    };
+    const packs = [
+      { specifier: 'things', enabled: true, optional: false, config: undefined, pack: thingsPack },
+    ];
+    const reloading = await createHost({
+      config: parseConfig(raw),
+      packs,
+      client: fakeClient(),
+      logger: createLogger({ level: 'error', format: 'json', sink: memorySink() }),
+      env: { READER: BOT_TOKEN, WRITER: LIMITED_TOKEN },
+    });
+    try {
+      const running = await reloading.listen();
+      const changed = { reader: 0, writer: 0 };
+      const connectAs = async (who: 'reader' | 'writer', token: string) => {
+        const client = new Client({ name: who, version: '1' });
+        client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
+          changed[who]++;
+        });
+        await client.connect(
+          new StreamableHTTPClientTransport(new URL(running.url), {
+            requestInit: { headers: { authorization: `Bearer ${token}` } },
+          }),
+        );
+        open.push(client);
+        return client;
+      };
+      const reader = await connectAs('reader', BOT_TOKEN);
+      const writer = await connectAs('writer', LIMITED_TOKEN);
+      expect(await names(writer)).toEqual(['fail_thing', 'list_things', 'update_thing']);
+
+      const report = await reloading.reload({
+        config: parseConfig({ ...raw, policy: { denyTools: ['update_*'] } }),
+        packs,
+      });
+      // The top-level list had no write tool to lose; the writer's profile did.
+      expect(report.removedTools).toEqual([]);
+      expect(await names(writer)).toEqual(['fail_thing', 'list_things']);
+      expect(await names(reader)).toEqual(['fail_thing', 'list_things']);
+      for (let i = 0; i < 100 && changed.writer === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(changed).toEqual({ reader: 0, writer: 1 });
+      expect(
+        reloading.profiles.get('writer')?.tools.hidden.map((h) => [h.tool.name, h.reason]),
+      ).toContainEqual(['update_thing', 'denied']);
+    } finally {
+      await reloading.close();
     }
   });
 });
