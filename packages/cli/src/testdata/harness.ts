@@ -143,8 +143,12 @@ export async function startHttp(
   args: readonly string[],
   env: Record<string, string>,
   timeoutMs = 15_000,
+  nodeArgs: readonly string[] = [],
 ): Promise<{ url: string; process: ChildProcess; stderr: () => string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   let stderr = '';
   const url = await new Promise<string>((resolve, reject) => {
