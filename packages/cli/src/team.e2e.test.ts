@@ -60,6 +60,7 @@ beforeAll(async () => {
       },
     },
     logging: { auditFile },
+    telemetry: { metrics: { enabled: true } },
   });
   server = await startHttp(
     ['--config', configFile],
@@ -214,7 +215,7 @@ describe('team deployment of mcp-panther over HTTP', () => {
     expect(await metadata.json()).toMatchObject({ resource: AUDIENCE, authorization_servers: [idp.issuer] });
   });
 
-  it('audits every write with its caller, and never shows a token in a log line, audit record or error', async () => {
+  it('audits every write with its caller, counts calls by profile, and never shows a token in a log line, audit record, metric or error', async () => {
     const responder = await connectAs(await responderToken());
     const alertId = await someAlertId(panther);
     const comment = await responder.callTool({
@@ -241,8 +242,17 @@ describe('team deployment of mcp-panther over HTTP', () => {
       'add_alert_comment',
     ]);
 
+    // Metrics count calls by profile (scraped from loopback, where no metrics token is needed).
+    const metrics = await (await fetch(server.url.replace(/\/mcp$/, '/metrics'))).text();
+    expect(metrics).toMatch(
+      /mcp_panther_tool_calls_total\{[^}]*tool="add_alert_comment"[^}]*profile="responder"[^}]*\} 1/,
+    );
+    expect(metrics).toMatch(
+      /mcp_panther_tool_calls_total\{[^}]*tool="get_alert"[^}]*profile="analyst"[^}]*\} [1-9]/,
+    );
+
     const secrets = [BOT_TOKEN, ...Object.values(panther.tokens), ...accessTokens];
-    const seen = [server.stderr(), JSON.stringify(records), textOf(failed)].join('\n');
+    const seen = [server.stderr(), JSON.stringify(records), textOf(failed), metrics].join('\n');
     expect(server.stderr()).toContain('"caller":"rob@example.com"');
     for (const secret of secrets) expect(seen).not.toContain(secret);
   });
