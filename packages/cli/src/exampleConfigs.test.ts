@@ -8,7 +8,7 @@ const CONFIGS = fileURLToPath(new URL('../../../examples/configs/', import.meta.
 describe('examples/configs', () => {
   it('every example server config is valid', async () => {
     const files = (await readdir(CONFIGS)).filter((f) => f.endsWith('.config.json'));
-    expect(files.sort()).toEqual(['http.config.json', 'read-only.config.json']);
+    expect(files.sort()).toEqual(['http.config.json', 'read-only.config.json', 'team.config.json']);
     for (const file of files) {
       const { config } = await loadConfig({ configPath: `${CONFIGS}${file}`, env: {} });
       expect(config.policy.mode).toBe('read-only');
@@ -19,6 +19,9 @@ describe('examples/configs', () => {
       host: '0.0.0.0',
       stateless: true,
     });
+    const team = await loadConfig({ configPath: `${CONFIGS}team.config.json`, env: {} });
+    expect(Object.keys(team.config.profiles)).toEqual(['analyst', 'responder']);
+    expect(team.config.server.auth?.oauth?.audience).toBe('https://mcp.example.com/mcp');
   });
 
   it('every client config is valid JSON and starts the installed command', async () => {

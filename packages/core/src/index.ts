@@ -12,10 +12,19 @@ export type {
 export { encodePath, isPantherApiError, PantherApiError } from '@mcp-panther/client';
 export type { AuditRecord, AuditSink } from './audit/auditSink.js';
 export { fileAuditSink, loggerAuditSink } from './audit/auditSink.js';
+export type {
+  Admitted,
+  AuthOutcome,
+  AuthRequest,
+  CallerLimits,
+  HttpAuth,
+  Refused,
+} from './auth/types.js';
 export { summarizeList } from './calls/describeChange.js';
 export type { ConfirmationNote } from './calls/hooks/confirmWrites.js';
 export type { CallObserver } from './calls/hooks/timing.js';
 export type { CallHook, CallOutcome, Elicit, ToolCall } from './calls/types.js';
+export type { AuthConfig, OAuthConfig, ProfileConfig, StaticTokenConfig } from './config/authSchema.js';
 export type {
   ConfigOverride,
   ConfigSection,

@@ -143,8 +143,12 @@ export async function startHttp(
   args: readonly string[],
   env: Record<string, string>,
   timeoutMs = 15_000,
+  nodeArgs: readonly string[] = [],
 ): Promise<{ url: string; process: ChildProcess; stderr: () => string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   let stderr = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -152,12 +156,16 @@ export async function startHttp(
       () => reject(new Error(`no "listening" line within ${timeoutMs} ms\n${stderr}`)),
       timeoutMs,
     );
+    let listening = false;
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
+      // Only until the line is found: servers that log a lot would make every later chunk re-read all of it.
+      if (listening) return;
       for (const line of stderr.split('\n')) {
         if (!line.startsWith('{')) continue;
         const entry = JSON.parse(line) as { msg?: string; url?: string };
         if (entry.msg === 'listening' && entry.url) {
+          listening = true;
           clearTimeout(timer);
           resolve(entry.url);
         }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { authSchema, profilesSchema } from './authSchema.js';
 
 /** The first-party packs loaded when the config names none. */
 export const DEFAULT_PACKS = [
@@ -18,6 +19,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** About 100 KB each: 256 sessions stay near 25 MB. */
 const DEFAULT_MAX_SESSIONS = 256;
 const DEFAULT_SESSION_IDLE_MS = 30 * 60_000;
+const DEFAULT_MAX_SESSIONS_PER_CALLER = 32;
 
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const glob = z.string().min(1);
@@ -120,6 +122,10 @@ export const configSchema = z.strictObject({
       maxSessions: z.int().min(1).max(100_000).default(DEFAULT_MAX_SESSIONS),
       /** A session without a request for this long is closed and its memory released (its id then gets 404). */
       sessionIdleMs: z.int().min(1_000).max(86_400_000).default(DEFAULT_SESSION_IDLE_MS),
+      /** Open sessions one identified caller (`server.auth`) may hold; over it, 429 with Retry-After. */
+      maxSessionsPerCaller: z.int().min(1).max(100_000).default(DEFAULT_MAX_SESSIONS_PER_CALLER),
+      /** Who HTTP callers are (OAuth access tokens, named static tokens) and which profile each gets. */
+      auth: authSchema.optional(),
     })
     .default({
       transport: 'stdio',
@@ -131,7 +137,10 @@ export const configSchema = z.strictObject({
       stateless: false,
       maxSessions: DEFAULT_MAX_SESSIONS,
       sessionIdleMs: DEFAULT_SESSION_IDLE_MS,
+      maxSessionsPerCaller: DEFAULT_MAX_SESSIONS_PER_CALLER,
     }),
+  /** Named policies for HTTP callers, each with the Panther token it uses (see docs/configuration.md). */
+  profiles: profilesSchema,
   output: z
     .strictObject({
       /** Most characters of JSON in one tool result; a longer result is cut at record boundaries, with a note. */

@@ -1,11 +1,12 @@
 import type { PantherClient } from '@mcp-panther/client';
 import type { HostConfig } from '../config/schema.js';
+import type { AnyTool } from '../define/types.js';
 import type { PackScope } from '../di/createContainer.js';
-import { filterPrompts, filterTools } from '../policy/filterTools.js';
+import { filterPrompts, filterTools, type ToolEntry } from '../policy/filterTools.js';
 import { maskUrlCredentials } from '../security/redact.js';
 import { CONFIG_RESOURCE_URI, type HostInfo } from '../server/configResource.js';
 import { buildInstructions } from '../server/instructions.js';
-import { createToolset, prepareTools, type Toolset } from '../server/registerTools.js';
+import { createToolset, type PreparedTool, prepareTools, type Toolset } from '../server/registerTools.js';
 import { prepareTemplates } from '../server/resourceTemplates.js';
 import type { PantherTarget, PolicyState, ValidatedPack } from '../types.js';
 
@@ -26,6 +27,21 @@ export interface Catalog {
   readonly instructions: string;
 }
 
+/** Prepares tools for several catalogs built together: a tool more than one of them serves is prepared once. */
+export type PrepareTools = (entries: readonly ToolEntry[]) => PreparedTool[];
+
+export function sharedPreparer(packScope: (pack: ValidatedPack) => PackScope): PrepareTools {
+  const prepared = new Map<AnyTool, PreparedTool>();
+  return (entries) => {
+    const fresh = prepareTools(
+      entries.filter((entry) => !prepared.has(entry.tool)),
+      packScope,
+    );
+    for (const tool of fresh) prepared.set(tool.entry.tool, tool);
+    return entries.map((entry) => prepared.get(entry.tool)!);
+  };
+}
+
 export function buildCatalog(input: {
   readonly packs: readonly ValidatedPack[];
   readonly policy: HostConfig['policy'];
@@ -33,37 +49,46 @@ export function buildCatalog(input: {
   readonly client: PantherClient;
   readonly target: PantherTarget;
   readonly packScope: (pack: ValidatedPack) => PackScope;
+  /** A profile's packs (by id): the others' tools, prompts and templates are left out. Default: every pack. */
+  readonly packIds?: ReadonlySet<string> | undefined;
+  /** How tools are prepared (a shared preparer when catalogs are built together). */
+  readonly prepare?: PrepareTools | undefined;
 }): Catalog {
-  const { packs, permissions } = input;
+  const { permissions, packIds } = input;
+  const packs = input.packs;
+  const served = packIds ? packs.filter((p) => packIds.has(p.pack.id)) : packs;
   const policy: PolicyState = {
     mode: input.policy.mode,
     permissions: permissions.permissions,
     permissionsNote: permissions.note,
-    tools: filterTools({ packs, policy: input.policy, permissions: permissions.permissions }),
+    tools: filterTools({ packs, policy: input.policy, permissions: permissions.permissions, packIds }),
   };
+  const prepare =
+    input.prepare ?? ((entries: readonly ToolEntry[]) => prepareTools(entries, input.packScope));
   const toolset = createToolset({
-    tools: prepareTools(policy.tools.enabled, input.packScope),
+    tools: prepare(policy.tools.enabled),
     client: input.client,
     mode: policy.mode,
     confirmWrites: input.policy.confirmWrites,
-    prompts: filterPrompts(packs, permissions.permissions),
-    templates: prepareTemplates(packs),
+    prompts: filterPrompts(served, permissions.permissions),
+    templates: prepareTemplates(served),
   });
   return {
     packs,
     policy,
     toolset,
-    instructions: buildInstructions({ mode: policy.mode, target: input.target, packs }),
+    instructions: buildInstructions({ mode: policy.mode, target: input.target, packs: served }),
   };
 }
 
-/** What `config://panther` shows for a catalog: never the token. */
-export function describeCatalog(catalog: Catalog, target: PantherTarget): HostInfo {
+/** What `config://panther` shows for a catalog (a profile's, when named): never the token. */
+export function describeCatalog(catalog: Catalog, target: PantherTarget, profile?: string): HostInfo {
   const { policy, toolset, packs } = catalog;
   return {
     rest_api_url: maskUrlCredentials(target.rest),
     gql_api_url: maskUrlCredentials(target.graphql),
     ...target.facts,
+    ...(profile === undefined ? {} : { profile }),
     mode: policy.mode,
     confirm_writes: toolset.confirmWrites,
     packs: packs.map((p) => ({

@@ -4,9 +4,12 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { ServerNotification } from '@modelcontextprotocol/sdk/types.js';
 import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import type { HttpAuth } from '../auth/types.js';
 import { invokeTool } from '../calls/invokeTool.js';
 import { composeHooks } from '../calls/runCall.js';
+import { checkTeamConfig } from '../config/checkTeamConfig.js';
 import type { HostConfig } from '../config/schema.js';
+import { readTeamSecrets, type TeamSecrets } from '../config/secrets.js';
 import type { Logger } from '../define/types.js';
 import { createContainer } from '../di/createContainer.js';
 import { DEFAULT_PARTS } from '../di/defaultParts.js';
@@ -22,15 +25,15 @@ import type { RunningHttpServer } from '../transport/http.js';
 import type { RunningTransport, SessionInfo } from '../transport/types.js';
 import type { PackSource, PantherTarget, PolicyState, ValidatedPack } from '../types.js';
 import {
-  buildCatalog,
+  type Catalog,
   type CatalogChanges,
   catalogChanges,
   describeCatalog,
   type KnownPermissions,
 } from './catalog.js';
 import { CORE_PACKAGE_DIR, CORE_VERSION } from './coreVersion.js';
-import { discoverPermissions } from './discoverPermissions.js';
 import { loadPacks, packSources } from './loadPacks.js';
+import { buildCatalogs, type Catalogs, permissionReader, profileSources } from './profiles.js';
 import { type ReloadOptions, type ReloadReport, restartOnlyChanges } from './reload.js';
 
 export interface CreateHostOptions {
@@ -49,21 +52,29 @@ export interface CreateHostOptions {
   readonly parts?: Partial<HostParts> | undefined;
   /** Name and version the MCP server reports. */
   readonly serverInfo?: { readonly name: string; readonly version: string } | undefined;
+  /** Where secrets named by `…Env` fields are read (default: `process.env`). */
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 export interface Host {
   /** The config in force: the start-up config, with `packs` and `policy` as the last reload applied them. */
   readonly config: HostConfig;
   readonly packs: readonly ValidatedPack[];
+  /** The top-level policy's outcome (stdio, and HTTP without `server.auth`). */
   readonly policy: PolicyState;
+  /** Each profile's policy outcome, by name (HTTP callers identified by `server.auth`). */
+  readonly profiles: ReadonlyMap<string, PolicyState>;
   readonly target: PantherTarget;
   readonly client: PantherClient;
   readonly logger: Logger;
   /** The instructions a new session gets. */
   readonly instructions: string;
-  /** What `config://panther` shows. */
-  info(): HostInfo;
-  /** A new McpServer serving every allowed tool, prompt and resource of the current catalog. */
+  /** What `config://panther` shows (for a profile when named). */
+  info(profile?: string): HostInfo;
+  /**
+   * A new McpServer serving every allowed tool, prompt and resource of the current catalog of the session's
+   * caller: its profile's, or the top-level policy's when it has none.
+   */
   createServer(session?: SessionInfo): McpServer;
   /** Serves one MCP connection on a transport (stdio, in-memory). */
   connect(transport: Transport): Promise<McpServer>;
@@ -125,15 +136,26 @@ function chooseParts(options: CreateHostOptions): HostParts {
  */
 export async function createHost(options: CreateHostOptions): Promise<Host> {
   const { config } = options;
+  const warnings = checkTeamConfig(config);
+  // Read before anything logs: every secret is in the redaction list from the first line on.
+  const team: TeamSecrets = readTeamSecrets(config, {
+    env: options.env ?? process.env,
+    baseDir: options.baseDir ?? process.cwd(),
+  });
   const secrets: string[] = [
     config.panther.token,
     config.server.authToken,
     ...urlCredentials([config.panther.instanceUrl, config.panther.restUrl, config.panther.graphqlUrl]),
+    ...team.tokens.map((t) => t.value),
+    ...team.pantherTokens.values(),
   ].filter((s): s is string => !!s);
   const redact = createRedactor(() => secrets);
   const parts = chooseParts(options);
   const container = createContainer({ config, parts, redact });
   const logger = container.resolve(LoggerToken);
+  for (const warning of warnings) logger.warn(warning);
+  // Each Panther token's permissions are read once, at start-up or at the first reload that needs them.
+  const permissionsOf = permissionReader(logger);
   const closeAll = async () => {
     await container.dispose();
     if (!options.logger) await logger.close();
@@ -160,7 +182,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       container.setTarget(found.target);
       const connected = options.client ?? container.clientFor(found.token);
       const discovered = config.policy.hideUnpermittedTools
-        ? await discoverPermissions(connected, logger)
+        ? await permissionsOf(connected)
         : { permissions: undefined, note: 'switched off (policy.hideUnpermittedTools: false)' };
       return { found, connected, discovered };
     })();
@@ -190,65 +212,98 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
   }
 
   const target = connection.target;
-  const catalogFor = (
+  // Profiles are read at start-up only (a change to them needs a restart); their catalogs follow reloads.
+  const profiles = profileSources({
+    profiles: config.profiles,
+    pantherTokens: team.pantherTokens,
+    hostClient: client,
+    clientFor: (token) => container.clientFor(token),
+  });
+  const catalogsFor = (
     nextPacks: readonly ValidatedPack[],
     policy: HostConfig['policy'],
     known: KnownPermissions,
-  ) =>
-    buildCatalog({
+  ): Promise<Catalogs> =>
+    buildCatalogs({
       packs: nextPacks,
       policy,
-      permissions: known,
-      client,
+      base: { client, permissions: known },
+      profiles,
+      permissionsOf,
       target,
       packScope: (pack) => container.packScope(pack),
     });
-  let current = { config, catalog: catalogFor(packs, config.policy, permissions) };
+  let current: { config: HostConfig; catalogs: Catalogs };
+  try {
+    current = { config, catalogs: await catalogsFor(packs, config.policy, permissions) };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
   const runCall = composeHooks(container.resolve(CallHooksToken), invokeTool);
   const serverInfo = options.serverInfo ?? { name: 'mcp-panther', version: CORE_VERSION };
+  const startCatalogs = current.catalogs;
   logger.info('ready', {
-    mode: current.catalog.policy.mode,
+    mode: startCatalogs.base.policy.mode,
     panther: target.label ?? maskUrlCredentials(target.rest),
-    tools: current.catalog.toolset.tools.size,
-    hidden: current.catalog.policy.tools.hidden.length,
+    tools: startCatalogs.base.toolset.tools.size,
+    hidden: startCatalogs.base.policy.tools.hidden.length,
+    ...(startCatalogs.profiles.size > 0
+      ? {
+          profiles: Object.fromEntries(
+            [...startCatalogs.profiles].map(([name, c]) => [
+              name,
+              { mode: c.policy.mode, tools: c.toolset.tools.size },
+            ]),
+          ),
+        }
+      : {}),
   });
 
-  const info = (): HostInfo => describeCatalog(current.catalog, target);
+  /** The catalog a profile's callers are served (the top-level one without a profile). */
+  const catalogOf = (profile: string | undefined): Catalog => {
+    if (profile === undefined) return current.catalogs.base;
+    const catalog = current.catalogs.profiles.get(profile);
+    if (catalog === undefined) throw new McpHostError('CONFIG_INVALID', `There is no profile "${profile}"`);
+    return catalog;
+  };
+  const info = (profile?: string): HostInfo => describeCatalog(catalogOf(profile), target, profile);
 
-  // Every server made and not yet closed: what a reload tells about its changes.
-  const sessions = new Set<McpServer>();
+  // Every server made and not yet closed, with its caller's profile: what a reload tells about its changes.
+  const sessions = new Map<McpServer, string | undefined>();
   const createServer = (session: SessionInfo = {}): McpServer => {
+    const profile = session.caller?.profile;
     const server = new McpServer(serverInfo, {
-      instructions: current.catalog.instructions,
+      instructions: catalogOf(profile).instructions,
       jsonSchemaValidator: lazyJsonSchemaValidator,
     });
     serveSession(server, {
-      toolset: () => current.catalog.toolset,
+      toolset: () => catalogOf(profile).toolset,
       run: runCall,
-      info,
+      info: () => info(profile),
       redact,
       logger,
       caller: session.caller,
     });
-    sessions.add(server);
+    sessions.set(server, profile);
     server.server.onclose = () => sessions.delete(server);
     return server;
   };
 
-  /** Tells every connected client which lists changed (a client that went away is skipped). */
-  const announce = (changes: CatalogChanges): void => {
-    const notifications: ServerNotification[] = [
-      ...(changes.tools ? [{ method: 'notifications/tools/list_changed' as const }] : []),
-      ...(changes.prompts ? [{ method: 'notifications/prompts/list_changed' as const }] : []),
-      ...(changes.resources ? [{ method: 'notifications/resources/list_changed' as const }] : []),
-    ];
-    for (const server of sessions) {
+  /** Tells every connected client which of its lists changed (a client that went away is skipped). */
+  const announce = (changesOf: (profile: string | undefined) => CatalogChanges): void => {
+    for (const [server, profile] of sessions) {
       if (!server.isConnected()) continue;
+      const changes = changesOf(profile);
+      const notifications: ServerNotification[] = [
+        ...(changes.tools ? [{ method: 'notifications/tools/list_changed' as const }] : []),
+        ...(changes.prompts ? [{ method: 'notifications/prompts/list_changed' as const }] : []),
+        ...(changes.resources ? [{ method: 'notifications/resources/list_changed' as const }] : []),
+      ];
       for (const notification of notifications) server.server.notification(notification).catch(() => {});
     }
   };
 
-  let permissionsRead = config.policy.hideUnpermittedTools ? permissions : undefined;
   const applyReload = async (next: ReloadOptions): Promise<ReloadReport> => {
     const nextPacks = await loadPacks(next.packs ?? packSources(next.config.packs), {
       bases: bases(next.baseDir),
@@ -259,25 +314,34 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       permissions: undefined,
       note: 'switched off (policy.hideUnpermittedTools: false)',
     };
-    if (next.config.policy.hideUnpermittedTools) {
-      permissionsRead ??= await discoverPermissions(client, logger);
-      known = permissionsRead;
-    }
-    const catalog = catalogFor(nextPacks, next.config.policy, known);
+    if (next.config.policy.hideUnpermittedTools) known = await permissionsOf(client);
+    const catalogs = await catalogsFor(nextPacks, next.config.policy, known);
     const needsRestart = restartOnlyChanges(current.config, next.config);
-    const changes = catalogChanges(current.catalog, catalog);
+    const before = current.catalogs;
+    const changes = catalogChanges(before.base, catalogs.base);
     current = {
       config: { ...current.config, packs: next.config.packs, policy: next.config.policy },
-      catalog,
+      catalogs,
     };
-    announce(changes);
+    announce((profile) =>
+      profile === undefined
+        ? changes
+        : catalogChanges(before.profiles.get(profile)!, catalogs.profiles.get(profile)!),
+    );
     return {
       addedTools: changes.addedTools,
       removedTools: changes.removedTools,
       notified: { tools: changes.tools, prompts: changes.prompts, resources: changes.resources },
-      sessions: [...sessions].filter((s) => s.isConnected()).length,
+      sessions: [...sessions.keys()].filter((s) => s.isConnected()).length,
       needsRestart,
     };
+  };
+
+  // Built when HTTP is first served: the JOSE library stays out of a stdio start.
+  let httpAuth: Promise<HttpAuth> | undefined;
+  const authForHttp = (): Promise<HttpAuth> => {
+    httpAuth ??= import('../auth/createHttpAuth.js').then((m) => m.createHttpAuth(config, team.tokens));
+    return httpAuth;
   };
 
   const running: RunningTransport[] = [];
@@ -289,16 +353,19 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       return current.config;
     },
     get packs() {
-      return current.catalog.packs;
+      return current.catalogs.base.packs;
     },
     get policy() {
-      return current.catalog.policy;
+      return current.catalogs.base.policy;
+    },
+    get profiles() {
+      return new Map([...current.catalogs.profiles].map(([name, catalog]) => [name, catalog.policy]));
     },
     target,
     client,
     logger,
     get instructions() {
-      return current.catalog.instructions;
+      return current.catalogs.base.instructions;
     },
     info,
     createServer,
@@ -314,6 +381,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
         logger,
         createServer,
         routes: parts.httpRoutes({ config, logger }),
+        auth: authForHttp,
       });
       running.push(served);
       return served;
@@ -325,6 +393,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
         logger,
         createServer,
         routes: parts.httpRoutes({ config, logger }),
+        auth: authForHttp,
       });
       running.push(served);
       return served;
@@ -339,7 +408,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       if (closed) return;
       closed = true;
       for (const transport of running.splice(0)) await transport.close().catch(() => {});
-      for (const server of [...sessions]) await server.close().catch(() => {});
+      for (const server of [...sessions.keys()]) await server.close().catch(() => {});
       await reloads;
       await closeAll();
     },

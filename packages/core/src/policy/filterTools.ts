@@ -28,6 +28,8 @@ export interface FilterOptions {
   readonly policy: Pick<HostConfig['policy'], 'mode' | 'allowTools' | 'denyTools'>;
   /** The token's permissions; undefined when unknown or when the permission filter is switched off. */
   readonly permissions: ReadonlySet<string> | undefined;
+  /** A profile's packs (by id): tools of other packs are hidden as if their pack were disabled. */
+  readonly packIds?: ReadonlySet<string> | undefined;
 }
 
 type Picomatch = typeof import('picomatch');
@@ -42,7 +44,7 @@ function matcher(globs: readonly string[]): ((name: string) => boolean) | undefi
 
 /**
  * The policy filter, in this written order (the first rule that hides a tool gives the reason):
- * 1. the pack is enabled;
+ * 1. the pack is enabled (and, for a profile, one of its packs);
  * 2. `access` against the mode: `read-only` hides every write tool, whatever the allow list says;
  * 3. the token's permissions, when known;
  * 4. deny globs;
@@ -58,6 +60,10 @@ export function filterTools(options: FilterOptions): FilterResult {
       const hide = (reason: HiddenReason, detail: string) => hidden.push({ pack, tool, reason, detail });
       if (!pack.enabled) {
         hide('pack-disabled', `pack "${pack.pack.id}" is disabled in the config`);
+        continue;
+      }
+      if (options.packIds && !options.packIds.has(pack.pack.id)) {
+        hide('pack-disabled', `pack "${pack.pack.id}" is not one of this profile's packs`);
         continue;
       }
       if (tool.access === 'write' && options.policy.mode === 'read-only') {

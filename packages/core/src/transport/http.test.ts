@@ -63,11 +63,11 @@ describe('security helpers', () => {
     expect(['0.0.0.0', '10.0.0.1', 'example.com', '::'].some(isLoopbackHost)).toBe(false);
   });
   it('refuses non-loopback binding without a token', () => {
-    expect(() => assertSafeBinding('0.0.0.0', undefined)).toThrow(
+    expect(() => assertSafeBinding('0.0.0.0', false)).toThrow(
       /Refusing to serve HTTP on 0\.0\.0\.0 without authentication/,
     );
-    expect(() => assertSafeBinding('0.0.0.0', TOKEN)).not.toThrow();
-    expect(() => assertSafeBinding('127.0.0.1', undefined)).not.toThrow();
+    expect(() => assertSafeBinding('0.0.0.0', true)).not.toThrow();
+    expect(() => assertSafeBinding('127.0.0.1', false)).not.toThrow();
   });
   it('compares bearer tokens exactly', () => {
     expect(bearerMatches(`Bearer ${TOKEN}`, TOKEN)).toBe(true);

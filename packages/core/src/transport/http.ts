@@ -4,26 +4,32 @@ import type { AddressInfo } from 'node:net';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import { sharedTokenAuth } from '../auth/sharedToken.js';
+import type { Admitted, HttpAuth } from '../auth/types.js';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
+import { createCallerRateLimit } from './callerRateLimit.js';
 import { readJson } from './readBody.js';
 import { refuse } from './refuse.js';
 import { assertRoutesFit, findRoute, type HttpRoute, serveRoute } from './routes.js';
-import { assertSafeBinding, bearerMatches, hostAllowed, isWildcardHost, originAllowed } from './security.js';
-import { maxSessionsLimit, type SessionLimit, SessionTable } from './sessions.js';
-import type { TransportContext } from './types.js';
+import { assertSafeBinding, hostAllowed, isWildcardHost, originAllowed } from './security.js';
+import { callerSessionsLimit, maxSessionsLimit, type SessionLimit, SessionTable } from './sessions.js';
+import type { SessionInfo, TransportContext } from './types.js';
 
 export interface HttpServerOptions {
   readonly server: HostConfig['server'];
-  /** A fresh McpServer with everything registered (one per session, or per request when stateless). */
-  readonly createServer: () => McpServer;
+  /**
+   * A fresh McpServer for a caller, with everything its profile allows registered (one per session, or per
+   * request when stateless).
+   */
+  readonly createServer: (session?: SessionInfo) => McpServer;
   readonly logger: Logger;
   /**
-   * Who a request comes from, for session limits (default: the client's address). Every session records it, so
-   * per-caller limits can be added as `SessionLimit`s.
+   * Who a request comes from (default: `server.authToken`'s single shared token, or nobody on loopback). Sessions
+   * are keyed by the caller it returns, and its limits apply per caller.
    */
-  readonly callerKey?: (req: IncomingMessage) => string;
-  /** Limits on new sessions besides `server.maxSessions` (e.g. per caller). */
+  readonly auth?: HttpAuth | undefined;
+  /** Limits on new sessions besides `server.maxSessions` and the caller's own cap. */
   readonly sessionLimits?: readonly SessionLimit[];
   /** Operational routes (`/metrics`) served beside MCP, each behind the Host and Origin checks and its own access rule. */
   readonly routes?: readonly HttpRoute[] | undefined;
@@ -38,22 +44,32 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) return;
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json',
     'content-length': String(Buffer.byteLength(text)),
+    ...headers,
   });
   res.end(text);
 }
+
+/** The caller and profile for a log line (never a token). */
+const callerFields = (who: Admitted): Record<string, string> =>
+  who.caller
+    ? { caller: who.caller.name, ...(who.caller.profile ? { profile: who.caller.profile } : {}) }
+    : {};
 
 interface HttpSession {
   readonly transport: StreamableHTTPServerTransport;
   close(): Promise<void>;
 }
-
-const remoteAddress = (req: IncomingMessage): string => req.socket.remoteAddress ?? 'unknown';
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
@@ -61,25 +77,27 @@ function header(req: IncomingMessage, name: string): string | undefined {
 }
 
 /**
- * Streamable HTTP at `server.path` (default /mcp) on node:http, with GET /healthz. Every MCP request passes the
- * Host and Origin checks (403) and, when a token is configured, the bearer check (401). Refuses to start beyond
- * loopback without a token. Sessions (`mcp-session-id`) by default, at most `server.maxSessions`, each released
- * after `server.sessionIdleMs` without a request; `stateless: true` serves each request with a fresh server.
- * Refusals are written completely even when the body was not read (see refuse.ts).
+ * Streamable HTTP at `server.path` (default /mcp) on node:http, with GET /healthz and the auth's public documents
+ * (RFC 9728 metadata). Every MCP request passes the Host and Origin checks (403), authentication (401/403), and
+ * its caller's request rate (429). Refuses to start beyond loopback without authentication. Sessions
+ * (`mcp-session-id`) by default, at most `server.maxSessions` and the caller's own cap, each bound to the caller
+ * that opened it and released after `server.sessionIdleMs` without a request; `stateless: true` serves each
+ * request with a fresh server. Refusals are written completely even when the body was not read (see refuse.ts).
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const cfg = options.server;
-  assertSafeBinding(cfg.host, cfg.authToken);
+  const auth = options.auth ?? sharedTokenAuth(cfg.authToken);
+  assertSafeBinding(cfg.host, auth.required);
   const { logger } = options;
   const routes = options.routes ?? [];
-  assertRoutesFit(routes, [cfg.path, '/healthz']);
+  assertRoutesFit(routes, [cfg.path, '/healthz', ...auth.documents.keys()]);
   const routeGuard = {
     bindHost: cfg.host,
     allowedHosts: cfg.allowedHosts,
     allowedOrigins: cfg.allowedOrigins,
     logger,
   };
-  const callerKey = options.callerKey ?? remoteAddress;
+  const rate = createCallerRateLimit();
   const sessions = new SessionTable<HttpSession>({
     idleMs: cfg.sessionIdleMs,
     limits: [maxSessionsLimit(cfg.maxSessions), ...(options.sessionLimits ?? [])],
@@ -91,7 +109,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       }),
   });
 
-  async function handleSession(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handleSession(req: IncomingMessage, res: ServerResponse, who: Admitted): Promise<void> {
     const sessionId = header(req, 'mcp-session-id');
     let body: unknown;
     if (req.method === 'POST') {
@@ -100,7 +118,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       body = read.value;
     }
     if (sessionId) {
-      const request = sessions.begin(sessionId, req.method !== 'GET');
+      // An identified caller reaches only its own sessions.
+      const request = sessions.begin(sessionId, req.method !== 'GET', who.caller ? who.key : undefined);
       if (!request)
         return refuse(req, res, 404, 'Session not found (it ended or expired): initialize a new one');
       res.once('close', request.done);
@@ -110,14 +129,19 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (req.method !== 'POST' || !isInit) {
       return refuse(req, res, 400, 'Bad Request: no valid mcp-session-id header (initialize first)');
     }
-    const admission = await sessions.admit(callerKey(req));
+    const own = who.limits.maxSessions === undefined ? [] : [callerSessionsLimit(who.limits.maxSessions)];
+    const admission = await sessions.admit(who.key, own);
     if ('status' in admission) {
-      logger.warn('http session refused', { status: admission.status, sessions: sessions.size });
+      logger.warn('http session refused', {
+        status: admission.status,
+        sessions: sessions.size,
+        ...callerFields(who),
+      });
       return refuse(req, res, admission.status, admission.message, {
         'retry-after': String(admission.retryAfterSeconds),
       });
     }
-    const server = options.createServer();
+    const server = options.createServer({ caller: who.caller });
     let committed = false;
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
@@ -130,7 +154,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
             await server.close().catch(() => {});
           },
         });
-        logger.debug('http session opened', { sessions: sessions.size });
+        logger.debug('http session opened', { sessions: sessions.size, ...callerFields(who) });
       },
       onsessionclosed: (id) => sessions.remove(id),
     });
@@ -148,13 +172,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
   }
 
-  async function handleStateless(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handleStateless(req: IncomingMessage, res: ServerResponse, who: Admitted): Promise<void> {
     if (req.method !== 'POST') {
       return refuse(req, res, 405, 'Method not allowed (stateless server: POST only)', { allow: 'POST' });
     }
     const read = await readJson(req);
     if (!read.ok) return refuse(req, res, read.status, read.message);
-    const server = options.createServer();
+    const server = options.createServer({ caller: who.caller });
     const transport = new StreamableHTTPServerTransport({}); // no session id generator: stateless
     res.on('close', () => {
       void transport.close();
@@ -173,6 +197,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         }
         return sendJson(res, 200, { status: 'ok' });
       }
+      const document = auth.documents.get(url.pathname);
+      if (document !== undefined) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+          return refuse(req, res, 405, 'Method not allowed', { allow: 'GET, HEAD' });
+        }
+        // Public metadata that browser-based clients read too.
+        return sendJson(res, 200, document, { 'access-control-allow-origin': '*' });
+      }
       const route = routes.length === 0 ? undefined : findRoute(routes, url.pathname);
       if (route !== undefined) return serveRoute(route, req, res, routeGuard);
       const path = url.pathname.replace(/\/+$/, '') || '/';
@@ -185,13 +217,30 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         logger.warn('http request refused: Origin not allowed', { origin: header(req, 'origin') });
         return refuse(req, res, 403, 'Forbidden: Origin not allowed');
       }
-      if (cfg.authToken && !bearerMatches(header(req, 'authorization'), cfg.authToken)) {
-        return refuse(req, res, 401, 'Unauthorized: a valid bearer token is required', {
-          'www-authenticate': 'Bearer realm="mcp-panther"',
-        });
+      const who = await auth.authenticate({
+        authorization: header(req, 'authorization'),
+        remoteAddress: req.socket.remoteAddress ?? 'unknown',
+      });
+      if (!who.ok) {
+        logger.info('http request refused', { status: who.status, reason: who.reason });
+        return refuse(req, res, who.status, who.message, who.headers);
       }
-      if (cfg.stateless) await handleStateless(req, res);
-      else await handleSession(req, res);
+      const { requestsPerMinute, burst } = who.limits;
+      if (requestsPerMinute !== undefined) {
+        const wait = rate.take(who.key, { requestsPerMinute, burst });
+        if (wait !== undefined) {
+          logger.info('http request refused: rate', { status: 429, ...callerFields(who) });
+          return refuse(
+            req,
+            res,
+            429,
+            `Too many requests: at most ${requestsPerMinute} a minute for your profile; retry in ${wait} s`,
+            { 'retry-after': String(wait) },
+          );
+        }
+      }
+      if (cfg.stateless) await handleStateless(req, res, who);
+      else await handleSession(req, res, who);
     })().catch((error: unknown) => {
       logger.error('http request failed', { error });
       refuse(req, res, 500, 'Internal server error');
@@ -215,7 +264,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   if (isWildcardHost(cfg.host) && cfg.allowedHosts.length === 0) {
     logger.warn('listening on all interfaces with no server.allowedHosts: the Host header is not checked');
   }
-  logger.info('listening', { url, stateless: cfg.stateless, auth: cfg.authToken ? 'bearer' : 'none' });
+  logger.info('listening', { url, stateless: cfg.stateless, auth: auth.kind });
+  void auth.warm?.();
 
   return {
     url,
@@ -234,11 +284,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 }
 
 /** The transport module's entry (see transport/registry.ts). */
-export function serve(context: TransportContext): Promise<RunningHttpServer> {
+export async function serve(context: TransportContext): Promise<RunningHttpServer> {
   return startHttpServer({
     server: context.config.server,
     createServer: context.createServer,
     logger: context.logger,
     routes: context.routes,
+    auth: await context.auth?.(),
   });
 }

@@ -17,12 +17,12 @@ export function isWildcardHost(host: string): boolean {
   return host === '0.0.0.0' || host === '::' || host === '[::]';
 }
 
-/** HTTP beyond loopback without a bearer token would hand Panther to anyone who can reach the port. */
-export function assertSafeBinding(host: string, authToken: string | undefined): void {
-  if (!isLoopbackHost(host) && !authToken) {
+/** HTTP beyond loopback without authentication would hand Panther to anyone who can reach the port. */
+export function assertSafeBinding(host: string, authenticated: boolean): void {
+  if (!isLoopbackHost(host) && !authenticated) {
     throw new McpHostError(
       'UNSAFE_CONFIG',
-      `Refusing to serve HTTP on ${host} without authentication: set server.authToken (or MCP_HTTP_AUTH_TOKEN), or bind to 127.0.0.1`,
+      `Refusing to serve HTTP on ${host} without authentication: set server.auth or server.authToken (or MCP_HTTP_AUTH_TOKEN), or bind to 127.0.0.1`,
     );
   }
 }

@@ -55,6 +55,22 @@ export function maxSessionsLimit(max: number): SessionLimit {
   };
 }
 
+/** One caller's cap: 429 once the caller holds `max` sessions (counting its admissions in progress). */
+export function callerSessionsLimit(max: number): SessionLimit {
+  return {
+    check(census, callerKey) {
+      let held = census.pending.get(callerKey) ?? 0;
+      for (const session of census.sessions) if (session.callerKey === callerKey) held++;
+      if (held < max) return undefined;
+      return {
+        status: 429,
+        message: `Too many sessions: you hold your maximum of ${max} open sessions (maxSessionsPerCaller); close one you no longer use (HTTP DELETE) or retry later`,
+        retryAfterSeconds: census.retryAfterSeconds(),
+      };
+    },
+  };
+}
+
 export interface Admission<S extends SessionResources> {
   /** The session was initialised: it enters the table. */
   commit(id: string, session: S): void;
@@ -94,15 +110,21 @@ export class SessionTable<S extends SessionResources> {
     return this.entries.size;
   }
 
-  /** Admits a new session for `callerKey`, or says why not. Expired sessions are released first. */
-  async admit(callerKey: string): Promise<Admission<S> | SessionRefusal> {
+  /**
+   * Admits a new session for `callerKey`, or says why not: the table's limits, then `extra` (this caller's own).
+   * Expired sessions are released first.
+   */
+  async admit(
+    callerKey: string,
+    extra: readonly SessionLimit[] = [],
+  ): Promise<Admission<S> | SessionRefusal> {
     await this.sweep();
     const census: SessionCensus = {
       sessions: [...this.entries.values()],
       pending: this.pending,
       retryAfterSeconds: () => this.retryAfterSeconds(),
     };
-    for (const limit of this.options.limits) {
+    for (const limit of [...this.options.limits, ...extra]) {
       const refusal = limit.check(census, callerKey);
       if (refusal) return refusal;
     }
@@ -127,11 +149,12 @@ export class SessionTable<S extends SessionResources> {
   /**
    * The session, if it exists; its idle time starts over. A request that `holdsSession` keeps it from expiring
    * until `done`. The standalone SSE stream (GET) does not: a client that went away without closing it (or
-   * sits idle behind it) would otherwise keep its session for ever.
+   * sits idle behind it) would otherwise keep its session for ever. With `callerKey`, a session opened by another
+   * caller is not found: an identified caller cannot use a session id it learnt from someone else.
    */
-  begin(id: string, holdsSession: boolean): { session: S; done(): void } | undefined {
+  begin(id: string, holdsSession: boolean, callerKey?: string): { session: S; done(): void } | undefined {
     const entry = this.entries.get(id);
-    if (!entry) return undefined;
+    if (!entry || (callerKey !== undefined && entry.callerKey !== callerKey)) return undefined;
     if (this.expired(entry, this.now())) {
       // Expired but not yet swept: it is gone all the same.
       this.entries.delete(id);

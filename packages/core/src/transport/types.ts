@@ -1,4 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { HttpAuth } from '../auth/types.js';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
 import type { Caller } from '../types.js';
@@ -16,6 +17,11 @@ export interface TransportContext {
   createServer(session?: SessionInfo): McpServer;
   /** Operational routes an HTTP transport serves besides MCP (`/metrics`); other transports ignore them. */
   readonly routes?: readonly HttpRoute[] | undefined;
+  /**
+   * How network callers authenticate and which profile each gets, built on first use (transports without
+   * callers never ask).
+   */
+  readonly auth?: (() => Promise<HttpAuth>) | undefined;
 }
 
 /** A transport that is serving; `url` and `port` when it listens on the network. */
