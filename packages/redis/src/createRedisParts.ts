@@ -1,23 +1,8 @@
 import type { CacheStore, RateLimiter, SingleFlight } from '@mcp-panther/client';
-import { createRedisCacheStore } from './cache/redisCacheStore.js';
-import { closeConnection, createConnection } from './connection/createConnection.js';
-import { createHealth, type HealthCounters } from './connection/health.js';
-import { maskRedisUrl, urlSecrets } from './connection/redisUrl.js';
-import { namespacedKeys } from './keys.js';
+import { openBackend, type RedisPartsStats } from './createRedisBackend.js';
 import { type RedisPartsOptions, type RedisState, resolveRedisOptions } from './options.js';
-import { createRedisRateLimiter } from './rateLimit/redisRateLimiter.js';
-import { createFlightNotices } from './singleFlight/flightNotices.js';
-import { createRedisSingleFlight } from './singleFlight/redisSingleFlight.js';
 
-export interface RedisPartsStats extends HealthCounters {
-  readonly state: RedisState;
-  /** Single-flight calls answered with another replica's upstream call. */
-  readonly remoteJoins: number;
-  /** Single-flight calls this process led across replicas. */
-  readonly leads: number;
-  /** Single-flight calls waiting right now for another replica's upstream call. */
-  readonly following: number;
-}
+export type { RedisPartsStats } from './createRedisBackend.js';
 
 export interface RedisParts {
   readonly cacheStore: CacheStore;
@@ -36,56 +21,20 @@ export interface RedisParts {
 /**
  * The client's three swappable parts backed by one Redis, shared by every replica that uses the same namespace.
  * Nothing fails because of Redis: when it is down or slow each part serves its local fallback (one warning per
- * outage, counted) and rejoins when Redis answers again.
+ * outage, counted) and rejoins when Redis answers again. (A host with several namespaces uses one
+ * `createRedisBackend` for all of them.)
  */
 export function createRedisParts(options: RedisPartsOptions): RedisParts {
   const resolved = resolveRedisOptions(options);
-  const { timeouts, logger } = resolved;
-  const keys = namespacedKeys(resolved.namespace);
-  const redis = createConnection({
-    url: resolved.url,
-    connectTimeoutMs: timeouts.connectMs,
-    name: 'mcp-panther',
+  const { namespace, local } = resolved;
+  const backend = openBackend(options, 'createRedisParts');
+  const cacheStore = backend.cacheStore({ namespace, local: local.cacheStore });
+  const rateLimiter = backend.rateLimiter({
+    namespace,
+    local: local.rateLimiter,
+    rateLimit: { requestsPerSecond: resolved.requestsPerSecond, burst: resolved.burst },
   });
-  const subscriber = createConnection({
-    url: resolved.url,
-    connectTimeoutMs: timeouts.connectMs,
-    name: 'mcp-panther-notices',
-  });
-  const health = createHealth({
-    redis,
-    logger,
-    displayUrl: maskRedisUrl(resolved.url),
-    secrets: urlSecrets(resolved.url),
-    probeIntervalMs: timeouts.probeIntervalMs,
-    probeTimeoutMs: Math.max(timeouts.cacheMs, timeouts.singleFlightMs, timeouts.rateLimiterMs),
-    rejoinTimeoutMs: timeouts.connectMs,
-    onStateChange: resolved.onStateChange,
-  });
-  const channel = keys.key('sf', 'done');
-  const cacheStore = createRedisCacheStore({
-    health,
-    keys,
-    local: resolved.local.cacheStore,
-    timeoutMs: timeouts.cacheMs,
-  });
-  const rateLimiter = createRedisRateLimiter({
-    health,
-    keys,
-    local: resolved.local.rateLimiter,
-    requestsPerSecond: resolved.requestsPerSecond,
-    burst: resolved.burst,
-    timeoutMs: timeouts.rateLimiterMs,
-  });
-  const singleFlight = createRedisSingleFlight({
-    health,
-    keys,
-    local: resolved.local.singleFlight,
-    notices: createFlightNotices(subscriber, channel),
-    channel,
-    leaseMs: resolved.singleFlightLeaseMs,
-    timeoutMs: timeouts.singleFlightMs,
-  });
+  const singleFlight = backend.singleFlight({ namespace, local: local.singleFlight });
   let closing: Promise<void> | undefined;
 
   return {
@@ -93,25 +42,14 @@ export function createRedisParts(options: RedisPartsOptions): RedisParts {
     rateLimiter,
     singleFlight,
     get state() {
-      return health.state;
+      return backend.state;
     },
-    stats: () => ({
-      ...health.counters,
-      fallbacks: { ...health.counters.fallbacks },
-      state: health.state,
-      remoteJoins: singleFlight.stats.remoteJoins,
-      leads: singleFlight.stats.leads,
-      following: singleFlight.stats.following,
-    }),
-    whenReady: (ms = timeouts.connectMs) => health.whenUp(ms),
+    stats: () => backend.stats(),
+    whenReady: (ms) => backend.whenReady(ms),
     close(reason) {
       closing ??= (async () => {
-        health.close();
         await Promise.allSettled([cacheStore.close?.(), rateLimiter.close?.(reason), singleFlight.close?.()]);
-        await Promise.all([
-          closeConnection(redis, timeouts.connectMs),
-          closeConnection(subscriber, timeouts.connectMs),
-        ]);
+        await backend.close();
       })();
       return closing;
     },

@@ -1,10 +1,14 @@
 /** The public API of @mcp-panther/redis: named exports only. */
 
-export { maskRedisUrl } from './connection/redisUrl.js';
-export type { RedisParts, RedisPartsStats } from './createRedisParts.js';
+export { maskRedisUrl, urlSecrets } from './connection/redisUrl.js';
+export type { RedisBackend, RedisPartOptions, RedisPartsStats } from './createRedisBackend.js';
+export { createRedisBackend } from './createRedisBackend.js';
+export type { RedisParts } from './createRedisParts.js';
 export { createRedisParts } from './createRedisParts.js';
 export type {
   LocalParts,
+  RateLimitOptions,
+  RedisBackendOptions,
   RedisPartsOptions,
   RedisState,
   RedisStateChange,

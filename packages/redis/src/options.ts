@@ -31,21 +31,12 @@ export interface RedisStateChange {
   readonly reason?: string | undefined;
 }
 
-export interface RedisPartsOptions {
+/** What a Redis backend needs: where Redis is, and how it reports and bounds its use of it. */
+export interface RedisBackendOptions {
   /** `redis://` or `rediss://`; may carry a password, which is never logged. */
   readonly url: string;
-  /**
-   * Prefix of every key, channel and bucket: derive it from the Panther instance and the token's permission set,
-   * never from the token itself. Letters, digits and `. _ : -`, at most 200 characters.
-   */
-  readonly namespace: string;
-  readonly local: LocalParts;
   readonly logger?: ClientLogger | undefined;
   readonly timeouts?: RedisTimeouts | undefined;
-  /** The budget toward Panther shared by every replica. Defaults: the client's (20 per second, burst 20). */
-  readonly rateLimit?:
-    | { readonly requestsPerSecond?: number | undefined; readonly burst?: number | undefined }
-    | undefined;
   /**
    * How long a single-flight leader's lease lasts without renewal (it renews it while its call runs): a follower
    * whose leader vanished runs the call itself after at most this long. Default 5000.
@@ -55,25 +46,52 @@ export interface RedisPartsOptions {
   readonly onStateChange?: ((change: RedisStateChange) => void) | undefined;
 }
 
-export interface ResolvedRedisOptions {
-  readonly url: string;
+/** A request budget toward Panther. */
+export interface RateLimitOptions {
+  readonly requestsPerSecond?: number | undefined;
+  readonly burst?: number | undefined;
+}
+
+export interface RedisPartsOptions extends RedisBackendOptions {
+  /**
+   * Prefix of every key, channel and bucket: derive it from the Panther instance and the token's permission set,
+   * never from the token itself. Letters, digits and `. _ : -`, at most 200 characters.
+   */
   readonly namespace: string;
   readonly local: LocalParts;
+  /** The budget toward Panther shared by every replica. Defaults: the client's (20 per second, burst 20). */
+  readonly rateLimit?: RateLimitOptions | undefined;
+}
+
+export interface ResolvedBackendOptions {
+  readonly url: string;
   readonly logger: ClientLogger;
   readonly timeouts: Required<{ [K in keyof RedisTimeouts]: number }>;
-  readonly requestsPerSecond: number;
-  readonly burst: number;
   readonly singleFlightLeaseMs: number;
   readonly onStateChange: (change: RedisStateChange) => void;
+}
+
+export interface ResolvedRateLimit {
+  readonly requestsPerSecond: number;
+  readonly burst: number;
+}
+
+export interface ResolvedRedisOptions extends ResolvedBackendOptions, ResolvedRateLimit {
+  readonly namespace: string;
+  readonly local: LocalParts;
 }
 
 export class RedisPartsOptionsError extends Error {
   override readonly name = 'RedisPartsOptionsError';
 }
 
-const fail = (message: string): never => {
-  throw new RedisPartsOptionsError(`createRedisParts: ${message}`);
-};
+/** Errors name the function that was called wrongly (`createRedisParts: …`, `createRedisBackend: …`). */
+type Fail = (message: string) => never;
+const failIn =
+  (who: string): Fail =>
+  (message) => {
+    throw new RedisPartsOptionsError(`${who}: ${message}`);
+  };
 
 const silentLogger: ClientLogger = { level: 'error', debug() {}, info() {}, warn() {}, error() {} };
 
@@ -87,7 +105,7 @@ export const DEFAULT_REDIS_TIMEOUTS = Object.freeze({
 
 const NAMESPACE = /^[A-Za-z0-9_.:-]{1,200}$/;
 
-function positive(name: string, value: unknown, fallback: number, max = 600_000): number {
+function positive(fail: Fail, name: string, value: unknown, fallback: number, max = 600_000): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > max) {
     fail(`${name} must be a number of milliseconds above 0 and at most ${max}, got ${String(value)}`);
@@ -95,7 +113,7 @@ function positive(name: string, value: unknown, fallback: number, max = 600_000)
   return value as number;
 }
 
-function checkUrl(url: unknown): string {
+function checkUrl(fail: Fail, url: unknown): string {
   if (typeof url !== 'string' || url.trim() === '')
     return fail('url must be a redis:// or rediss:// URL string');
   let protocol: string;
@@ -111,7 +129,9 @@ function checkUrl(url: unknown): string {
   return url as string;
 }
 
-function checkNamespace(namespace: unknown): string {
+/** A namespace as given, or an error that says what is wrong with it without echoing it. */
+export function checkNamespace(namespace: unknown, who = 'createRedisParts'): string {
+  const fail = failIn(who);
   if (typeof namespace !== 'string') return fail('namespace must be a string');
   if (!NAMESPACE.test(namespace as string)) {
     // Never echo the value: a caller who passed the API token by mistake must not see it in a log.
@@ -123,62 +143,92 @@ function checkNamespace(namespace: unknown): string {
   return namespace as string;
 }
 
-function checkLocal(local: unknown): LocalParts {
-  const parts = local as Partial<LocalParts> | undefined;
-  const has = (name: keyof LocalParts, method: string) =>
-    typeof (parts?.[name] as unknown as Record<string, unknown> | undefined)?.[method] === 'function';
-  if (!has('cacheStore', 'get') || !has('cacheStore', 'set') || !has('cacheStore', 'invalidate')) {
-    fail('local.cacheStore must be a CacheStore (the in-process fallback)');
+const LOCAL_METHODS: Readonly<Record<keyof LocalParts, readonly string[]>> = {
+  cacheStore: ['get', 'set', 'invalidate'],
+  rateLimiter: ['acquire'],
+  singleFlight: ['run', 'forget'],
+};
+const LOCAL_TYPES: Readonly<Record<keyof LocalParts, string>> = {
+  cacheStore: 'CacheStore',
+  rateLimiter: 'RateLimiter',
+  singleFlight: 'SingleFlight',
+};
+
+/** One local fallback part, checked for the methods the Redis part calls. */
+export function checkLocalPart<K extends keyof LocalParts>(
+  name: K,
+  part: unknown,
+  who = 'createRedisParts',
+): LocalParts[K] {
+  const methods = part as Record<string, unknown> | undefined;
+  if (LOCAL_METHODS[name].some((method) => typeof methods?.[method] !== 'function')) {
+    failIn(who)(`local.${name} must be a ${LOCAL_TYPES[name]} (the in-process fallback)`);
   }
-  if (!has('rateLimiter', 'acquire'))
-    fail('local.rateLimiter must be a RateLimiter (the in-process fallback)');
-  if (!has('singleFlight', 'run') || !has('singleFlight', 'forget')) {
-    fail('local.singleFlight must be a SingleFlight (the in-process fallback)');
-  }
-  return parts as LocalParts;
+  return part as LocalParts[K];
 }
 
-export function resolveRedisOptions(options: RedisPartsOptions): ResolvedRedisOptions {
-  if (typeof options !== 'object' || options === null) return fail('options must be an object');
-  const timeouts = options.timeouts ?? {};
-  const rps = options.rateLimit?.requestsPerSecond ?? DEFAULT_CLIENT_OPTIONS.requestsPerSecond;
+function checkLocal(local: unknown): LocalParts {
+  const parts = local as Partial<LocalParts> | undefined;
+  return {
+    cacheStore: checkLocalPart('cacheStore', parts?.cacheStore),
+    rateLimiter: checkLocalPart('rateLimiter', parts?.rateLimiter),
+    singleFlight: checkLocalPart('singleFlight', parts?.singleFlight),
+  };
+}
+
+/** The budget with its defaults (the client's); `Infinity` requests per second turns the limit off. */
+export function resolveRateLimit(
+  rateLimit: RateLimitOptions | undefined,
+  who = 'createRedisParts',
+): ResolvedRateLimit {
+  const fail = failIn(who);
+  const rps = rateLimit?.requestsPerSecond ?? DEFAULT_CLIENT_OPTIONS.requestsPerSecond;
   if (typeof rps !== 'number' || Number.isNaN(rps) || rps <= 0) {
     fail(`rateLimit.requestsPerSecond must be above 0 (Infinity turns the limit off), got ${String(rps)}`);
   }
-  const burst = options.rateLimit?.burst ?? Math.max(1, Math.floor(Number.isFinite(rps) ? rps : 1));
+  const burst = rateLimit?.burst ?? Math.max(1, Math.floor(Number.isFinite(rps) ? rps : 1));
   if (typeof burst !== 'number' || !Number.isInteger(burst) || burst < 1) {
     fail(`rateLimit.burst must be a whole number of at least 1, got ${String(burst)}`);
   }
+  return { requestsPerSecond: rps, burst };
+}
+
+export function resolveBackendOptions(
+  options: RedisBackendOptions,
+  who = 'createRedisBackend',
+): ResolvedBackendOptions {
+  const fail = failIn(who);
+  if (typeof options !== 'object' || options === null) return fail('options must be an object');
+  const timeouts = options.timeouts ?? {};
   if (options.onStateChange !== undefined && typeof options.onStateChange !== 'function') {
     fail('onStateChange must be a function');
   }
+  const ms = (name: keyof typeof DEFAULT_REDIS_TIMEOUTS) =>
+    positive(fail, `timeouts.${name}`, timeouts[name], DEFAULT_REDIS_TIMEOUTS[name]);
   return {
-    url: checkUrl(options.url),
-    namespace: checkNamespace(options.namespace),
-    local: checkLocal(options.local),
+    url: checkUrl(fail, options.url),
     logger: options.logger ?? silentLogger,
     timeouts: {
-      cacheMs: positive('timeouts.cacheMs', timeouts.cacheMs, DEFAULT_REDIS_TIMEOUTS.cacheMs),
-      singleFlightMs: positive(
-        'timeouts.singleFlightMs',
-        timeouts.singleFlightMs,
-        DEFAULT_REDIS_TIMEOUTS.singleFlightMs,
-      ),
-      rateLimiterMs: positive(
-        'timeouts.rateLimiterMs',
-        timeouts.rateLimiterMs,
-        DEFAULT_REDIS_TIMEOUTS.rateLimiterMs,
-      ),
-      connectMs: positive('timeouts.connectMs', timeouts.connectMs, DEFAULT_REDIS_TIMEOUTS.connectMs),
-      probeIntervalMs: positive(
-        'timeouts.probeIntervalMs',
-        timeouts.probeIntervalMs,
-        DEFAULT_REDIS_TIMEOUTS.probeIntervalMs,
-      ),
+      cacheMs: ms('cacheMs'),
+      singleFlightMs: ms('singleFlightMs'),
+      rateLimiterMs: ms('rateLimiterMs'),
+      connectMs: ms('connectMs'),
+      probeIntervalMs: ms('probeIntervalMs'),
     },
-    requestsPerSecond: rps,
-    burst,
-    singleFlightLeaseMs: positive('singleFlightLeaseMs', options.singleFlightLeaseMs, 5000),
+    singleFlightLeaseMs: positive(fail, 'singleFlightLeaseMs', options.singleFlightLeaseMs, 5000),
     onStateChange: options.onStateChange ?? (() => {}),
+  };
+}
+
+export function resolveRedisOptions(options: RedisPartsOptions): ResolvedRedisOptions {
+  if (typeof options !== 'object' || options === null)
+    return failIn('createRedisParts')('options must be an object');
+  const rateLimit = resolveRateLimit(options.rateLimit);
+  const backend = resolveBackendOptions(options, 'createRedisParts');
+  return {
+    ...backend,
+    ...rateLimit,
+    namespace: checkNamespace(options.namespace),
+    local: checkLocal(options.local),
   };
 }

@@ -10,29 +10,41 @@ export interface FlightWatch {
 }
 
 export interface FlightNotices {
+  /** Receives the notices of one more channel (one per namespace); a channel already listened to is kept. */
+  listen(channel: string): void;
   watch(flightId: string): FlightWatch;
   /** Wakes every watcher with `down`: Redis is gone, followers stop waiting for it. */
   wakeAll(): void;
 }
 
 /**
- * Announcements of finished flights over one pub/sub channel per namespace, on its own subscriber connection
- * (ioredis subscribes again after a reconnect). A notice carries only the flight id; the outcome is read from
- * its key, so a missed notice costs at most one poll interval.
+ * Announcements of finished flights over one pub/sub channel per namespace, all on one subscriber connection
+ * (ioredis subscribes again after a reconnect). A notice carries only the flight id, a random UUID, so watchers
+ * need no channel of their own; the outcome is read from its key, so a missed notice costs at most one poll
+ * interval.
  */
-export function createFlightNotices(subscriber: Redis, channel: string): FlightNotices {
+export function createFlightNotices(subscriber: Redis): FlightNotices {
   const watchers = new Map<string, Set<(wake: Wake) => void>>();
+  const channels = new Set<string>();
+  const subscribe = (list: readonly string[]) => {
+    // Commands are not queued while disconnected: the next 'ready' subscribes to every channel.
+    if (subscriber.status === 'ready' && list.length > 0)
+      subscriber.subscribe(...list).catch(() => undefined);
+  };
 
-  subscriber.on('ready', () => {
-    subscriber.subscribe(channel).catch(() => undefined);
-  });
+  subscriber.on('ready', () => subscribe([...channels]));
   subscriber.on('error', () => undefined);
   subscriber.on('message', (from: string, flightId: string) => {
-    if (from !== channel) return;
+    if (!channels.has(from)) return;
     for (const wake of watchers.get(flightId) ?? []) wake('notice');
   });
 
   return {
+    listen(channel) {
+      if (channels.has(channel)) return;
+      channels.add(channel);
+      subscribe([channel]);
+    },
     watch(flightId) {
       let pending: Wake | undefined;
       let waiting: ((wake: Wake) => void) | undefined;

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type GatedFlight, startGatedFlight } from '../testdata/gatedFlight.js';
 import { deferred, type Replica, startReplica, until } from '../testdata/harness.js';
 import { type RedisServer, startRedisServer } from '../testdata/redisServer.js';
 
@@ -30,6 +31,7 @@ describe('Redis single-flight', () => {
   let server: RedisServer;
   let inspect: Redis;
   let replicas: Replica[] = [];
+  let gated: GatedFlight[] = [];
   let namespaces = 0;
 
   const start = async (count: number, leaseMs?: number) => {
@@ -52,8 +54,9 @@ describe('Redis single-flight', () => {
     inspect = new Redis(server.url);
   });
   afterEach(async () => {
-    await Promise.all(replicas.map((replica) => replica.parts.close()));
+    await Promise.all([...replicas.map((replica) => replica.parts.close()), ...gated.map((g) => g.close())]);
     replicas = [];
+    gated = [];
   });
   afterAll(async () => {
     inspect.disconnect();
@@ -93,6 +96,27 @@ describe('Redis single-flight', () => {
     await expect(lead).rejects.toThrow('upstream 503');
     const results = await Promise.all(follow);
     expect(results.map((r) => r.value)).toEqual([{ alerts: [] }, { alerts: [] }]);
+    expect(up.state.calls).toBe(2);
+  });
+
+  it("sends a follower slower than the successor's whole call to the successor's value, not upstream", async () => {
+    const { flights, namespace } = await start(2);
+    const slow = await startGatedFlight(server.url, namespace);
+    gated.push(slow);
+    const up = upstream((call) => (call === 1 ? new Error('upstream 503') : { alerts: [] }));
+    const signal = () => new AbortController().signal;
+    const lead = flights[0]!.run(KEY, { tags: TAGS, signal: signal() }, up.start);
+    await until(() => up.state.calls === 1, 'the leader calls upstream');
+    const quick = flights[1]!.run(KEY, { tags: TAGS, signal: signal() }, up.start);
+    const late = slow.flight.run(KEY, { tags: TAGS, signal: signal() }, up.start);
+    await until(() => following() + slow.flight.stats.following === 2, 'two replicas follow');
+    // The leader fails; one follower takes over and its call ends at once, while the other is starved.
+    slow.hold();
+    up.release();
+    await expect(lead).rejects.toThrow('upstream 503');
+    expect(await quick).toEqual({ value: { alerts: [] }, joined: false });
+    slow.release();
+    expect(await late).toEqual({ value: { alerts: [] }, joined: true });
     expect(up.state.calls).toBe(2);
   });
 

@@ -4,7 +4,7 @@ import type { Health } from '../connection/health.js';
 import { runScript } from '../connection/luaScript.js';
 import { type Keys, keyPart } from '../keys.js';
 import type { FlightNotices } from './flightNotices.js';
-import { acquireLease, finishFlight, forgetTags, renewLease } from './singleFlightScripts.js';
+import { acquireLease, finishFlight, forgetTags, renewLease, takeOverLease } from './singleFlightScripts.js';
 
 /** What one process's flight brings back: the value, and whether another replica made the upstream call. */
 interface Outcome<T> {
@@ -35,7 +35,8 @@ const MAX_ROUNDS = 3;
  * the shared call is cut only when every caller has gone); across processes one of them takes a lease in Redis
  * (SET NX PX, renewed while its call runs) and makes the upstream call, the others wait for its outcome (a
  * notice on a channel, with a poll as back-up) and read it from Redis. A follower whose leader failed or
- * vanished tries to lead in its place; while Redis is unusable each process runs the call itself.
+ * vanished tries to lead in its place (all of that leader's followers agree on one successor, see
+ * `takeOverLease`); while Redis is unusable each process runs the call itself.
  */
 export function createRedisSingleFlight(deps: {
   health: Health;
@@ -50,9 +51,11 @@ export function createRedisSingleFlight(deps: {
   const leaseKey = (key: string) => deps.keys.key('sf', 'l', keyPart(key));
   const outcomeKey = (key: string, flightId: string) => deps.keys.key('sf', 'o', keyPart(key), flightId);
   const tagSetKey = (tag: string) => deps.keys.key('sf', 't', keyPart(tag));
+  const successorKey = (key: string, ended: string) => deps.keys.key('sf', 's', keyPart(key), ended);
   // Followers look again this often even without a notice (a lost notice, a dead leader).
   const pollMs = Math.max(10, Math.min(1000, leaseMs / 2));
   const stats = { remoteJoins: 0, leads: 0, following: 0 };
+  notices.listen(deps.channel);
 
   // Tags forgotten while Redis was out: their leases may still be renewed by a live leader, so drop them first.
   let missedForgets = new Set<string>();
@@ -154,9 +157,20 @@ export function createRedisSingleFlight(deps: {
     start: (shared: AbortSignal) => Promise<T>,
   ): Promise<Outcome<T>> => {
     const flightId = randomUUID();
+    const tagKeys = tags.map(tagSetKey);
+    // The flight this caller followed that ended without a value: its successor is asked for, not any lease.
+    let ended: string | undefined;
     for (let round = 0; round < MAX_ROUNDS; round += 1) {
+      const after = ended;
       const taken = await health.attempt(timeoutMs, (redis) =>
-        runScript(redis, acquireLease, [leaseKey(key), ...tags.map(tagSetKey)], [flightId, leaseMs]),
+        after === undefined
+          ? runScript(redis, acquireLease, [leaseKey(key), ...tagKeys], [flightId, leaseMs])
+          : runScript(
+              redis,
+              takeOverLease,
+              [leaseKey(key), successorKey(key, after), ...tagKeys],
+              [flightId, leaseMs],
+            ),
       );
       if (!taken.ok || typeof taken.value !== 'string') return alone(shared, start);
       if (taken.value === flightId) return lead(key, tags, flightId, shared, start);
@@ -166,6 +180,7 @@ export function createRedisSingleFlight(deps: {
         return { value: followed.value, remote: true };
       }
       if (followed.kind === 'alone') return alone(shared, start);
+      ended = taken.value;
     }
     return alone(shared, start);
   };

@@ -16,6 +16,31 @@ end
 return ARGV[1]
 `);
 
+/**
+ * Chooses the flight that follows one that ended without a value (failed, cut, or vanished), once for all its
+ * followers: the first to ask records it (its own new lease, or the flight already holding the lease), and every
+ * later follower of that ended flight is sent to the same one, even when it has finished since (its outcome is
+ * kept for a lease period). Without this, a follower slower than the successor's whole call would find the lease
+ * free and call upstream again. KEYS[1] lease, KEYS[2] the ended flight's successor record, KEYS[3..] tag sets;
+ * ARGV[1] the caller's flight id, ARGV[2] lease ms. Returns the successor's flight id: the caller leads when it
+ * is its own.
+ */
+export const takeOverLease = luaScript(`
+local successor = redis.call('GET', KEYS[2])
+if successor then return successor end
+local holder = redis.call('GET', KEYS[1])
+if not holder then
+  holder = ARGV[1]
+  redis.call('SET', KEYS[1], holder, 'PX', ARGV[2])
+  for i = 3, #KEYS do
+    redis.call('SADD', KEYS[i], KEYS[1])
+    redis.call('PEXPIRE', KEYS[i], ARGV[2])
+  end
+end
+redis.call('SET', KEYS[2], holder, 'PX', ARGV[2])
+return holder
+`);
+
 /** Extends the lease while its leader's call runs; 0 when the lease is no longer its own. Same keys and args. */
 export const renewLease = luaScript(`
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
