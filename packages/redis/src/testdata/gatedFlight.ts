@@ -68,7 +68,7 @@ export async function startGatedFlight(url: string, namespace: string): Promise<
     release() {
       const current = held;
       held = undefined;
-      current?.resolve();
+      current?.resolve(undefined);
     },
     async close() {
       health.close();
