@@ -57,7 +57,16 @@ export type {
 } from './define/types.js';
 export { PACK_API_VERSION } from './define/types.js';
 export { DEFAULT_PARTS } from './di/defaultParts.js';
-export type { ClientScope, HostParts, PantherConnection, PartContext } from './di/parts.js';
+export type {
+  ClientScope,
+  HostParts,
+  PantherConnection,
+  PartContext,
+  SharedStore,
+  SharedStoreState,
+  SharedStoreStatus,
+  SharedStoreView,
+} from './di/parts.js';
 export type { HostErrorCode } from './errors.js';
 export { isMcpHostError, McpHostError, ToolInputError } from './errors.js';
 export type { PackCheck } from './host/checkPack.js';

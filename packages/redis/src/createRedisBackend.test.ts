@@ -4,7 +4,7 @@ import { createRedisBackend, type RedisBackend } from './createRedisBackend.js';
 import { deferred, until } from './testdata/harness.js';
 import { type CountingLocalParts, createLocalParts } from './testdata/localParts.js';
 import { recordingLogger } from './testdata/recordingLogger.js';
-import { type RedisServer, startRedisServer } from './testdata/redisServer.js';
+import { type RedisServer, startRedisServer } from './testing/redisServer.js';
 
 const FAST = { probeIntervalMs: 100, connectMs: 500 };
 const signal = () => new AbortController().signal;

@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RedisStateChange } from './options.js';
 import { createReplica, deferred, type Replica, startReplica, until } from './testdata/harness.js';
-import { type RedisServer, type RedisServerOptions, startRedisServer } from './testdata/redisServer.js';
+import { type RedisServer, type RedisServerOptions, startRedisServer } from './testing/redisServer.js';
 
 const FAST = { probeIntervalMs: 100, connectMs: 500 };
 

@@ -10,7 +10,7 @@ import type { Logger } from '../define/types.js';
 import type { HostLogger } from '../logging/createLogger.js';
 import type { Redactor } from '../security/redact.js';
 import type { PantherTarget, ValidatedPack } from '../types.js';
-import type { ClientScope, HostParts, PartContext } from './parts.js';
+import type { ClientScope, HostParts, PartContext, SharedStore } from './parts.js';
 import {
   AuditSinkToken,
   CallHooksToken,
@@ -33,6 +33,11 @@ export interface HostContainer {
   resolve<T>(token: Token<T>): T;
   /** Registers the Panther the host talks to (known after the `connect` part ran). */
   setTarget(target: PantherTarget): void;
+  /**
+   * Registers what replicas share (the `sharedStore` part, built before the first client): from then on the
+   * cache store, single-flight and rate limiter parts are its local fallbacks. It is closed after the clients.
+   */
+  setSharedStore(store: SharedStore): void;
   /** The client for a Panther token, with its own cache and single-flight scope; one per token. */
   clientFor(token: string): PantherClient;
   /** The pack's own scope: its child logger and validated config. */
@@ -101,10 +106,13 @@ export function createContainer(init: {
   container.register(AuditSinkToken, {
     useFactory: instanceCachingFactory((c) => track(get(c, PartsToken).auditSink(context(c)))),
   });
+  let shared: SharedStore | undefined;
   container.register(RateLimiterToken, {
-    useFactory: instanceCachingFactory((c) =>
-      track(get(c, PartsToken).rateLimiter({ ...context(c), target: get(c, TargetToken) })),
-    ),
+    useFactory: instanceCachingFactory((c) => {
+      const target = get(c, TargetToken);
+      const local = get(c, PartsToken).rateLimiter({ ...context(c), target });
+      return track(shared ? shared.rateLimiter(target, local) : local);
+    }),
   });
   container.register(CallHooksToken, {
     useFactory: instanceCachingFactory((c) => {
@@ -140,6 +148,10 @@ export function createContainer(init: {
     setTarget(target) {
       container.register(TargetToken, { useValue: target });
     },
+    setSharedStore(store) {
+      shared = store;
+      closers.push(() => store.close());
+    },
     clientFor(pantherToken) {
       const target = get(container, TargetToken);
       const namespace = scopeNamespace(target, pantherToken);
@@ -148,13 +160,16 @@ export function createContainer(init: {
         const parts = get(container, PartsToken);
         const ctx = context(container);
         const scope: ClientScope = { target, namespace };
+        const cacheStore = parts.cacheStore({ ...ctx, scope });
+        const singleFlight = parts.singleFlight({ ...ctx, scope });
         client = track(
           parts.pantherClient({
             ...ctx,
             target,
             token: pantherToken,
-            cacheStore: track(parts.cacheStore({ ...ctx, scope })),
-            singleFlight: track(parts.singleFlight({ ...ctx, scope })),
+            // A shared part closes the local part it was given.
+            cacheStore: track(shared ? shared.cacheStore(scope, cacheStore) : cacheStore),
+            singleFlight: track(shared ? shared.singleFlight(scope, singleFlight) : singleFlight),
             rateLimiter: get(container, RateLimiterToken),
             onUpstreamCall: onUpstreamCall(),
           }),

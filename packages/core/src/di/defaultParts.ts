@@ -6,7 +6,7 @@ import {
 } from '@mcp-panther/client';
 import { fileAuditSink, loggerAuditSink } from '../audit/auditSink.js';
 import { debugLineObserver } from '../calls/hooks/timing.js';
-import { clientOptions } from '../host/clientOptions.js';
+import { clientOptions, requestBudget } from '../host/clientOptions.js';
 import { connectFromConfig } from '../host/connectFromConfig.js';
 import { createLogger, fileSink, stderrSink } from '../logging/createLogger.js';
 import { maskUrlCredentials } from '../security/redact.js';
@@ -29,11 +29,15 @@ const defaults: HostParts = {
       : loggerAuditSink(logger.child({ audit: true })),
   cacheStore: ({ config }) => createMemoryCacheStore({ maxEntries: config.client.cache.maxEntries }),
   singleFlight: () => createMemorySingleFlight(),
-  rateLimiter: ({ config }) =>
-    createTokenBucketRateLimiter({
-      requestsPerSecond: config.client.requestsPerSecond,
-      burst: config.client.burst ?? Math.max(1, Math.floor(config.client.requestsPerSecond)),
-    }),
+  rateLimiter: ({ config }) => createTokenBucketRateLimiter(requestBudget(config)),
+  // Redis (and ioredis) are imported only when configured.
+  sharedStore: ({ config, logger }) => {
+    const url = config.client.redis?.url;
+    if (url === undefined) return undefined;
+    return import('../shared/redisSharedStore.js').then((redis) =>
+      redis.createRedisSharedStore({ config, logger, url }),
+    );
+  },
   pantherClient: ({ config, logger, target, token, cacheStore, singleFlight, rateLimiter, onUpstreamCall }) =>
     createPantherClient({
       urls: { rest: target.rest, graphql: target.graphql },

@@ -41,6 +41,50 @@ export interface ClientScope {
   readonly namespace: string;
 }
 
+export type SharedStoreState = 'connecting' | 'up' | 'down' | 'closed';
+
+/** A shared store's state and counters, as data (logs, metrics, `config://panther`). */
+export interface SharedStoreStatus {
+  /** What the store is: `redis`. */
+  readonly kind: string;
+  /** Where it is, with any credentials masked. */
+  readonly location: string;
+  /** `up` while shared; `connecting` and `down` while every part serves its local fallback. */
+  readonly state: SharedStoreState;
+  /** Why it last went down (never holds credentials). */
+  readonly reason?: string | undefined;
+  /** Times the store was given up (one warning each). */
+  readonly outages: number;
+  /** Times it was taken back after an outage. */
+  readonly rejoins: number;
+  /** Calls each part served with its local fallback. */
+  readonly fallbacks: Readonly<Record<'cache' | 'singleFlight' | 'rateLimiter', number>>;
+  /** Reads answered with another replica's upstream call. */
+  readonly remoteJoins: number;
+  /** Reads waiting right now for another replica's upstream call. */
+  readonly following: number;
+}
+
+/** What can be watched of a shared store. */
+export interface SharedStoreView {
+  status(): SharedStoreStatus;
+  /** Called on every state change (connected, given up, back); returns the function that stops listening. */
+  onStateChange(listener: (status: SharedStoreStatus) => void): () => void;
+}
+
+/**
+ * Where several replicas keep what they share: cache entries, in-flight reads and the request budget toward
+ * Panther. Each method wraps the host's own (in-process) part, which serves while the store is down or slow:
+ * nothing fails because of the store.
+ */
+export interface SharedStore extends SharedStoreView {
+  cacheStore(scope: ClientScope, local: CacheStore): CacheStore;
+  singleFlight(scope: ClientScope, local: SingleFlight): SingleFlight;
+  /** The budget toward one Panther instance, for all replicas together. */
+  rateLimiter(target: PantherTarget, local: RateLimiter): RateLimiter;
+  close(): Promise<void>;
+}
+
 /**
  * The parts of a host that can really be swapped, each as a factory. The composition root builds each one once
  * (per Panther token where scoped) on first use and closes what it built, in reverse order.
@@ -54,6 +98,11 @@ export interface HostParts {
   singleFlight(ctx: PartContext & { readonly scope: ClientScope }): SingleFlight;
   /** One per Panther instance: the request budget toward it. */
   rateLimiter(ctx: PartContext & { readonly target: PantherTarget }): RateLimiter;
+  /**
+   * What replicas share (cache, in-flight reads, request budget), or `undefined` for none. The three parts above
+   * become its local fallbacks. Default: Redis when `client.redis.url` is set.
+   */
+  sharedStore(ctx: PartContext): Promise<SharedStore | undefined> | SharedStore | undefined;
   pantherClient(
     ctx: PartContext & {
       readonly target: PantherTarget;

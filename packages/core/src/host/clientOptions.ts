@@ -24,3 +24,9 @@ export function clientOptions(
     logger,
   };
 }
+
+/** The request budget toward Panther: `client.requestsPerSecond`, and `burst` (default: the rate, at least 1). */
+export function requestBudget(config: HostConfig): { requestsPerSecond: number; burst: number } {
+  const { requestsPerSecond, burst } = config.client;
+  return { requestsPerSecond, burst: burst ?? Math.max(1, Math.floor(requestsPerSecond)) };
+}

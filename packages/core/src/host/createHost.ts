@@ -13,7 +13,7 @@ import { readTeamSecrets, type TeamSecrets } from '../config/secrets.js';
 import type { Logger } from '../define/types.js';
 import { createContainer } from '../di/createContainer.js';
 import { DEFAULT_PARTS } from '../di/defaultParts.js';
-import type { HostParts, PantherConnection } from '../di/parts.js';
+import type { HostParts, PantherConnection, SharedStore, SharedStoreView } from '../di/parts.js';
 import { CallHooksToken, LoggerToken } from '../di/tokens.js';
 import { McpHostError } from '../errors.js';
 import type { HostLogger } from '../logging/createLogger.js';
@@ -69,6 +69,8 @@ export interface Host {
   readonly logger: Logger;
   /** The instructions a new session gets. */
   readonly instructions: string;
+  /** What this replica shares with others (Redis), when configured: its state and counters, as data. */
+  readonly sharedStore: SharedStoreView | undefined;
   /** What `config://panther` shows (for a profile when named). */
   info(profile?: string): HostInfo;
   /**
@@ -118,6 +120,12 @@ function urlCredentials(urls: readonly (string | undefined)[]): string[] {
   return out;
 }
 
+/** The shared store as `config://panther` shows it: what and where (credentials masked), and its state. */
+function sharedStoreInfo(store: SharedStoreView): Record<string, unknown> {
+  const { kind, location, state, outages } = store.status();
+  return { kind, location, state, outages };
+}
+
 /** The parts this host uses: the defaults, then the options' (a given logger or client wins). */
 function chooseParts(options: CreateHostOptions): HostParts {
   const parts: HostParts = { ...DEFAULT_PARTS, ...options.parts };
@@ -145,7 +153,12 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
   const secrets: string[] = [
     config.panther.token,
     config.server.authToken,
-    ...urlCredentials([config.panther.instanceUrl, config.panther.restUrl, config.panther.graphqlUrl]),
+    ...urlCredentials([
+      config.panther.instanceUrl,
+      config.panther.restUrl,
+      config.panther.graphqlUrl,
+      config.client.redis?.url,
+    ]),
     ...team.tokens.map((t) => t.value),
     ...team.pantherTokens.values(),
   ].filter((s): s is string => !!s);
@@ -156,12 +169,22 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
   for (const warning of warnings) logger.warn(warning);
   // Each Panther token's permissions are read once, at start-up or at the first reload that needs them.
   const permissionsOf = permissionReader(logger);
+  // Connecting to what replicas share (Redis) runs alongside everything else, and is done before the first client.
+  const sharing = (async (): Promise<SharedStore | undefined> => {
+    const store = await parts.sharedStore({ config, logger });
+    if (store) container.setSharedStore(store);
+    return store;
+  })();
+  sharing.catch(() => {});
   const closeAll = async () => {
+    // A store still connecting is closed with the rest, never left holding the process open.
+    await sharing.catch(() => {});
     await container.dispose();
     if (!options.logger) await logger.close();
   };
 
   let connection: PantherConnection;
+  let sharedStore: SharedStore | undefined;
   let packs: ValidatedPack[];
   let permissions: KnownPermissions;
   let client: PantherClient;
@@ -180,6 +203,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       if (found.close) container.onDispose(() => found.close?.());
       secrets.push(found.token, ...(found.secrets ?? []));
       container.setTarget(found.target);
+      await sharing;
       const connected = options.client ?? container.clientFor(found.token);
       const discovered = config.policy.hideUnpermittedTools
         ? await permissionsOf(connected)
@@ -199,6 +223,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
     logger.debug('packs loaded', { packs: packs.map((p) => p.pack.id) });
     warmToolSchemas(packs);
     const { found, connected, discovered } = await connecting;
+    sharedStore = await sharing;
     connection = found;
     client = connected;
     permissions = discovered;
@@ -267,7 +292,10 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
     if (catalog === undefined) throw new McpHostError('CONFIG_INVALID', `There is no profile "${profile}"`);
     return catalog;
   };
-  const info = (profile?: string): HostInfo => describeCatalog(catalogOf(profile), target, profile);
+  const info = (profile?: string): HostInfo => ({
+    ...describeCatalog(catalogOf(profile), target, profile),
+    ...(sharedStore ? { shared_store: sharedStoreInfo(sharedStore) } : {}),
+  });
 
   // Every server made and not yet closed, with its caller's profile: what a reload tells about its changes.
   const sessions = new Map<McpServer, string | undefined>();
@@ -367,6 +395,9 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
     get instructions() {
       return current.catalogs.base.instructions;
     },
+    sharedStore: sharedStore
+      ? { status: sharedStore.status, onStateChange: sharedStore.onStateChange }
+      : undefined,
     info,
     createServer,
     async connect(transport) {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { maskUrlCredentials } from '../security/redact.js';
 
 /** One validation problem in words: where (`severities[0]`) and what is wrong and allowed. */
 export interface IssueText {
@@ -26,6 +27,8 @@ function describeValue(value: unknown): string {
   } catch {
     text = String(value);
   }
+  // A URL's user-info is a credential wherever the URL was written.
+  text = maskUrlCredentials(text);
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
 }
 

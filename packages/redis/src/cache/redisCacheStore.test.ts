@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Replica, startReplica } from '../testdata/harness.js';
-import { type RedisServer, startRedisServer } from '../testdata/redisServer.js';
+import { type RedisServer, startRedisServer } from '../testing/redisServer.js';
 
 describe('Redis cache store', () => {
   let server: RedisServer;

@@ -1,14 +1,17 @@
-import type { CacheStore, TagVersions } from '@mcp-panther/client';
+import type { CacheStore } from '@mcp-panther/client';
 import type { Health } from '../connection/health.js';
 import { runScript } from '../connection/luaScript.js';
 import { type Keys, keyPart } from '../keys.js';
 import { conditionalSet, invalidateTags } from './cacheScripts.js';
 import { createOutageLedger } from './outageLedger.js';
 
-// Versions are opaque to the client; the first element says which store issued them, so an answer read while
-// Redis was down is never checked against Redis counters (or the reverse).
-const FROM_REDIS = 'redis';
-const FROM_LOCAL = 'local';
+// Versions are opaque to the client, one per tag. Redis's are `redis:<counter>`; the local store's are whatever it
+// answers (the in-memory store's are numbers). So an answer read while Redis was down is never checked against
+// Redis counters, or the reverse.
+const REDIS_VERSION = 'redis:';
+const fromRedis = (version: number | string): boolean =>
+  typeof version === 'string' && version.startsWith(REDIS_VERSION);
+const counterOf = (version: number | string): string => String(version).slice(REDIS_VERSION.length);
 
 const encode = (value: unknown): string | undefined => {
   try {
@@ -73,26 +76,27 @@ export function createRedisCacheStore(deps: {
     async versions(tags) {
       if (tags.length > 0) {
         const read = await health.attempt(timeoutMs, (redis) => redis.mget(...tags.map(versionKey)));
-        if (read.ok) return [FROM_REDIS, ...read.value.map((v) => Number(v ?? 0))];
+        if (read.ok) return read.value.map((v) => `${REDIS_VERSION}${Number(v ?? 0)}`);
       } else if (health.state === 'up') {
-        return [FROM_REDIS];
+        return [];
       }
       health.fellBack('cache');
-      return [FROM_LOCAL, ...(await local.versions(tags))];
+      return local.versions(tags);
     },
 
     async set(key, value, { ttlMs, tags, since }) {
-      if (ttlMs <= 0) return;
-      const [origin, ...captured] = since as TagVersions;
-      if (origin === FROM_LOCAL) {
+      if (ttlMs <= 0 || since.length !== tags.length) return;
+      // Untagged entries have no counters to check: where they go depends only on whether Redis is in use.
+      const redisCaptured = tags.length === 0 ? health.state === 'up' : since.every(fromRedis);
+      if (!redisCaptured) {
         // Captured during an outage: keep it locally only if Redis is still out (it would be ignored otherwise).
-        if (health.state === 'up') return;
+        if (health.state === 'up' || since.some(fromRedis)) return;
         health.fellBack('cache');
         ledger.stored(key);
-        await local.set(key, value, { ttlMs, tags, since: captured });
+        await local.set(key, value, { ttlMs, tags, since });
         return;
       }
-      if (origin !== FROM_REDIS || captured.length !== tags.length) return;
+      const captured = since.map(counterOf);
       const json = encode(value);
       if (json === undefined) return;
       const stored = await health.attempt(timeoutMs, (redis) =>
@@ -100,7 +104,7 @@ export function createRedisCacheStore(deps: {
           redis,
           conditionalSet,
           [entryKey(key), ...tags.map(versionKey), ...tags.map(tagSetKey)],
-          [json, Math.ceil(ttlMs), ...captured.map(String)],
+          [json, Math.ceil(ttlMs), ...captured],
         ),
       );
       // Redis went away since the versions were read: the local guard has nothing to compare with, so skip.

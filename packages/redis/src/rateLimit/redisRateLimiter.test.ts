@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { never, type Replica, startReplica } from '../testdata/harness.js';
-import { type RedisServer, startRedisServer } from '../testdata/redisServer.js';
+import { type RedisServer, startRedisServer } from '../testing/redisServer.js';
 
 /** The most grants inside any window [t, t + 1000 ms) that starts at a grant. */
 function mostPerSecond(times: readonly number[]): number {

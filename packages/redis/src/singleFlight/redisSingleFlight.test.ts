@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type GatedFlight, startGatedFlight } from '../testdata/gatedFlight.js';
 import { deferred, type Replica, startReplica, until } from '../testdata/harness.js';
-import { type RedisServer, startRedisServer } from '../testdata/redisServer.js';
+import { type RedisServer, startRedisServer } from '../testing/redisServer.js';
 
 const KEY = 'graphql:ListAlerts:{"status":"OPEN"}';
 const TAGS = ['alerts'];

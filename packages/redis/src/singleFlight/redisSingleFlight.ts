@@ -155,6 +155,7 @@ export function createRedisSingleFlight(deps: {
     tags: readonly string[],
     shared: AbortSignal,
     start: (shared: AbortSignal) => Promise<T>,
+    onJoin: (() => void) | undefined,
   ): Promise<Outcome<T>> => {
     const flightId = randomUUID();
     const tagKeys = tags.map(tagSetKey);
@@ -174,6 +175,8 @@ export function createRedisSingleFlight(deps: {
       );
       if (!taken.ok || typeof taken.value !== 'string') return alone(shared, start);
       if (taken.value === flightId) return lead(key, tags, flightId, shared, start);
+      // The client tells a join from a hang only by this call (a follower neither starts nor answers for a while).
+      onJoin?.();
       const followed = await follow<T>(key, taken.value, shared);
       if (followed.kind === 'value') {
         stats.remoteJoins += 1;
@@ -188,11 +191,18 @@ export function createRedisSingleFlight(deps: {
   return {
     async run<T>(
       key: string,
-      options: { readonly tags: readonly string[]; readonly signal: AbortSignal },
+      options: {
+        readonly tags: readonly string[];
+        readonly signal: AbortSignal;
+        readonly onJoin?: (() => void) | undefined;
+      },
       start: (shared: AbortSignal) => Promise<T>,
     ) {
+      // Callers joining this process's flight are reported by `local`; its first caller, by `across`.
       const result = await local.run<Outcome<T>>(key, options, (shared) =>
-        health.state === 'up' ? across(key, options.tags, shared, start) : alone(shared, start),
+        health.state === 'up'
+          ? across(key, options.tags, shared, start, options.onJoin)
+          : alone(shared, start),
       );
       return { value: result.value.value, joined: result.joined || result.value.remote };
     },

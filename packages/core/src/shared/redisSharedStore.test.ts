@@ -1,0 +1,238 @@
+import { type FakeUpstream, startFakeUpstream } from '@mcp-panther/client/testing';
+import { type RedisServer, startRedisServer } from '@mcp-panther/redis/testing';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, parseConfig } from '../config/loadConfig.js';
+import type { SharedStore } from '../di/parts.js';
+import { createHost, type Host } from '../host/createHost.js';
+import { createLogger, memorySink } from '../logging/createLogger.js';
+import { thingsPack } from '../testdata/packs.js';
+import type { PackSource } from '../types.js';
+
+const PASSWORD = 'redis-pa55word-under-test';
+const TOKEN = 'panther-token-under-test';
+
+const source: PackSource = {
+  specifier: 'things',
+  enabled: true,
+  optional: false,
+  config: undefined,
+  pack: thingsPack,
+};
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 500; i += 1) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`timed out waiting until ${what}`);
+}
+
+describe('replicas share the cache, in-flight reads and the request budget through Redis', () => {
+  let redis: RedisServer;
+  let upstream: FakeUpstream;
+  let release: () => void = () => {};
+  let hosts: Host[] = [];
+  let clients: Client[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedisServer({ password: PASSWORD });
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+  afterEach(async () => {
+    await Promise.all(clients.map((client) => client.close()));
+    await Promise.all(hosts.map((host) => host.close()));
+    await upstream?.close();
+    hosts = [];
+    clients = [];
+  });
+
+  const redisUrl = () => `redis://:${PASSWORD}@127.0.0.1:${redis.port}`;
+  const startUpstream = async () => {
+    upstream = await startFakeUpstream(async (request) => {
+      if (request.path === '/api-tokens/self') return { json: { permissions: ['AlertRead'] } };
+      if (request.path === '/things') {
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        return { json: [{ id: 'a' }] };
+      }
+      return { status: 404, json: { message: 'no such path' } };
+    });
+  };
+
+  /** One replica: a host with its own logger, reached by an in-memory MCP client. */
+  const replica = async (url = redisUrl()) => {
+    const sink = memorySink();
+    const host = await createHost({
+      config: parseConfig({
+        packs: [],
+        panther: { restUrl: upstream.url, graphqlUrl: `${upstream.url}/public/graphql`, token: TOKEN },
+        client: { redis: { url } },
+      }),
+      packs: [source],
+      logger: createLogger({ level: 'info', format: 'json', sink }),
+    });
+    hosts.push(host);
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await host.connect(serverSide);
+    const client = new Client({ name: 'replica-test', version: '0.0.0' });
+    await client.connect(clientSide);
+    clients.push(client);
+    return { host, client, lines: sink.lines };
+  };
+  const paths = (path: string) => upstream.requests.filter((r) => r.path === path).length;
+
+  it("gives the second replica the token's permissions from the first one's cache", async () => {
+    await startUpstream();
+    const a = await replica();
+    const b = await replica();
+    expect(paths('/api-tokens/self')).toBe(1);
+    expect(b.host.sharedStore?.status()).toMatchObject({
+      kind: 'redis',
+      location: `redis://:***@127.0.0.1:${redis.port}`,
+      state: 'up',
+      outages: 0,
+    });
+    expect(a.host.info()['shared_store']).toEqual({
+      kind: 'redis',
+      location: `redis://:***@127.0.0.1:${redis.port}`,
+      state: 'up',
+      outages: 0,
+    });
+  });
+
+  it('makes one upstream call for identical concurrent reads through two replicas', async () => {
+    await startUpstream();
+    const a = await replica();
+    const b = await replica();
+    const first = a.client.callTool({ name: 'list_things', arguments: {} });
+    await until(() => paths('/things') === 1, 'the first replica calls upstream');
+    const second = b.client.callTool({ name: 'list_things', arguments: {} });
+    await until(() => b.host.sharedStore?.status().following === 1, 'the second replica follows');
+    release();
+    const results = await Promise.all([first, second]);
+    expect(results.map((r) => r.structuredContent)).toEqual([
+      { things: [{ id: 'a' }], total: 1 },
+      { things: [{ id: 'a' }], total: 1 },
+    ]);
+    expect(paths('/things')).toBe(1);
+    expect(b.host.sharedStore?.status().remoteJoins).toBe(1);
+  });
+
+  it('serves every call locally while Redis cannot be reached, with one warning that never shows the password', async () => {
+    await startUpstream();
+    const offline = await startRedisServer({ password: PASSWORD });
+    await offline.stop();
+    const a = await replica(`redis://:${PASSWORD}@127.0.0.1:${offline.port}`);
+    const calls = Array.from({ length: 3 }, () => a.client.callTool({ name: 'list_things', arguments: {} }));
+    await until(() => paths('/things') === 1, 'the replica calls upstream on its own');
+    release();
+    const results = await Promise.all(calls);
+    expect(results.filter((r) => r.isError)).toEqual([]);
+    const status = a.host.sharedStore?.status();
+    expect(status).toMatchObject({ state: 'down', outages: 1 });
+    expect(status?.fallbacks.singleFlight).toBeGreaterThan(0);
+    const warnings = a.lines.map((line) => JSON.parse(line)).filter((line) => line.level === 'warn');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({
+      msg: expect.stringMatching(/^redis unavailable/),
+      component: 'redis',
+      url: `redis://:***@127.0.0.1:${offline.port}`,
+    });
+    expect(a.lines.join('\n')).not.toContain(PASSWORD);
+    expect(JSON.stringify(a.host.info())).not.toContain(PASSWORD);
+  });
+
+  it('tells watchers of every state change, as data', async () => {
+    await startUpstream();
+    const a = await replica();
+    const seen: string[] = [];
+    const stop = a.host.sharedStore!.onStateChange((status) =>
+      seen.push(`${status.state} ${status.outages}`),
+    );
+    await redis.kill();
+    await until(() => seen.length > 0, 'the outage is reported');
+    await redis.restart();
+    await until(() => seen.length > 1, 'the rejoin is reported');
+    stop();
+    expect(seen).toEqual(['down 1', 'up 1']);
+    expect(a.host.sharedStore?.status()).toMatchObject({ state: 'up', rejoins: 1 });
+  });
+});
+
+describe('the sharedStore part', () => {
+  it('wraps the local parts per token scope and per instance, and is closed after the clients', async () => {
+    const upstream = await startFakeUpstream((request) =>
+      request.path === '/api-tokens/self' ? { json: { permissions: ['AlertRead'] } } : { json: [] },
+    );
+    const seen: string[] = [];
+    const store: SharedStore = {
+      cacheStore: (scope, local) => {
+        seen.push(`cache ${scope.namespace}`);
+        return local;
+      },
+      singleFlight: (scope, local) => {
+        seen.push(`flight ${scope.namespace}`);
+        return local;
+      },
+      rateLimiter: (target, local) => {
+        seen.push(`limiter ${target.rest}`);
+        return local;
+      },
+      status: () => ({
+        kind: 'test',
+        location: 'memory',
+        state: 'up',
+        outages: 0,
+        rejoins: 0,
+        fallbacks: { cache: 0, singleFlight: 0, rateLimiter: 0 },
+        remoteJoins: 0,
+        following: 0,
+      }),
+      onStateChange: () => () => {},
+      close: async () => {
+        seen.push('closed');
+      },
+    };
+    const host = await createHost({
+      config: parseConfig({
+        packs: [],
+        panther: { restUrl: upstream.url, graphqlUrl: `${upstream.url}/public/graphql`, token: TOKEN },
+      }),
+      packs: [source],
+      logger: createLogger({ level: 'warn', format: 'json', sink: memorySink() }),
+      parts: { sharedStore: async () => store },
+    });
+    await host.close();
+    await upstream.close();
+    const namespace = seen[0]!.split(' ')[1]!;
+    expect(namespace).toMatch(/^127\.0\.0\.1:\d+:[0-9a-f]{16}$/);
+    expect(seen).toEqual([`cache ${namespace}`, `flight ${namespace}`, `limiter ${upstream.url}`, 'closed']);
+    expect(host.sharedStore?.status().kind).toBe('test');
+  });
+});
+
+describe('client.redis in the config', () => {
+  it('comes from MCP_PANTHER_REDIS_URL', async () => {
+    const loaded = await loadConfig({
+      cwd: '/nonexistent-folder-for-config-search',
+      env: { MCP_PANTHER_REDIS_URL: 'rediss://:pw-1234@cache.internal:6380/2' },
+    });
+    expect(loaded.config.client.redis).toEqual({ url: 'rediss://:pw-1234@cache.internal:6380/2' });
+  });
+
+  it('refuses a URL that is not redis:// or rediss:// without echoing it', async () => {
+    const error = await loadConfig({
+      cwd: '/nonexistent-folder-for-config-search',
+      env: { MCP_PANTHER_REDIS_URL: 'https://admin:pw-5678@cache.internal' },
+    }).catch((e: unknown) => e as Error);
+    expect(String(error)).toMatch(
+      /client\.redis\.url \(from MCP_PANTHER_REDIS_URL\): must be a redis:\/\/ or rediss:\/\/ URL/,
+    );
+    expect(String(error)).not.toContain('pw-5678');
+  });
+});

@@ -1,0 +1,74 @@
+import { createPantherClient, type PantherClient } from '@mcp-panther/client';
+import { type FakeUpstream, startFakeUpstream } from '@mcp-panther/client/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { deferred, type Replica, startReplica, until } from './testdata/harness.js';
+import { type RedisServer, startRedisServer } from './testing/redisServer.js';
+
+// The client guards every part: a part that neither starts, joins nor answers within `partTimeoutMs` (250 ms by
+// default) is passed by, and versions must come one per tag. These tests run the Redis parts behind the real client.
+const PART_TIMEOUT_MS = 250;
+
+describe('the Redis parts behind the client', () => {
+  let server: RedisServer;
+  let upstream: FakeUpstream;
+  let gate = deferred();
+  let replicas: Replica[] = [];
+  let clients: PantherClient[] = [];
+
+  beforeAll(async () => {
+    server = await startRedisServer();
+    upstream = await startFakeUpstream(async (request) => {
+      await gate.promise;
+      return { json: { id: request.path.split('/').pop(), status: 'OPEN' } };
+    });
+  });
+  afterEach(async () => {
+    await Promise.all(clients.map((client) => client.close()));
+    await Promise.all(replicas.map((replica) => replica.parts.close()));
+    replicas = [];
+    clients = [];
+  });
+  afterAll(async () => {
+    await upstream.close();
+    await server.stop();
+  });
+
+  const replica = async (namespace: string) => {
+    const started = await startReplica(server.url, { namespace });
+    replicas.push(started);
+    const client = createPantherClient({
+      urls: { rest: upstream.url, graphql: `${upstream.url}/public/graphql` },
+      token: 'token-under-test',
+      cacheStore: started.parts.cacheStore,
+      singleFlight: started.parts.singleFlight,
+      rateLimiter: started.parts.rateLimiter,
+    });
+    clients.push(client);
+    return { client, parts: started.parts };
+  };
+  const alerts = () => upstream.requests.filter((r) => r.path === '/alerts/a1').length;
+
+  it('keeps a follower waiting on another replica past the part timeout, then serves both from one call and the cache', async () => {
+    gate = deferred();
+    const a = await replica('guarded');
+    const b = await replica('guarded');
+    const first = a.client.rest({ method: 'GET', path: '/alerts/a1' });
+    await until(() => alerts() === 1, 'a calls upstream');
+    const second = b.client.rest({ method: 'GET', path: '/alerts/a1' });
+    await until(() => b.parts.stats().following === 1, 'b follows a');
+    // Several part timeouts pass while a's call is held: b must still be waiting on a, not calling itself.
+    await new Promise((resolve) => setTimeout(resolve, PART_TIMEOUT_MS * 2.5));
+    gate.resolve();
+    expect(await Promise.all([first, second])).toEqual([
+      { id: 'a1', status: 'OPEN' },
+      { id: 'a1', status: 'OPEN' },
+    ]);
+    expect(alerts()).toBe(1);
+    expect(b.client.stats).toMatchObject({ coalesced: 1, partErrors: 0 });
+    // a stored the answer in Redis (one version per tag passed the client's check): b reads it from there.
+    expect(await b.client.rest({ method: 'GET', path: '/alerts/a1' })).toEqual({ id: 'a1', status: 'OPEN' });
+    expect(alerts()).toBe(1);
+    expect(b.client.stats).toMatchObject({ cacheHits: 1, partErrors: 0 });
+    expect(a.client.stats.partErrors).toBe(0);
+  });
+});
