@@ -68,8 +68,8 @@ describe('PantherClient parts', () => {
     expect(upstream.requests.map((r) => r.method)).toEqual(['GET', 'PATCH', 'GET']);
     expect(client.stats).toMatchObject({ coalesced: 1, cacheHits: 1, upstreamCalls: 3, partErrors: 0 });
     // Four reads look up the cache; the three misses go through the single flight (one joins), the two that
-    // went upstream are stored, and the write invalidates.
-    expect(cache.counts).toMatchObject({ get: 4, versions: 4, set: 2, invalidate: 1 });
+    // lead their flight look once more, go upstream and are stored, and the write invalidates.
+    expect(cache.counts).toMatchObject({ get: 6, versions: 4, set: 2, invalidate: 1 });
     expect(limiter.counts).toEqual({ acquire: 3 });
     expect(flights.counts).toEqual({ run: 3, forget: 1 });
     expect(cache.counts['close'] ?? 0).toBe(0);

@@ -1,5 +1,6 @@
-import { createPantherClient, type PantherClient } from '@mcp-panther/client';
+import { type CacheStore, createPantherClient, type PantherClient } from '@mcp-panther/client';
 import { type FakeUpstream, startFakeUpstream } from '@mcp-panther/client/testing';
+import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deferred, type Replica, startReplica, until } from './testdata/harness.js';
 import { type RedisServer, startRedisServer } from './testing/redisServer.js';
@@ -10,6 +11,7 @@ const PART_TIMEOUT_MS = 250;
 
 describe('the Redis parts behind the client', () => {
   let server: RedisServer;
+  let inspect: Redis;
   let upstream: FakeUpstream;
   let gate = deferred();
   let replicas: Replica[] = [];
@@ -17,6 +19,7 @@ describe('the Redis parts behind the client', () => {
 
   beforeAll(async () => {
     server = await startRedisServer();
+    inspect = new Redis(server.url);
     upstream = await startFakeUpstream(async (request) => {
       await gate.promise;
       return { json: { id: request.path.split('/').pop(), status: 'OPEN' } };
@@ -29,24 +32,25 @@ describe('the Redis parts behind the client', () => {
     clients = [];
   });
   afterAll(async () => {
+    inspect.disconnect();
     await upstream.close();
     await server.stop();
   });
 
-  const replica = async (namespace: string) => {
+  const replica = async (namespace: string, wrap: (store: CacheStore) => CacheStore = (store) => store) => {
     const started = await startReplica(server.url, { namespace });
     replicas.push(started);
     const client = createPantherClient({
       urls: { rest: upstream.url, graphql: `${upstream.url}/public/graphql` },
       token: 'token-under-test',
-      cacheStore: started.parts.cacheStore,
+      cacheStore: wrap(started.parts.cacheStore),
       singleFlight: started.parts.singleFlight,
       rateLimiter: started.parts.rateLimiter,
     });
     clients.push(client);
     return { client, parts: started.parts };
   };
-  const alerts = () => upstream.requests.filter((r) => r.path === '/alerts/a1').length;
+  const alerts = (id = 'a1') => upstream.requests.filter((r) => r.path === `/alerts/${id}`).length;
 
   it('keeps a follower waiting on another replica past the part timeout, then serves both from one call and the cache', async () => {
     gate = deferred();
@@ -70,5 +74,38 @@ describe('the Redis parts behind the client', () => {
     expect(alerts()).toBe(1);
     expect(b.client.stats).toMatchObject({ cacheHits: 1, partErrors: 0 });
     expect(a.client.stats.partErrors).toBe(0);
+  });
+
+  it('does not call upstream again for a read that missed just before another replica stored the answer', async () => {
+    gate = deferred();
+    const a = await replica('late-miss');
+    // b's first lookup reads Redis at once but answers only when the test says: a miss from before a's answer.
+    const lookup = deferred();
+    let lookups = 0;
+    const b = await replica('late-miss', (store) => ({
+      ...store,
+      versions: (tags) => store.versions(tags),
+      async get(key) {
+        lookups += 1;
+        const found = await store.get(key);
+        if (lookups === 1) await lookup.promise;
+        return found;
+      },
+    }));
+    const first = a.client.rest({ method: 'GET', path: '/alerts/a2' });
+    await until(() => alerts('a2') === 1, 'a calls upstream');
+    const second = b.client.rest({ method: 'GET', path: '/alerts/a2' });
+    await until(() => lookups === 1, 'b looks up the cache');
+    gate.resolve();
+    // a's answer is stored and its flight has ended before b, which missed, goes on to lead its own.
+    expect(await first).toEqual({ id: 'a2', status: 'OPEN' });
+    for (let i = 0; i < 500 && (await inspect.keys('mcp-panther:{late-miss}:sf:l:*')).length > 0; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(await inspect.keys('mcp-panther:{late-miss}:sf:l:*')).toEqual([]);
+    lookup.resolve();
+    expect(await second).toEqual({ id: 'a2', status: 'OPEN' });
+    expect(alerts('a2')).toBe(1);
+    expect(b.client.stats).toMatchObject({ cacheHits: 1, upstreamCalls: 0, partErrors: 0 });
   });
 });

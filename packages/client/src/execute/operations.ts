@@ -61,20 +61,32 @@ export function createOperations(deps: {
         // A read that may not be cached does not pay a round trip to a remote store either.
         const cache = plan.ttlMs > 0 ? deps.cache : undefined;
         let since: TagVersions | undefined;
+        let answered = false;
         if (cache !== undefined) {
           // The versions are taken before the call goes out, so an answer older than a write is never stored.
-          const [hit, versions] = await Promise.all([
+          const [found, versions] = await Promise.all([
             cache.get(plan.key, signal),
             cache.versions(plan.tags, signal),
           ]);
-          if (hit !== undefined) {
+          if (typeof found === 'object') {
             stats.cacheHits += 1;
             // Every caller gets its own copy, so one caller's mutation cannot leak into another's answer.
-            return structuredClone(hit.value) as T;
+            return structuredClone(found.value) as T;
           }
+          answered = found === 'miss';
           since = versions;
         }
         const { value, joined } = await flights.run(plan.key, plan.tags, signal, async (shared) => {
+          if (cache !== undefined && answered) {
+            // This read leads a flight: another replica sharing the store may have stored the answer and ended
+            // its flight between this read's miss and now. One more look keeps it to one upstream call (a store
+            // that failed the first look is not asked again).
+            const late = await cache.get(plan.key, shared);
+            if (typeof late === 'object') {
+              stats.cacheHits += 1;
+              return structuredClone(late.value) as T;
+            }
+          }
           const answer = await executor.run(plan.call, shared, deadline);
           if (cache !== undefined && since !== undefined) {
             cache.set(plan.key, structuredClone(answer), { ttlMs: plan.ttlMs, tags: plan.tags, since });

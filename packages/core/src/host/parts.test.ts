@@ -112,9 +112,10 @@ describe('the composition root takes swappable parts through CreateHostOptions',
     await client.callTool({ name: 'list_things', arguments: { page_size: 0 } });
     await client.close();
 
-    // The permission read (identity: cached) and both lists (a kind that is never cached) went upstream.
+    // The permission read (identity: cached) and both lists (a kind that is never cached) went upstream. The
+    // permission read looked in the cache twice: on arrival, and again as it led its flight.
     expect(upstream.requests.map((r) => r.path)).toEqual(['/api-tokens/self', '/things', '/things']);
-    expect(cacheCounts['get']).toBe(1);
+    expect(cacheCounts['get']).toBe(2);
     expect(cacheCounts['set']).toBe(1);
     expect(limiterCounts['acquire']).toBe(3);
     expect(flightCounts['run']).toBe(3);

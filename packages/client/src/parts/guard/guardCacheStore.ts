@@ -2,10 +2,12 @@ import type { CacheStore, TagVersions } from '../types.js';
 import type { PartMonitor } from './monitor.js';
 import { invoke, within } from './within.js';
 
+/** A cache lookup: the entry, a miss the store answered, or a store that failed or did not answer in time. */
+export type CacheLookup = { readonly value: unknown } | 'miss' | 'failed';
+
 /** A `CacheStore` as the client uses it: never rejects (except with the caller's abort) and never hangs. */
 export interface GuardedCache {
-  /** The cached entry, or undefined for a miss or a store that failed. */
-  get(key: string, signal: AbortSignal): Promise<{ readonly value: unknown } | undefined>;
+  get(key: string, signal: AbortSignal): Promise<CacheLookup>;
   /** The tags' versions, or undefined when the store failed (the answer is then not stored). */
   versions(tags: readonly string[], signal: AbortSignal): Promise<TagVersions | undefined>;
   /** Stores in the background: the caller does not wait for it. */
@@ -29,7 +31,13 @@ export function guardCacheStore(store: CacheStore, monitor: PartMonitor, timeout
         invoke(() => store.get(key)),
         timeoutMs,
         signal,
-      ).then((hit) => (isHit(hit) ? hit : undefined), failed('get', signal));
+      ).then(
+        (hit): CacheLookup => (isHit(hit) ? hit : 'miss'),
+        (error: unknown): CacheLookup => {
+          failed('get', signal)(error);
+          return 'failed';
+        },
+      );
     },
     versions(tags, signal) {
       return within(
