@@ -81,8 +81,11 @@ export function guardSingleFlight(
         );
         // The built-in part starts or joins before `run` returns, so it never needs the timer.
         if (!answered && !settled) {
+          // As in `within`: answers that arrived while the process was busy are read before judging.
           timer = setTimeout(() => {
-            if (!answered) bypass(new PartTimeout(timeoutMs));
+            setImmediate(() => {
+              if (!answered) bypass(new PartTimeout(timeoutMs));
+            });
           }, timeoutMs);
           timer.unref();
         }

@@ -37,7 +37,9 @@ export function within<T>(promise: Promise<T>, ms: number, signal?: AbortSignal)
         onAbort();
         return;
       }
-      timer = setTimeout(() => settle(() => reject(new PartTimeout(ms))), ms);
+      // Read what arrived while the process was busy before judging: a starved process runs its timers before
+      // its I/O, and the check phase (setImmediate) comes after it.
+      timer = setTimeout(() => setImmediate(() => settle(() => reject(new PartTimeout(ms)))), ms);
       // A hung part must not keep the process alive by itself.
       timer.unref();
       signal?.addEventListener('abort', onAbort, { once: true });

@@ -1,0 +1,228 @@
+import type { ChildProcess } from 'node:child_process';
+import {
+  type RedisServer,
+  type RoundRobinProxy,
+  startRedisServer,
+  startRoundRobinProxy,
+} from '@mcp-panther/redis/testing';
+import type { Sandbox } from '@mcp-panther/sandbox';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  assertBuilt,
+  baseEnv,
+  connectHttp,
+  killAll,
+  startHttp,
+  startPanther,
+  tempDir,
+  writeConfig,
+} from './testdata/harness.js';
+
+// Three replicas of the built server in stateless HTTP mode behind a round-robin front, sharing one Redis, with
+// the sandbox behind a counting proxy: what replicas share, measured where it matters (upstream calls).
+
+const REDIS_PASSWORD = 'replica-redis-pa55word';
+const RATE = { requestsPerSecond: 5, burst: 5 };
+
+interface Replica {
+  readonly url: string;
+  readonly process: ChildProcess;
+  readonly stderr: () => string;
+}
+
+let redis: RedisServer;
+let panther: Sandbox;
+let upstream: RoundRobinProxy;
+let front: RoundRobinProxy;
+let replicas: Replica[] = [];
+let alertIds: string[] = [];
+let tmp: Awaited<ReturnType<typeof tempDir>>;
+const clients: Client[] = [];
+
+/** Upstream requests whose path starts with `prefix` (the query string included in the match). */
+const upstreamCalls = (prefix: string) => upstream.requests.filter((r) => r.url.startsWith(prefix)).length;
+
+async function connect(url: string): Promise<Client> {
+  const client = await connectHttp(url);
+  clients.push(client);
+  return client;
+}
+
+const ok = (result: CallToolResult): CallToolResult => {
+  if (result.isError) throw new Error(`tool call failed: ${JSON.stringify(result.content)}`);
+  return result;
+};
+const getAlert = async (client: Client, id: string) =>
+  ok((await client.callTool({ name: 'get_alert', arguments: { alert_id: id } })) as CallToolResult);
+const statusOf = (result: CallToolResult) =>
+  (result.structuredContent as { alert: { status: string } }).alert.status;
+
+/** Most requests in any one-second window, by arrival time. */
+function busiestSecond(times: readonly number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i += 1) {
+    while (sorted[i]! - sorted[j]! >= 1000) j += 1;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
+async function until(condition: () => boolean, what: string, tries = 1000): Promise<void> {
+  for (let i = 0; i < tries; i += 1) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`timed out waiting until ${what}`);
+}
+
+beforeAll(async () => {
+  assertBuilt();
+  [redis, panther, tmp] = await Promise.all([
+    startRedisServer({ password: REDIS_PASSWORD }),
+    startPanther(),
+    tempDir(),
+  ]);
+  upstream = await startRoundRobinProxy([panther.url]);
+  const page = (await (
+    await fetch(`${panther.url}/alerts?limit=50`, { headers: { 'X-API-Key': panther.tokens.admin } })
+  ).json()) as { results: { id: string }[] };
+  alertIds = page.results.map((alert) => alert.id);
+  const config = await writeConfig(tmp.dir, 'replica.config.json', {
+    server: { transport: 'streamable-http', host: '127.0.0.1', port: 0, stateless: true },
+    policy: { mode: 'read-write' },
+    client: RATE,
+  });
+  const env = baseEnv({
+    PANTHER_REST_API_URL: upstream.url,
+    PANTHER_GQL_API_URL: `${upstream.url}/public/graphql`,
+    PANTHER_API_TOKEN: panther.tokens.admin,
+    MCP_PANTHER_REDIS_URL: `redis://:${REDIS_PASSWORD}@127.0.0.1:${redis.port}`,
+  });
+  replicas = await Promise.all([0, 1, 2].map(() => startHttp(['--config', config], env, 30_000)));
+  front = await startRoundRobinProxy(replicas.map((replica) => replica.url.replace(/\/mcp$/, '')));
+}, 90_000);
+
+afterAll(async () => {
+  await Promise.allSettled(clients.map((client) => client.close()));
+  await killAll();
+  await front?.close();
+  await upstream?.close();
+  await panther?.close();
+  await redis?.stop();
+  await tmp?.remove();
+});
+
+describe('three stateless replicas sharing Redis behind a round-robin front', () => {
+  it('list the same tools on every replica, all connected to Redis, without showing its password', async () => {
+    expect(alertIds.length).toBeGreaterThanOrEqual(40);
+    const lists = await Promise.all(
+      replicas.map(async (replica) => JSON.stringify((await (await connect(replica.url)).listTools()).tools)),
+    );
+    expect(JSON.parse(lists[0]!).length).toBeGreaterThan(30);
+    expect(new Set(lists).size).toBe(1);
+    for (const replica of replicas) expect(replica.stderr()).toContain('"msg":"redis connected"');
+    const config = await (await connect(replicas[0]!.url)).readResource({ uri: 'config://panther' });
+    const info = JSON.parse((config.contents[0] as { text: string }).text);
+    expect(info.shared_store).toEqual({
+      kind: 'redis',
+      location: `redis://:***@127.0.0.1:${redis.port}`,
+      state: 'up',
+      outages: 0,
+    });
+  });
+
+  it('make one upstream call for 60 identical concurrent reads spread over the replicas, and none after', async () => {
+    const client = await connect(`${front.url}/mcp`);
+    const id = alertIds[0]!;
+    const before = front.requests.length;
+    const results = await Promise.all(Array.from({ length: 60 }, () => getAlert(client, id)));
+    expect(new Set(results.map((r) => JSON.stringify(r.structuredContent))).size).toBe(1);
+    const spread = [0, 0, 0];
+    for (const request of front.requests.slice(before)) {
+      if (request.method === 'POST') spread[request.target]! += 1;
+    }
+    expect(spread).toEqual([20, 20, 20]);
+    expect(upstreamCalls(`/alerts/${id}`)).toBe(1);
+    // The same read once more through each replica: all three answer from the shared cache.
+    const again = front.requests.length;
+    for (let i = 0; i < 3; i += 1) await getAlert(client, id);
+    expect(new Set(front.requests.slice(again).map((r) => r.target)).size).toBe(3);
+    expect(upstreamCalls(`/alerts/${id}`)).toBe(1);
+  });
+
+  it('show a write through one replica to a read through another that had cached the old value', async () => {
+    const [a, b] = [await connect(replicas[0]!.url), await connect(replicas[1]!.url)];
+    const id = alertIds[1]!;
+    const old = statusOf(await getAlert(b, id));
+    expect(statusOf(await getAlert(b, id))).toBe(old);
+    const next = old === 'RESOLVED' ? 'TRIAGED' : 'RESOLVED';
+    ok(
+      (await a.callTool({
+        name: 'update_alert_status',
+        arguments: { alert_ids: [id], status: next },
+      })) as CallToolResult,
+    );
+    expect(statusOf(await getAlert(b, id))).toBe(next);
+  });
+
+  it(`hold requestsPerSecond ${RATE.requestsPerSecond} and burst ${RATE.burst} for all replicas together`, async () => {
+    const client = await connect(`${front.url}/mcp`);
+    const ids = alertIds.slice(2, 32);
+    const start = upstream.requests.length;
+    // 60 distinct reads: each alert, and its comments.
+    await Promise.all(
+      ids.flatMap((id) => [
+        getAlert(client, id),
+        client
+          .callTool({ name: 'list_alert_comments', arguments: { alert_id: id } })
+          .then((r) => ok(r as CallToolResult)),
+      ]),
+    );
+    const calls = upstream.requests.slice(start);
+    expect(calls).toHaveLength(60);
+    expect(busiestSecond(calls.map((r) => r.at))).toBeLessThanOrEqual(RATE.burst + RATE.requestsPerSecond);
+  }, 60_000);
+
+  it('fail no call while Redis is killed mid-run, warn, and share again once it is back', async () => {
+    const client = await connect(`${front.url}/mcp`);
+    const ids = alertIds.slice(32, 38);
+    const reads = (round: number) =>
+      Array.from({ length: 12 }, (_, i) =>
+        client
+          .callTool({ name: 'get_alert', arguments: { alert_id: ids[(i + round) % ids.length]! } })
+          .then((r) => r as CallToolResult),
+      );
+    const during = [...reads(0)];
+    await redis.kill();
+    during.push(...reads(1));
+    const afterKill = await Promise.all(during);
+    const later = await Promise.all(reads(2));
+    expect([...afterKill, ...later].filter((r) => r.isError)).toEqual([]);
+    await until(
+      () => replicas.every((replica) => replica.stderr().includes('"msg":"redis unavailable')),
+      'every replica reports the outage',
+    );
+
+    await redis.restart();
+    await until(
+      () => replicas.every((replica) => replica.stderr().includes('"msg":"redis answers again')),
+      'every replica rejoins',
+    );
+    const id = alertIds[40]!;
+    const results = await Promise.all(Array.from({ length: 12 }, () => getAlert(client, id)));
+    expect(results.every((r) => statusOf(r) === statusOf(results[0]!))).toBe(true);
+    expect(upstreamCalls(`/alerts/${id}`)).toBeLessThanOrEqual(1);
+    for (const replica of replicas) {
+      const warnings = replica
+        .stderr()
+        .split('\n')
+        .filter((line) => line.includes('"level":"warn"') && line.includes('redis unavailable'));
+      expect(warnings).toHaveLength(1);
+      expect(replica.stderr()).not.toContain(REDIS_PASSWORD);
+      expect(replica.stderr()).toContain(`redis://:***@127.0.0.1:${redis.port}`);
+    }
+  }, 60_000);
+});
