@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 /**
  * A single measure, for working on one figure:
- * `node packages/bench/dist/quick.js latency|telemetry|cold|throughput|memory|datalake|answers [count]`
- * (datalake: events).
+ * `node packages/bench/dist/quick.js latency|telemetry|cold|throughput|memory|datalake|answers|setup|stateless|
+ * redis|replicas [count]` (datalake: events).
  * Writes nothing; prints the rows.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startRedisServer } from '@mcp-panther/redis/testing';
 import { answerSizes } from './answers.js';
 import { dataLakeCount } from './datalake.js';
 import { callLatency, coldStart, httpThroughput, memory, type Row, telemetryLatency } from './measures.js';
 import { startOtlpSink } from './otlpSink.js';
+import { redisCallLatency, replicaScaling, serverSetup, statelessLatency } from './replicas.js';
 import { renderAnswers } from './report.js';
 import { ratio } from './stats.js';
 import { startFixedLatencyUpstream } from './upstream.js';
@@ -32,6 +34,19 @@ writeFileSync(
   }),
 );
 const upstream = await startFixedLatencyUpstream(which === 'memory' ? 0 : 5);
+const cached = join(dir, 'cached.config.json');
+writeFileSync(
+  cached,
+  JSON.stringify({ policy: { mode: 'read-write' }, client: { requestsPerSecond: 10_000 } }),
+);
+const withRedis = async (run: (url: string) => Promise<Row[]>): Promise<Row[]> => {
+  const redis = await startRedisServer();
+  try {
+    return await run(redis.url);
+  } finally {
+    await redis.stop();
+  }
+};
 const collector = await startOtlpSink();
 const telemetryConfig = join(dir, 'telemetry.config.json');
 writeFileSync(
@@ -52,6 +67,14 @@ try {
   else if (which === 'throughput') rows = await httpThroughput(upstream, config, [1, 8]);
   else if (which === 'memory') rows = await memory(upstream, config, count || 1000);
   else if (which === 'datalake') rows = (await dataLakeCount(count || 100_000, 3)).rows;
+  else if (which === 'setup') rows = await serverSetup(upstream, count || 2_000);
+  else if (which === 'stateless') rows = await statelessLatency(upstream, config, count || 200);
+  else if (which === 'redis')
+    rows = await withRedis((url) =>
+      redisCallLatency(upstream, { cached, noCache: config }, url, count || 200),
+    );
+  else if (which === 'replicas')
+    rows = await withRedis((url) => replicaScaling(upstream, config, url, 32, count || 20));
 } finally {
   await upstream.close();
   await collector.close();

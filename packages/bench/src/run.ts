@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startRedisServer } from '@mcp-panther/redis/testing';
 import { answerSizes } from './answers.js';
 import { dataLakeCount } from './datalake.js';
 import {
@@ -21,6 +22,7 @@ import {
 } from './measures.js';
 import { analysisNotes } from './notes.js';
 import { startOtlpSink } from './otlpSink.js';
+import { redisCallLatency, replicaScaling, serverSetup, statelessLatency } from './replicas.js';
 import { renderReport } from './report.js';
 import { startFixedLatencyUpstream } from './upstream.js';
 
@@ -59,6 +61,29 @@ function writeConfigs(tracesEndpoint: string): { cached: string; noCache: string
   return { cached, noCache, telemetry };
 }
 
+/** Replicas sharing Redis: scaling and the cost of the Redis parts. Needs `redis-server` (the bench starts it). */
+async function replicaMeasures(
+  upstream: Awaited<ReturnType<typeof startFixedLatencyUpstream>>,
+  configs: { cached: string; noCache: string },
+  rows: Row[],
+): Promise<string[]> {
+  let redis: Awaited<ReturnType<typeof startRedisServer>>;
+  try {
+    redis = await startRedisServer();
+  } catch (error) {
+    return [`Replica and Redis measures skipped: ${(error as Error).message}`];
+  }
+  try {
+    log('tools/call with Redis parts');
+    rows.push(...(await redisCallLatency(upstream, configs, redis.url, quick ? 100 : 400)));
+    log('replica scaling (32 clients, 1 vs 3 replicas)');
+    rows.push(...(await replicaScaling(upstream, configs.noCache, redis.url, 32, quick ? 10 : 40)));
+    return [];
+  } finally {
+    await redis.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const [load = 0] = loadavg();
   const collector = await startOtlpSink();
@@ -88,6 +113,10 @@ async function main(): Promise<void> {
     rows.push(...(await cacheEffect(upstream, configs.cached)));
     log('HTTP throughput');
     rows.push(...(await httpThroughput(upstream, configs.noCache, [1, 8, 32])));
+    log('stateless requests');
+    rows.push(...(await serverSetup(upstream, quick ? 1_000 : 5_000)));
+    rows.push(...(await statelessLatency(upstream, configs.noCache, quick ? 100 : 400)));
+    notes.push(...(await replicaMeasures(upstream, configs, rows)));
     log('memory');
     rows.push(...(await memory(fastUpstream, configs.noCache, quick ? 1_000 : 10_000)));
     log(`sandbox data lake (${events} events)`);

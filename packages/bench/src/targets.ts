@@ -21,6 +21,8 @@ export interface TargetOptions {
   upstreamToken: string;
   /** Host only: path of the config file to pass with --config. */
   configPath?: string;
+  /** Host only: more environment (Redis, stateless HTTP). */
+  env?: Record<string, string>;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -62,6 +64,7 @@ function command(
       PANTHER_API_TOKEN: options.upstreamToken,
       MCP_TRANSPORT: transport === 'http' ? 'streamable-http' : 'stdio',
       ...(port === undefined ? {} : { MCP_PORT: String(port), MCP_HOST: '127.0.0.1' }),
+      ...options.env,
     },
   };
 }
@@ -115,6 +118,13 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs = 20_000
   throw new Error(`server did not listen on ${port} within ${timeoutMs} ms`);
 }
 
+/** An SDK client connected over streamable HTTP (a new session, or none when the server is stateless). */
+export async function connectHttpClient(url: URL): Promise<Client> {
+  const client = new Client({ name: 'bench', version: '0.0.0' });
+  await client.connect(new StreamableHTTPClientTransport(url));
+  return client;
+}
+
 /** Spawns the server on a free loopback port; each `connect()` opens a new MCP session. */
 export async function startHttp(options: TargetOptions): Promise<HttpTarget> {
   const port = await freePort();
@@ -127,8 +137,7 @@ export async function startHttp(options: TargetOptions): Promise<HttpTarget> {
     url,
     pid: child.pid,
     async connect() {
-      const client = new Client({ name: 'bench', version: '0.0.0' });
-      await client.connect(new StreamableHTTPClientTransport(url));
+      const client = await connectHttpClient(url);
       clients.push(client);
       return client;
     },

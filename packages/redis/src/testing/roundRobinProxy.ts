@@ -22,8 +22,9 @@ export interface RoundRobinProxy {
 
 /**
  * An HTTP proxy on 127.0.0.1 that sends each request to the next of `targets` in turn (one target: a counting
- * proxy in front of a Panther; several: a load balancer in front of replicas) and records it. Bodies stream
- * both ways (server-sent events included); the Host header names the target, as a load balancer's would.
+ * proxy in front of a Panther; several: a load balancer in front of replicas) and records it. Request bodies
+ * are read whole (they are small); answers stream (server-sent events included). The Host header names the
+ * target, as a load balancer's would.
  */
 export async function startRoundRobinProxy(targets: readonly string[]): Promise<RoundRobinProxy> {
   if (targets.length === 0) throw new Error('startRoundRobinProxy: give at least one target URL');
@@ -32,11 +33,7 @@ export async function startRoundRobinProxy(targets: readonly string[]): Promise<
   const requests: ProxiedRequest[] = [];
   let next = 0;
 
-  const forward = (req: IncomingMessage, res: ServerResponse) => {
-    const target = next;
-    next = (next + 1) % bases.length;
-    const base = bases[target]!;
-    requests.push({ at: performance.now(), target, method: req.method ?? 'GET', url: req.url ?? '/' });
+  const send = (base: URL, req: IncomingMessage, body: Buffer, res: ServerResponse, retries: number) => {
     const upstream = request(
       {
         agent,
@@ -51,15 +48,31 @@ export async function startRoundRobinProxy(targets: readonly string[]): Promise<
         answer.pipe(res);
       },
     );
-    upstream.on('error', () => {
+    upstream.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive connection the target closed just as it was reused (the target never read the request):
+      // send it again, as Node's documentation advises and a load balancer does.
+      if (retries > 0 && upstream.reusedSocket && error.code === 'ECONNRESET' && !res.headersSent) {
+        send(base, req, body, res, retries - 1);
+        return;
+      }
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
-      res.end('bad gateway');
+      res.end(`bad gateway: ${error.code ?? error.message}`);
     });
     // A client that goes away (an aborted call) cancels the request it made.
     res.on('close', () => {
       if (!res.writableFinished) upstream.destroy();
     });
-    req.pipe(upstream);
+    upstream.end(body);
+  };
+
+  const forward = (req: IncomingMessage, res: ServerResponse) => {
+    const target = next;
+    next = (next + 1) % bases.length;
+    requests.push({ at: performance.now(), target, method: req.method ?? 'GET', url: req.url ?? '/' });
+    // Bodies here are small JSON-RPC messages: read whole, so a request can be sent again.
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => send(bases[target]!, req, Buffer.concat(chunks), res, 3));
   };
 
   const server = createServer(forward);
