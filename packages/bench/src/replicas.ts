@@ -11,7 +11,14 @@ import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv
 import { z } from 'zod';
 import type { Row } from './measures.js';
 import { elapsedMs, percentile } from './stats.js';
-import { connectHttpClient, type HttpTarget, hostBin, startHttp, type TargetOptions } from './targets.js';
+import {
+  connectHttpClient,
+  cpuMs,
+  type HttpTarget,
+  hostBin,
+  startHttp,
+  type TargetOptions,
+} from './targets.js';
 import type { FixedLatencyUpstream } from './upstream.js';
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
@@ -36,6 +43,13 @@ function hostOptions(
   return { kind: 'host', upstreamUrl: upstream.url, upstreamToken: upstream.token, configPath, env };
 }
 
+interface Throughput {
+  /** Tool calls per second. */
+  readonly rate: number;
+  /** CPU time the replicas spent per tool call, all together, in ms. */
+  readonly cpuPerCall: number;
+}
+
 /**
  * Tool calls per second from `clients` clients through a round-robin front to `count` stateless replicas.
  * Each client reads its own alert, so calls are not coalesced across clients: every call is work for a replica.
@@ -47,20 +61,23 @@ async function throughputThroughFront(
   count: number,
   clients: number,
   callsPerClient: number,
-): Promise<number> {
+): Promise<Throughput> {
   const replicas: HttpTarget[] = await Promise.all(
     range(count).map(() => startHttp(hostOptions(upstream, configPath, env))),
   );
   const front = await startRoundRobinProxy(replicas.map((replica) => replica.url.origin));
   const connected: Client[] = [];
+  const cpu = () => replicas.reduce((sum, replica) => sum + cpuMs(replica.pid), 0);
   try {
     const url = new URL('/mcp', front.url);
     connected.push(...(await Promise.all(range(clients).map(() => connectHttpClient(url)))));
     const id = (i: number) => `a0f3e2d1c4b5a69788776655443322${String(i).padStart(2, '0')}`;
     await Promise.all(connected.map((client, i) => timeAlertCalls(client, id(i), 5)));
+    const cpuBefore = cpu();
     const start = process.hrtime.bigint();
     await Promise.all(connected.map((client, i) => timeAlertCalls(client, id(i), callsPerClient)));
-    return (clients * callsPerClient) / (elapsedMs(start) / 1000);
+    const calls = clients * callsPerClient;
+    return { rate: calls / (elapsedMs(start) / 1000), cpuPerCall: (cpu() - cpuBefore) / calls };
   } finally {
     await Promise.allSettled(connected.map((client) => client.close()));
     await front.close();
@@ -77,7 +94,7 @@ export async function replicaScaling(
   callsPerClient: number,
 ): Promise<Row[]> {
   const env = { MCP_HTTP_STATELESS: 'true', MCP_PANTHER_REDIS_URL: redisUrl };
-  const result: Record<1 | 3, number[]> = { 1: [], 3: [] };
+  const result: Record<1 | 3, Throughput[]> = { 1: [], 3: [] };
   // Alternate so that machine noise hits both alike.
   for (let round = 0; round < 2; round++) {
     for (const count of [1, 3] as const) {
@@ -86,7 +103,8 @@ export async function replicaScaling(
       );
     }
   }
-  const best = (values: number[]) => Math.max(...values);
+  const best = (runs: Throughput[]) => Math.max(...runs.map((run) => run.rate));
+  const cpu = (runs: Throughput[]) => Math.min(...runs.map((run) => run.cpuPerCall));
   return [
     {
       measure: `HTTP throughput, ${clients} clients: 3 stateless replicas sharing Redis vs 1 (round-robin front)`,
@@ -95,30 +113,47 @@ export async function replicaScaling(
       unit: 'calls/s',
       higherIsBetter: true,
     },
+    {
+      measure: 'replica CPU per tools/call (all replicas together): 3 replicas vs 1',
+      value: cpu(result[3]),
+      baseline: cpu(result[1]),
+      unit: 'ms',
+    },
   ];
 }
 
-/** p50 of sequential calls over HTTP sessions, the same host with `env` against without. */
+interface Latency {
+  readonly p50: { readonly value: number; readonly baseline: number };
+  /** Server CPU time per call, in ms. */
+  readonly cpu: { readonly value: number; readonly baseline: number };
+}
+
+/** p50 and server CPU of sequential calls over HTTP sessions, the same host with `env` against without. */
 async function p50With(
   upstream: FixedLatencyUpstream,
   configPath: string,
   env: Record<string, string>,
   calls: number,
-): Promise<{ value: number; baseline: number }> {
+): Promise<Latency> {
   const samples = { value: [] as number[], baseline: [] as number[] };
+  const cpu = { value: 0, baseline: 0 };
   const rounds = 4;
+  const perRound = Math.ceil(calls / rounds);
   for (let round = 0; round < rounds; round++) {
     for (const side of ['baseline', 'value'] as const) {
       const target = await startHttp(hostOptions(upstream, configPath, side === 'value' ? env : {}));
       const client = await target.connect();
       await timeAlertCalls(client, 'a0f3e2d1c4b5a6978877665544332211', 20);
-      samples[side].push(
-        ...(await timeAlertCalls(client, 'a0f3e2d1c4b5a6978877665544332211', Math.ceil(calls / rounds))),
-      );
+      const before = cpuMs(target.pid);
+      samples[side].push(...(await timeAlertCalls(client, 'a0f3e2d1c4b5a6978877665544332211', perRound)));
+      cpu[side] += cpuMs(target.pid) - before;
       await target.close();
     }
   }
-  return { value: percentile(samples.value, 50), baseline: percentile(samples.baseline, 50) };
+  return {
+    p50: { value: percentile(samples.value, 50), baseline: percentile(samples.baseline, 50) },
+    cpu: { value: cpu.value / (perRound * rounds), baseline: cpu.baseline / (perRound * rounds) },
+  };
 }
 
 /** tools/call p50 with the Redis parts against the in-memory ones: going upstream, and served from the cache. */
@@ -134,10 +169,16 @@ export async function redisCallLatency(
   return [
     {
       measure: 'tools/call p50 over HTTP, Redis parts vs in-memory (each call goes upstream)',
-      ...upstreamEach,
+      ...upstreamEach.p50,
       unit: 'ms',
     },
-    { measure: 'tools/call p50 over HTTP, a cache hit: Redis vs in-memory', ...cacheHit, unit: 'ms' },
+    {
+      measure: 'server CPU per tools/call, Redis parts vs in-memory (each call goes upstream)',
+      ...upstreamEach.cpu,
+      unit: 'ms',
+    },
+    { measure: 'tools/call p50 over HTTP, a cache hit: Redis vs in-memory', ...cacheHit.p50, unit: 'ms' },
+    { measure: 'server CPU per tools/call, a cache hit: Redis vs in-memory', ...cacheHit.cpu, unit: 'ms' },
   ];
 }
 
@@ -148,7 +189,10 @@ export async function statelessLatency(
   calls: number,
 ): Promise<Row[]> {
   const measured = await p50With(upstream, noCacheConfig, { MCP_HTTP_STATELESS: 'true' }, calls);
-  return [{ measure: 'tools/call p50, stateless HTTP vs HTTP sessions', ...measured, unit: 'ms' }];
+  return [
+    { measure: 'tools/call p50, stateless HTTP vs HTTP sessions', ...measured.p50, unit: 'ms' },
+    { measure: 'server CPU per tools/call, stateless HTTP vs HTTP sessions', ...measured.cpu, unit: 'ms' },
+  ];
 }
 
 /**

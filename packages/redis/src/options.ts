@@ -54,8 +54,8 @@ export interface RateLimitOptions {
 
 export interface RedisPartsOptions extends RedisBackendOptions {
   /**
-   * Prefix of every key, channel and bucket: derive it from the Panther instance and the token's permission set,
-   * never from the token itself. Letters, digits and `. _ : -`, at most 200 characters.
+   * Prefix of every key, channel and bucket: derive it from the Panther instance and a one-way digest of the token
+   * (what may be shared), never from the token itself. Letters, digits and `. _ : -`, at most 200 characters.
    */
   readonly namespace: string;
   readonly local: LocalParts;
@@ -137,7 +137,7 @@ export function checkNamespace(namespace: unknown, who = 'createRedisParts'): st
     // Never echo the value: a caller who passed the API token by mistake must not see it in a log.
     const bad = [...(namespace as string)].find((c) => !/[A-Za-z0-9_.:-]/.test(c));
     fail(
-      `namespace must be 1 to 200 characters of letters, digits and . _ : - (got ${(namespace as string).length} characters${bad === undefined ? '' : `, including ${JSON.stringify(bad)}`}); derive it from the Panther instance and the token's permission set, never from the token`,
+      `namespace must be 1 to 200 characters of letters, digits and . _ : - (got ${(namespace as string).length} characters${bad === undefined ? '' : `, including ${JSON.stringify(bad)}`}); derive it from the Panther instance and a one-way digest of the token, never from the token itself`,
     );
   }
   return namespace as string;
