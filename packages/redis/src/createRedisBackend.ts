@@ -80,6 +80,7 @@ export function openBackend(options: RedisBackendOptions, who: string): RedisBac
     url: resolved.url,
     connectTimeoutMs: timeouts.connectMs,
     name: 'mcp-panther-notices',
+    resubscribesItself: true,
   });
   const health = createHealth({
     redis,

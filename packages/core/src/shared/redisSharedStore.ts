@@ -3,6 +3,7 @@ import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
 import type { SharedStore, SharedStoreStatus } from '../di/parts.js';
 import { requestBudget } from '../host/clientOptions.js';
+import { maskUrlCredentials } from '../security/redact.js';
 import { instanceNamespace, tokenNamespace } from './namespaces.js';
 
 /**
@@ -31,7 +32,8 @@ export async function createRedisSharedStore(ctx: {
     const stats = backend.stats();
     return {
       kind: 'redis',
-      location: backend.displayUrl,
+      // Masked as every URL in the host's logs is, so that one spelling shows everywhere.
+      location: maskUrlCredentials(ctx.url),
       state: stats.state,
       ...(reason === undefined ? {} : { reason }),
       outages: stats.outages,

@@ -5,6 +5,12 @@ export interface ConnectionSettings {
   readonly connectTimeoutMs: number;
   /** A label for `CLIENT LIST`, e.g. `mcp-panther` or `mcp-panther-sub`. */
   readonly name: string;
+  /**
+   * A pub/sub connection whose owner subscribes again on every `ready` itself. ioredis's own re-subscription
+   * does not handle a refusal (with no offline queue, a connection that drops again at once), which would be an
+   * unhandled rejection.
+   */
+  readonly resubscribesItself?: boolean | undefined;
 }
 
 // Reconnect forever with a capped backoff: a part must rejoin whenever Redis comes back.
@@ -21,6 +27,7 @@ export function createConnection(settings: ConnectionSettings): Redis {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     autoResendUnfulfilledCommands: false,
+    autoResubscribe: settings.resubscribesItself !== true,
     retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 6), MAX_RECONNECT_DELAY_MS),
   });
 }

@@ -22,7 +22,12 @@ export interface GatedFlight {
 
 export async function startGatedFlight(url: string, namespace: string): Promise<GatedFlight> {
   const redis = createConnection({ url, connectTimeoutMs: 1000, name: 'mcp-panther' });
-  const subscriber = createConnection({ url, connectTimeoutMs: 1000, name: 'mcp-panther-notices' });
+  const subscriber = createConnection({
+    url,
+    connectTimeoutMs: 1000,
+    name: 'mcp-panther-notices',
+    resubscribesItself: true,
+  });
   const health = createHealth({
     redis,
     logger: { debug() {}, info() {}, warn() {}, error() {} },
