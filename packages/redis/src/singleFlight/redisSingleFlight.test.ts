@@ -171,14 +171,24 @@ describe('Redis single-flight', () => {
   });
 
   it('keeps the lease while a slow leader works, so followers keep waiting for it', async () => {
-    const { flights } = await start(2, 150);
+    // A lease long enough that a machine starved of CPU still renews it in time (renewals every 400 ms).
+    const { flights, namespace } = await start(2, 1200);
+    const lease = `mcp-panther:{${namespace}}:sf:l:#${await sha256(KEY)}`;
     const up = upstream();
     const lead = flights[0]!.run(KEY, { tags: TAGS, signal: new AbortController().signal }, up.start);
     await until(() => up.state.calls === 1, 'the leader calls upstream');
     const follow = flights[1]!.run(KEY, { tags: TAGS, signal: new AbortController().signal }, up.start);
     await until(() => following() === 1, 'the other replica follows');
-    // Several lease periods pass while the leader works.
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    // The leader renews its lease while it works: its time to live goes back up, twice.
+    let renewals = 0;
+    let last = await inspect.pttl(lease);
+    for (let i = 0; i < 500 && renewals < 2; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const ttl = await inspect.pttl(lease);
+      if (ttl > last) renewals += 1;
+      last = ttl;
+    }
+    expect(renewals).toBe(2);
     up.release();
     await lead;
     expect(await follow).toEqual({ value: { alerts: [{ id: 'a1' }] }, joined: true });
