@@ -59,6 +59,14 @@ const getAlert = async (client: Client, id: string) =>
 const statusOf = (result: CallToolResult) =>
   (result.structuredContent as { alert: { status: string } }).alert.status;
 
+/** One sample of a replica's /metrics (served to loopback scrapers). */
+async function metric(replica: Replica, name: string): Promise<number> {
+  const text = await (await fetch(replica.url.replace(/\/mcp$/, '/metrics'))).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+  if (line === undefined) throw new Error(`no ${name} in /metrics`);
+  return Number(line.split(' ')[1]);
+}
+
 /** Most requests in any one-second window, by arrival time. */
 function busiestSecond(times: readonly number[]): number {
   const sorted = [...times].sort((a, b) => a - b);
@@ -95,6 +103,7 @@ beforeAll(async () => {
     // Writes go straight through: this test is about what replicas share, not about confirmations.
     policy: { mode: 'read-write', confirmWrites: 'never' },
     client: RATE,
+    telemetry: { metrics: { enabled: true } },
   });
   const env = baseEnv({
     PANTHER_REST_API_URL: upstream.url,
@@ -125,6 +134,7 @@ describe('three stateless replicas sharing Redis behind a round-robin front', ()
     expect(JSON.parse(lists[0]!).length).toBeGreaterThan(30);
     expect(new Set(lists).size).toBe(1);
     for (const replica of replicas) expect(replica.stderr()).toContain('"msg":"redis connected"');
+    expect(await metric(replicas[0]!, 'mcp_panther_redis_up')).toBe(1);
     const config = await (await connect(replicas[0]!.url)).readResource({ uri: 'config://panther' });
     const info = JSON.parse((config.contents[0] as { text: string }).text);
     expect(info.shared_store).toEqual({
@@ -224,6 +234,8 @@ describe('three stateless replicas sharing Redis behind a round-robin front', ()
       // One per outage: the kill's (a command that missed its bound on a starved machine would add one).
       expect(warnings.length).toBeGreaterThanOrEqual(1);
       expect(replica.stderr()).not.toContain(REDIS_PASSWORD);
+      expect(await metric(replica, 'mcp_panther_redis_outages_total')).toBeGreaterThanOrEqual(1);
+      expect(await metric(replica, 'mcp_panther_redis_up')).toBe(1);
       expect(replica.stderr()).toContain(`redis://***@127.0.0.1:${redis.port}`);
     }
   }, 60_000);

@@ -5,7 +5,7 @@ import {
 } from '@mcp-panther/client';
 import { createRedisParts, type RedisParts } from '@mcp-panther/redis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type RedisServer, startRedisServer } from '../../../redis/src/testdata/redisServer.js';
+import { type RedisServer, startRedisServer } from '@mcp-panther/redis/testing';
 import { createMetrics } from './createMetrics.js';
 
 let redis: RedisServer | undefined;
