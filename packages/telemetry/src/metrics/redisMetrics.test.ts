@@ -4,8 +4,8 @@ import {
   createTokenBucketRateLimiter,
 } from '@mcp-panther/client';
 import { createRedisParts, type RedisParts } from '@mcp-panther/redis';
-import { afterEach, describe, expect, it } from 'vitest';
 import { type RedisServer, startRedisServer } from '@mcp-panther/redis/testing';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createMetrics } from './createMetrics.js';
 
 let redis: RedisServer | undefined;
