@@ -3,8 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { publicPackages, WORKSPACE_ROOT, workspacePackages } from './testdata/workspacePackages.js';
 
-// The command bundles core, client, the sandbox and the first-party packs: a change to them reaches its users only
-// in a new `mcp-panther`, so every changeset that releases one of them releases the command too.
+// The command bundles core, client, the sandbox, the first-party packs, the Redis parts and telemetry: a change to
+// them reaches its users only in a new `mcp-panther`, so every changeset that releases one of them releases the
+// command too.
 
 /** What the command bundles: the public workspace packages it builds from (its dev dependencies). */
 const publicNames = new Set(publicPackages().map((p) => p.manifest.name));
@@ -30,6 +31,7 @@ describe('changesets', () => {
       '@mcp-panther/pack-alerts',
       '@mcp-panther/pack-datalake',
       '@mcp-panther/pack-detections',
+      '@mcp-panther/redis',
       '@mcp-panther/sandbox',
       '@mcp-panther/telemetry',
     ]);
