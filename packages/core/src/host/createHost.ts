@@ -376,6 +376,14 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
   let closed = false;
   // One reload at a time, in the order asked: two quick edits never interleave.
   let reloads: Promise<unknown> = Promise.resolve();
+  /** What every transport is given: the config, the logger, sessions' servers, extra routes and HTTP auth. */
+  const transportContext = () => ({
+    config,
+    logger,
+    createServer,
+    routes: parts.httpRoutes({ config, logger }),
+    auth: authForHttp,
+  });
   const host: Host = {
     get config() {
       return current.config;
@@ -407,25 +415,13 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
     },
     async listen() {
       const http = await import('../transport/http.js');
-      const served = await http.serve({
-        config,
-        logger,
-        createServer,
-        routes: parts.httpRoutes({ config, logger }),
-        auth: authForHttp,
-      });
+      const served = await http.serve(transportContext());
       running.push(served);
       return served;
     },
     async serve() {
       const module = await parts.transports[config.server.transport]!();
-      const served = await module.serve({
-        config,
-        logger,
-        createServer,
-        routes: parts.httpRoutes({ config, logger }),
-        auth: authForHttp,
-      });
+      const served = await module.serve(transportContext());
       running.push(served);
       return served;
     },
