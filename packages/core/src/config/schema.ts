@@ -105,7 +105,17 @@ export const configSchema = z.strictObject({
        * Share the cache, in-flight reads and the request budget with other replicas through Redis. The in-process
        * parts serve while Redis is down or slow. Prefer MCP_PANTHER_REDIS_URL (the URL may hold a password).
        */
-      redis: z.strictObject({ url: redisUrl }).optional(),
+      redis: z
+        .strictObject({
+          url: redisUrl,
+          /**
+           * How many replicas share the request budget. While Redis is unreachable each replica falls back to its
+           * own limiter, holding this share of the budget (requestsPerSecond / replicas), so that together they
+           * still keep to it.
+           */
+          replicas: z.int().min(1).max(1_000).default(1),
+        })
+        .optional(),
     })
     .default({
       timeoutMs: 30_000,

@@ -110,7 +110,10 @@ export function createContainer(init: {
   container.register(RateLimiterToken, {
     useFactory: instanceCachingFactory((c) => {
       const target = get(c, TargetToken);
-      const local = get(c, PartsToken).rateLimiter({ ...context(c), target });
+      const ctx = context(c);
+      // Replicas sharing the budget each keep to their share of it while Redis is out of reach.
+      const share = shared ? 1 / (ctx.config.client.redis?.replicas ?? 1) : 1;
+      const local = get(c, PartsToken).rateLimiter({ ...ctx, target, share });
       return track(shared ? shared.rateLimiter(target, local) : local);
     }),
   });

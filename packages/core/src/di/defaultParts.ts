@@ -29,7 +29,7 @@ const defaults: HostParts = {
       : loggerAuditSink(logger.child({ audit: true })),
   cacheStore: ({ config }) => createMemoryCacheStore({ maxEntries: config.client.cache.maxEntries }),
   singleFlight: () => createMemorySingleFlight(),
-  rateLimiter: ({ config }) => createTokenBucketRateLimiter(requestBudget(config)),
+  rateLimiter: ({ config, share }) => createTokenBucketRateLimiter(requestBudget(config, share)),
   // Redis (and ioredis) are imported only when configured.
   sharedStore: ({ config, logger }) => {
     const url = config.client.redis?.url;

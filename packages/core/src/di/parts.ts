@@ -96,8 +96,11 @@ export interface HostParts {
   auditSink(ctx: PartContext): AuditSink;
   cacheStore(ctx: PartContext & { readonly scope: ClientScope }): CacheStore;
   singleFlight(ctx: PartContext & { readonly scope: ClientScope }): SingleFlight;
-  /** One per Panther instance: the request budget toward it. */
-  rateLimiter(ctx: PartContext & { readonly target: PantherTarget }): RateLimiter;
+  /**
+   * One per Panther instance: the request budget toward it. `share` (0–1] is the part of the budget this process
+   * holds on its own: 1 alone, less as the local fallback of a budget shared by several replicas.
+   */
+  rateLimiter(ctx: PartContext & { readonly target: PantherTarget; readonly share: number }): RateLimiter;
   /**
    * What replicas share (cache, in-flight reads, request budget), or `undefined` for none. The three parts above
    * become its local fallbacks. Default: Redis when `client.redis.url` is set.

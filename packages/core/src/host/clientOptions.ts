@@ -25,8 +25,12 @@ export function clientOptions(
   };
 }
 
-/** The request budget toward Panther: `client.requestsPerSecond`, and `burst` (default: the rate, at least 1). */
-export function requestBudget(config: HostConfig): { requestsPerSecond: number; burst: number } {
+/**
+ * The request budget toward Panther: `client.requestsPerSecond`, and `burst` (default: the rate, at least 1); with
+ * a `share` below 1, that part of both (a burst of at least 1).
+ */
+export function requestBudget(config: HostConfig, share = 1): { requestsPerSecond: number; burst: number } {
   const { requestsPerSecond, burst } = config.client;
-  return { requestsPerSecond, burst: burst ?? Math.max(1, Math.floor(requestsPerSecond)) };
+  const fullBurst = burst ?? Math.max(1, Math.floor(requestsPerSecond));
+  return { requestsPerSecond: requestsPerSecond * share, burst: Math.max(1, Math.floor(fullBurst * share)) };
 }

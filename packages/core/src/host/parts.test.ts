@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditSink } from '../audit/auditSink.js';
 import type { CallHook } from '../calls/types.js';
 import { parseConfig } from '../config/loadConfig.js';
+import type { SharedStore } from '../di/parts.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
 import { thingsPack } from '../testdata/packs.js';
 import type { PackSource } from '../types.js';
@@ -184,5 +185,53 @@ describe('upstream observers', () => {
     expect(signals[0]).toBeUndefined();
     expect(signals[1]).toBeInstanceOf(AbortSignal);
     expect(warnings.lines.join('\n')).toContain('an upstream call observer failed');
+  });
+
+  it("gives the local fallback of a shared request budget the replica's share of it", async () => {
+    const shares: number[] = [];
+    const wrapped: string[] = [];
+    const passThrough = <T>(kind: string, local: T): T => {
+      wrapped.push(kind);
+      return local;
+    };
+    const store: SharedStore = {
+      cacheStore: (_scope, local) => passThrough('cache', local),
+      singleFlight: (_scope, local) => passThrough('single-flight', local),
+      rateLimiter: (_target, local) => passThrough('rate', local),
+      status: () => ({
+        kind: 'test',
+        location: 'memory',
+        state: 'up',
+        outages: 0,
+        rejoins: 0,
+        fallbacks: { cache: 0, singleFlight: 0, rateLimiter: 0 },
+        remoteJoins: 0,
+        following: 0,
+      }),
+      onStateChange: () => () => {},
+      close: async () => {},
+    };
+    host = await createHost({
+      config: parseConfig({
+        packs: [],
+        client: { requestsPerSecond: 30, redis: { url: 'redis://127.0.0.1:6379', replicas: 3 } },
+        panther: {
+          restUrl: upstream.url,
+          graphqlUrl: `${upstream.url}/public/graphql`,
+          token: 'token-under-test',
+        },
+      }),
+      packs: [source],
+      logger: createLogger({ level: 'warn', format: 'json', sink: memorySink() }),
+      parts: {
+        sharedStore: async () => store,
+        rateLimiter: ({ share }) => {
+          shares.push(share);
+          return createTokenBucketRateLimiter({ requestsPerSecond: 30 * share });
+        },
+      },
+    });
+    expect(shares).toEqual([1 / 3]);
+    expect(wrapped).toEqual(expect.arrayContaining(['cache', 'single-flight', 'rate']));
   });
 });

@@ -12,7 +12,7 @@ export function buildInstructions(options: {
   ];
   lines.push(
     options.mode === 'read-only'
-      ? 'Mode: read-only. No tool can change Panther; to change alerts or detections the operator must restart the server in read-write mode.'
+      ? 'Mode: read-only. No tool can change Panther; to change alerts or detections the operator must switch the server to read-write mode.'
       : 'Mode: read-write. Tools marked destructive change Panther: confirm with the user before calling them.',
   );
   if (options.target.instructions) lines.push(options.target.instructions.trim());

@@ -219,7 +219,10 @@ describe('client.redis in the config', () => {
       cwd: '/nonexistent-folder-for-config-search',
       env: { MCP_PANTHER_REDIS_URL: 'rediss://:pw-1234@cache.internal:6380/2' },
     });
-    expect(loaded.config.client.redis).toEqual({ url: 'rediss://:pw-1234@cache.internal:6380/2' });
+    expect(loaded.config.client.redis).toEqual({
+      url: 'rediss://:pw-1234@cache.internal:6380/2',
+      replicas: 1,
+    });
   });
 
   it('refuses a URL that is not redis:// or rediss:// without echoing it', async () => {
