@@ -20,6 +20,7 @@ const OPTIONS = {
   'data-dir': { type: 'string' },
   watch: { type: 'boolean', short: 'w' },
   dir: { type: 'string' },
+  profile: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -44,6 +45,7 @@ export interface ParsedArgs {
     'data-dir'?: string | undefined;
     watch?: boolean | undefined;
     dir?: string | undefined;
+    profile?: string | undefined;
     help?: boolean | undefined;
     version?: boolean | undefined;
   };
@@ -148,6 +150,7 @@ Options:
       --log-format F     auto (default: text on a terminal, else JSON lines) | json | plain
                                                                    [env MCP_LOG_FORMAT]
       --json             tools, doctor: print JSON
+      --profile NAME     tools: what the callers of this profile (config "profiles") are served
       --events N         sandbox: number of generated log events
       --seed N           sandbox: data generator seed
       --data-dir DIR     sandbox: where to keep its database

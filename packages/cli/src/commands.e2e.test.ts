@@ -79,6 +79,46 @@ describe('mcp-panther commands', () => {
     ]);
   });
 
+  it('tools --profile shows what the callers of one profile are served, with its own token', async () => {
+    const teamConfig = await writeConfig(tmp.dir, 'team.config.json', {
+      packs: ['example-mcp-panther-pack'],
+      server: { auth: { tokens: [{ name: 'ci-bot', tokenEnv: 'MCP_TOKEN_CI_BOT', profile: 'analyst' }] } },
+      profiles: {
+        analyst: { mode: 'read-only', pantherTokenEnv: 'PANTHER_TOKEN_ANALYST' },
+        responder: { mode: 'read-write', allowTools: ['*ioc*'], pantherTokenEnv: 'PANTHER_TOKEN_RESPONDER' },
+      },
+    });
+    const teamEnv = {
+      ...env(panther.tokens.admin),
+      MCP_TOKEN_CI_BOT: 'ci-bot-token-0123456789abcdef',
+      PANTHER_TOKEN_ANALYST: panther.tokens.analyst,
+      PANTHER_TOKEN_RESPONDER: panther.tokens.responder,
+    };
+    const status = (rows: { tool: string; status: string; reason?: string }[]) =>
+      Object.fromEntries(rows.map((r) => [r.tool, r.reason ?? r.status]));
+    const responder = await runCli(
+      ['tools', '--json', '--profile', 'responder', '--config', teamConfig],
+      teamEnv,
+    );
+    expect(responder.code, responder.stderr).toBe(0);
+    expect(JSON.parse(responder.stdout)).toMatchObject({ mode: 'read-write', profile: 'responder' });
+    expect(status(JSON.parse(responder.stdout).tools)).toEqual({
+      example_add_ioc_note: 'enabled',
+      example_count_recent_alerts: 'not-allowed: matches none of policy.allowTools',
+    });
+    const analyst = await runCli(['tools', '--profile', 'analyst', '--config', teamConfig], teamEnv);
+    expect(analyst.stdout).toContain('1 of 2 tools enabled (profile analyst, mode read-only');
+    const unknown = await runCli(['tools', '--profile', 'nobody', '--config', teamConfig], teamEnv);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      '--profile: no profile "nobody" in the config (profiles: analyst, responder)',
+    );
+    for (const run of [responder, analyst, unknown]) {
+      expect(run.stdout + run.stderr).not.toContain(panther.tokens.responder);
+      expect(run.stdout + run.stderr).not.toContain('ci-bot-token-0123456789abcdef');
+    }
+  });
+
   it('doctor reports the URL, the token, its permissions and usable tools', async () => {
     const run = await runCli(['doctor', '--config', configFile], env(panther.tokens.analyst));
     expect(run.code).toBe(0);

@@ -1,5 +1,5 @@
-import type { Host } from '@mcp-panther/core';
-import type { ParsedArgs } from '../args.js';
+import type { Host, PolicyState } from '@mcp-panther/core';
+import { type ParsedArgs, UsageError } from '../args.js';
 import { openHost, quietUnlessAsked, readConfig } from '../openHost.js';
 
 export interface ToolRow {
@@ -10,15 +10,28 @@ export interface ToolRow {
   readonly reason?: string;
 }
 
-export function toolRows(host: Host): ToolRow[] {
+/** The policy outcome a profile's callers get, or the top-level one. */
+export function policyFor(host: Host, profile: string | undefined): PolicyState {
+  if (profile === undefined) return host.policy;
+  const policy = host.profiles.get(profile);
+  if (policy === undefined) {
+    const known = [...host.profiles.keys()];
+    throw new UsageError(
+      `--profile: no profile "${profile}" in the config (${known.length > 0 ? `profiles: ${known.join(', ')}` : 'it has no profiles'})`,
+    );
+  }
+  return policy;
+}
+
+export function toolRows(host: Host, policy: PolicyState = host.policy): ToolRow[] {
   const rows: ToolRow[] = [
-    ...host.policy.tools.enabled.map((e) => ({
+    ...policy.tools.enabled.map((e) => ({
       pack: e.pack.pack.id,
       tool: e.tool.name,
       access: e.tool.access,
       status: 'enabled' as const,
     })),
-    ...host.policy.tools.hidden.map((h) => ({
+    ...policy.tools.hidden.map((h) => ({
       pack: h.pack.pack.id,
       tool: h.tool.name,
       access: h.tool.access,
@@ -48,16 +61,26 @@ export function formatTable(rows: readonly ToolRow[]): string {
 export async function tools(values: ParsedArgs['values']): Promise<number> {
   const host = await openHost(await readConfig(values, quietUnlessAsked(values)));
   try {
-    const rows = toolRows(host);
+    const policy = policyFor(host, values.profile);
+    const rows = toolRows(host, policy);
     if (values.json) {
       process.stdout.write(
-        `${JSON.stringify({ mode: host.policy.mode, sandbox: host.target.facts?.['sandbox'] === true, tools: rows }, null, 2)}\n`,
+        `${JSON.stringify(
+          {
+            mode: policy.mode,
+            ...(values.profile === undefined ? {} : { profile: values.profile }),
+            sandbox: host.target.facts?.['sandbox'] === true,
+            tools: rows,
+          },
+          null,
+          2,
+        )}\n`,
       );
     } else {
       const enabled = rows.filter((r) => r.status === 'enabled').length;
       process.stdout.write(`${formatTable(rows)}\n\n`);
       process.stdout.write(
-        `${enabled} of ${rows.length} tools enabled (mode ${host.policy.mode}${host.target.facts?.['sandbox'] === true ? ', sandbox' : ''})\n`,
+        `${enabled} of ${rows.length} tools enabled (${values.profile === undefined ? '' : `profile ${values.profile}, `}mode ${policy.mode}${host.target.facts?.['sandbox'] === true ? ', sandbox' : ''})\n`,
       );
     }
   } finally {
