@@ -108,6 +108,13 @@ describe('mcp-panther commands', () => {
     });
     const analyst = await runCli(['tools', '--profile', 'analyst', '--config', teamConfig], teamEnv);
     expect(analyst.stdout).toContain('1 of 2 tools enabled (profile analyst, mode read-only');
+    // The first-party packs' templates are listed where their tools are served.
+    const all = await runCli(['tools', '--json', '--config', configFile], env(panther.tokens.admin));
+    expect(JSON.parse(all.stdout).resource_templates).toEqual([]);
+    const firstParty = await runCli(['tools', '--json'], env(panther.tokens.admin));
+    expect(JSON.parse(firstParty.stdout).resource_templates).toEqual(
+      expect.arrayContaining(['panther://alerts/{id}', 'panther://queries/{id}']),
+    );
     const unknown = await runCli(['tools', '--profile', 'nobody', '--config', teamConfig], teamEnv);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(

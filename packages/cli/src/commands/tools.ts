@@ -71,6 +71,7 @@ export async function tools(values: ParsedArgs['values']): Promise<number> {
             ...(values.profile === undefined ? {} : { profile: values.profile }),
             sandbox: host.target.facts?.['sandbox'] === true,
             tools: rows,
+            resource_templates: host.info(values.profile).available_resource_templates,
           },
           null,
           2,
@@ -79,6 +80,8 @@ export async function tools(values: ParsedArgs['values']): Promise<number> {
     } else {
       const enabled = rows.filter((r) => r.status === 'enabled').length;
       process.stdout.write(`${formatTable(rows)}\n\n`);
+      const templates = host.info(values.profile).available_resource_templates;
+      if (templates.length > 0) process.stdout.write(`Resource templates: ${templates.join(', ')}\n`);
       process.stdout.write(
         `${enabled} of ${rows.length} tools enabled (${values.profile === undefined ? '' : `profile ${values.profile}, `}mode ${policy.mode}${host.target.facts?.['sandbox'] === true ? ', sandbox' : ''})\n`,
       );
