@@ -4,17 +4,12 @@
  * surrogate, an over-long string, too many items or a date Date.parse would guess at is refused by the schema with
  * an error naming the argument, before anything reaches Panther.
  */
-import { PANTHER_PERMISSIONS } from '@mcp-panther/client';
 import type { AnyTool } from '@mcp-panther/core';
-import { createFakeClient, createTestHost, type TestHost, toolListEntry } from '@mcp-panther/core/testing';
-import { alertsPack } from '@mcp-panther/pack-alerts';
-import { datalakePack } from '@mcp-panther/pack-datalake';
-import { detectionsPack } from '@mcp-panther/pack-detections';
+import { createTestHost, type TestHost, toolListEntry } from '@mcp-panther/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminPack } from './index.js';
+import { ALL_PACKS, fullAccessPanther } from './testdata/all-packs.js';
 
-const PACKS = [alertsPack, datalakePack, detectionsPack, adminPack];
-const TOOLS: readonly AnyTool[] = PACKS.flatMap((pack) => pack.tools);
+const TOOLS: readonly AnyTool[] = ALL_PACKS.flatMap((pack) => pack.tools);
 
 type Schema = {
   type?: string | string[];
@@ -60,13 +55,9 @@ const DATE_ARGS = new Set(['start_date', 'end_date']);
 let host: TestHost;
 let upstreamCalls: () => number;
 beforeAll(async () => {
-  const fake = createFakeClient((call) =>
-    call.kind === 'rest' && call.request.path === '/api-tokens/self'
-      ? { id: 't', name: 'admin', permissions: [...PANTHER_PERMISSIONS] }
-      : {},
-  );
+  const fake = fullAccessPanther();
   host = await createTestHost({
-    packs: PACKS,
+    packs: ALL_PACKS,
     panther: { client: fake.client },
     policy: { mode: 'read-write' },
   });

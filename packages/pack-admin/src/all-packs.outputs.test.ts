@@ -5,21 +5,17 @@
  * when the host cuts the result to a small output budget. Ids come from the tools themselves.
  */
 import { createTestHost, recordsOf, type TestHost } from '@mcp-panther/core/testing';
-import { alertsPack } from '@mcp-panther/pack-alerts';
-import { datalakePack } from '@mcp-panther/pack-datalake';
-import { detectionsPack } from '@mcp-panther/pack-detections';
 import { type Sandbox, startSandbox } from '@mcp-panther/sandbox';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { JsonSchemaType } from '@modelcontextprotocol/sdk/validation/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminPack } from './index.js';
+import { ALL_PACKS } from './testdata/all-packs.js';
 import { REFERENCE_TOOLS } from './testdata/reference-tools.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: structured results are read field by field.
 type Result = Record<string, any>;
 
-const PACKS = [alertsPack, datalakePack, detectionsPack, adminPack];
 const validator = new AjvJsonSchemaValidator();
 
 let sandbox: Sandbox;
@@ -27,7 +23,7 @@ const hosts: TestHost[] = [];
 
 async function hostWith(output?: { maxTokens: number }): Promise<TestHost> {
   const host = await createTestHost({
-    packs: PACKS,
+    packs: ALL_PACKS,
     panther: { url: sandbox.url, token: sandbox.tokens.admin },
     policy: { mode: 'read-write' },
     ...(output ? { config: { output } } : {}),

@@ -2,24 +2,18 @@
  * With the four first-party packs loaded in read-write mode and a token holding every permission, the server
  * lists exactly the 36 tools of the reference server's README, under the same names.
  */
-import { PANTHER_PERMISSIONS } from '@mcp-panther/client';
-import { createFakeClient, createTestHost } from '@mcp-panther/core/testing';
-import { alertsPack } from '@mcp-panther/pack-alerts';
-import { datalakePack } from '@mcp-panther/pack-datalake';
+import { createTestHost } from '@mcp-panther/core/testing';
 import { detectionsPack } from '@mcp-panther/pack-detections';
 import { describe, expect, it } from 'vitest';
 import { adminPack } from './index.js';
+import { ALL_PACKS, fullAccessPanther } from './testdata/all-packs.js';
 import { REFERENCE_TOOLS } from './testdata/reference-tools.js';
 
 describe('all four packs', () => {
   it('list exactly the 36 tools of the reference README in read-write mode', async () => {
-    const fake = createFakeClient((call) =>
-      call.kind === 'rest' && call.request.path === '/api-tokens/self'
-        ? { id: 't', name: 'admin', permissions: [...PANTHER_PERMISSIONS] }
-        : {},
-    );
+    const fake = fullAccessPanther();
     const host = await createTestHost({
-      packs: [alertsPack, datalakePack, detectionsPack, adminPack],
+      packs: ALL_PACKS,
       panther: { client: fake.client },
       policy: { mode: 'read-write' },
     });
@@ -39,14 +33,10 @@ describe('all four packs', () => {
   });
 
   it('offer the alert, detection and saved query resource templates, except those of a disabled pack', async () => {
-    const fake = createFakeClient((call) =>
-      call.kind === 'rest' && call.request.path === '/api-tokens/self'
-        ? { id: 't', name: 'admin', permissions: [...PANTHER_PERMISSIONS] }
-        : {},
-    );
+    const fake = fullAccessPanther();
     const templates = async (disabledPacks: string[]) => {
       const host = await createTestHost({
-        packs: [alertsPack, datalakePack, detectionsPack, adminPack],
+        packs: ALL_PACKS,
         panther: { client: fake.client },
         disabledPacks,
       });

@@ -3,9 +3,6 @@
  * Ids are discovered through the tools, never hard-coded.
  */
 import { createTestHost, recordsOf, type TestHost } from '@mcp-panther/core/testing';
-import { alertsPack } from '@mcp-panther/pack-alerts';
-import { datalakePack } from '@mcp-panther/pack-datalake';
-import { detectionsPack } from '@mcp-panther/pack-detections';
 import {
   SANDBOX_TOKEN_PERMISSIONS,
   type Sandbox,
@@ -15,6 +12,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPack } from '../index.js';
 import { permissionTitle } from '../support/permission-titles.js';
+import { ALL_PACKS } from '../testdata/all-packs.js';
 import { REFERENCE_TOOLS } from '../testdata/reference-tools.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: structured results are read field by field in assertions.
@@ -90,7 +88,7 @@ describe('admin pack on the sandbox: tool visibility', () => {
 
   it('with all four packs in read-write mode, lists exactly the 36 tools of the reference README', async () => {
     const host = await createTestHost({
-      packs: [alertsPack, datalakePack, detectionsPack, adminPack],
+      packs: ALL_PACKS,
       panther: { url: sandbox.url, token: sandbox.tokens.admin },
       policy: { mode: 'read-write' },
     });
