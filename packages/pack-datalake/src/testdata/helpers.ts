@@ -1,5 +1,5 @@
 /** Data lake test helpers on top of `@mcp-panther/core/testing` (not part of the build). */
-import type { FakeClient } from '@mcp-panther/core/testing';
+import { type FakeClient, recordsOf } from '@mcp-panther/core/testing';
 
 /** Operation names of the GraphQL calls, in order (`ExecuteDataLakeQuery`, `GetDataLakeQuery`, ...). */
 export const operations = (fake: FakeClient): string[] => fake.graphqlCalls().map((call) => call.operation);
@@ -56,18 +56,11 @@ export function readable(result: Record<string, any>): Record<string, any> {
   const out: Record<string, unknown> = { ...result };
   if (isTable(result)) {
     const same = ((result as Record<string, unknown>)['same_in_every_row'] ?? {}) as Record<string, unknown>;
-    out['rows'] = result.rows.map((row) => ({
-      ...Object.fromEntries(result.columns.map((column, i) => [column, row[i]])),
-      ...same,
-    }));
+    out['rows'] = recordsOf(result).map((record) => ({ ...record, ...same }));
     out['all_columns'] = [...result.columns, ...Object.keys(same)];
   }
   for (const [key, value] of Object.entries(result)) {
-    if (key !== 'rows' && isTable(value)) {
-      out[key] = value.rows.map((row) =>
-        Object.fromEntries(value.columns.map((column, i) => [column, row[i]])),
-      );
-    }
+    if (key !== 'rows' && isTable(value)) out[key] = recordsOf(value);
   }
   return out;
 }
