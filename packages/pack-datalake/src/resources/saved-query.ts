@@ -1,11 +1,11 @@
-import { defineResourceTemplate, type ResourceCompletionContext } from '@mcp-panther/core';
+import { defineResourceTemplate, type ResourceCompletionContext, type RestPage } from '@mcp-panther/core';
 
 /** Ids of saved queries (one cached page) that start with the typed value. */
 async function completeQueryId(
   value: string,
   { client, signal }: ResourceCompletionContext,
 ): Promise<string[]> {
-  const page = await client.rest<{ results?: readonly { id?: unknown }[] | null }>({
+  const page = await client.rest<RestPage<{ id?: unknown }>>({
     method: 'GET',
     path: '/queries',
     query: { limit: 100 },

@@ -1,4 +1,4 @@
-import { defineResourceTemplate, type ResourceCompletionContext } from '@mcp-panther/core';
+import { defineResourceTemplate, type ResourceCompletionContext, type RestPage } from '@mcp-panther/core';
 import { DETECTION_TYPES, type DetectionType } from '../params.js';
 import { DETECTION_KINDS, detectionTags } from '../support/detection-kinds.js';
 
@@ -11,7 +11,7 @@ async function completeDetectionId(
   { client, signal, arguments: known }: ResourceCompletionContext,
 ): Promise<string[]> {
   const kind = DETECTION_KINDS[isType(known['type']) ? known['type'] : 'rules'];
-  const page = await client.rest<{ results?: readonly { id?: unknown }[] | null }>({
+  const page = await client.rest<RestPage<{ id?: unknown }>>({
     method: 'GET',
     path: kind.path,
     query: { limit: 100 },
