@@ -13,7 +13,7 @@ const quote = (text: string, max = 200) =>
   JSON.stringify(text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** `12 alerts: a, b, c, d, e and 7 more`, or `alert a`. */
-export function alertsPhrase(ids: readonly string[]): string {
+function alertsPhrase(ids: readonly string[]): string {
   return ids.length === 1 ? `alert ${ids[0]}` : `${ids.length} alerts: ${summarizeList(ids)}`;
 }
 
@@ -42,7 +42,7 @@ export function describeAssigneeChange({
     : `Assign ${alert_ids.length} alerts to user ${assignee_id}: ${summarizeList(alert_ids)}`;
 }
 
-/** `For 12 alerts (…): set the status to RESOLVED; assign them to user u-42; add the comment "…"` */
+/** `For 12 alerts (…): set the status to RESOLVED; assign to user u-42; add the comment "…"` */
 export function describeBulkChange(input: {
   alert_ids: string[];
   status?: AlertStatus | undefined;
