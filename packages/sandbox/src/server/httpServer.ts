@@ -90,11 +90,13 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
       const message = 'Unauthorized: missing or unknown X-API-Key';
       return sendJson(res, 401, { message, errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
     }
-    const body = await readJsonBody(req).catch((error: unknown) => error);
-    if (body instanceof Error && !(body instanceof HttpError)) throw body;
-    if (body instanceof HttpError) {
-      const errors = [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }];
-      return sendJson(res, body.status, { message: body.message, errors });
+    let body: unknown;
+    try {
+      body = await readJsonBody(req);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      const errors = [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }];
+      return sendJson(res, error.status, { message: error.message, errors });
     }
     sendJson(res, 200, await deps.graphql(body, identity, (key) => count(stats, key)));
     return;
