@@ -7,7 +7,7 @@
 import type { IncomingMessage } from 'node:http';
 import { HttpError } from './respond.js';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 /** Bytes of an oversized body read and discarded before the connection is dropped (so the 413 still arrives). */
 const DISCARD_BYTES = 16 * 1024 * 1024;
 
