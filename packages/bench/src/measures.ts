@@ -26,21 +26,52 @@ export interface Row {
   higherIsBetter?: boolean;
 }
 
-const ALERT_CALL = { name: 'get_alert', arguments: { alert_id: 'a0f3e2d1c4b5a6978877665544332211' } };
+const ALERT_ID = 'a0f3e2d1c4b5a6978877665544332211';
+const ALERT_CALL = { name: 'get_alert', arguments: { alert_id: ALERT_ID } };
 
-async function timeCalls(client: Client, count: number): Promise<number[]> {
+/** Sequential get_alert calls for one alert id; the latency of each, in ms. */
+export async function timeCalls(client: Client, count: number, alertId = ALERT_ID): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < count; i++) {
     const start = process.hrtime.bigint();
-    const result = await client.callTool(ALERT_CALL);
+    const result = await client.callTool({ name: 'get_alert', arguments: { alert_id: alertId } });
     samples.push(elapsedMs(start));
     if (result.isError) throw new Error(`get_alert failed: ${JSON.stringify(result.content)}`);
   }
   return samples;
 }
 
-function targetOptions(kind: TargetKind, upstream: FixedLatencyUpstream, configPath: string): TargetOptions {
-  return { kind, upstreamUrl: upstream.url, upstreamToken: upstream.token, configPath };
+export function targetOptions(
+  kind: TargetKind,
+  upstream: FixedLatencyUpstream,
+  configPath: string,
+  env?: Record<string, string>,
+): TargetOptions {
+  return {
+    kind,
+    upstreamUrl: upstream.url,
+    upstreamToken: upstream.token,
+    configPath,
+    ...(env === undefined ? {} : { env }),
+  };
+}
+
+/**
+ * One server over HTTP and one session: 20 warm-up calls, then `count` timed calls. Their latencies, and the CPU
+ * time the server spent on them (steadier than wall time on a busy machine).
+ */
+export async function timedHttpRun(
+  options: TargetOptions,
+  count: number,
+): Promise<{ samples: number[]; cpuMs: number }> {
+  const target = await startHttp(options);
+  const client = await target.connect();
+  await timeCalls(client, 20);
+  const before = cpuMs(target.pid);
+  const samples = await timeCalls(client, count);
+  const spent = cpuMs(target.pid) - before;
+  await target.close();
+  return { samples, cpuMs: spent };
 }
 
 /** p50/p99 of sequential tools/call for a cheap read, over stdio and HTTP, host vs bare. */
@@ -102,13 +133,12 @@ export async function telemetryLatency(
   for (let round = 0; round < rounds; round++) {
     for (const kind of kinds) {
       const config = kind === 'on' ? configs.on : configs.off;
-      const target = await startHttp(targetOptions(kind === 'bare' ? 'bare' : 'host', upstream, config));
-      const client = await target.connect();
-      await timeCalls(client, 20);
-      const before = cpuMs(target.pid);
-      samples[kind].push(...(await timeCalls(client, perRound)));
-      cpu[kind] += cpuMs(target.pid) - before;
-      await target.close();
+      const run = await timedHttpRun(
+        targetOptions(kind === 'bare' ? 'bare' : 'host', upstream, config),
+        perRound,
+      );
+      samples[kind].push(...run.samples);
+      cpu[kind] += run.cpuMs;
     }
   }
   const perCall = (kind: (typeof kinds)[number]) => cpu[kind] / (rounds * perRound);

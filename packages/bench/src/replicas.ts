@@ -9,39 +9,12 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { z } from 'zod';
-import type { Row } from './measures.js';
+import { type Row, targetOptions, timeCalls, timedHttpRun } from './measures.js';
 import { elapsedMs, percentile } from './stats.js';
-import {
-  connectHttpClient,
-  cpuMs,
-  type HttpTarget,
-  hostBin,
-  startHttp,
-  type TargetOptions,
-} from './targets.js';
+import { connectHttpClient, cpuMs, type HttpTarget, hostBin, startHttp } from './targets.js';
 import type { FixedLatencyUpstream } from './upstream.js';
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
-
-/** Sequential get_alert calls for one alert id; the latency of each, in ms. */
-async function timeAlertCalls(client: Client, id: string, count: number): Promise<number[]> {
-  const samples: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const start = process.hrtime.bigint();
-    const result = await client.callTool({ name: 'get_alert', arguments: { alert_id: id } });
-    samples.push(elapsedMs(start));
-    if (result.isError) throw new Error(`get_alert failed: ${JSON.stringify(result.content)}`);
-  }
-  return samples;
-}
-
-function hostOptions(
-  upstream: FixedLatencyUpstream,
-  configPath: string,
-  env: Record<string, string>,
-): TargetOptions {
-  return { kind: 'host', upstreamUrl: upstream.url, upstreamToken: upstream.token, configPath, env };
-}
 
 interface Throughput {
   /** Tool calls per second. */
@@ -63,7 +36,7 @@ async function throughputThroughFront(
   callsPerClient: number,
 ): Promise<Throughput> {
   const replicas: HttpTarget[] = await Promise.all(
-    range(count).map(() => startHttp(hostOptions(upstream, configPath, env))),
+    range(count).map(() => startHttp(targetOptions('host', upstream, configPath, env))),
   );
   const front = await startRoundRobinProxy(replicas.map((replica) => replica.url.origin));
   const connected: Client[] = [];
@@ -72,10 +45,10 @@ async function throughputThroughFront(
     const url = new URL('/mcp', front.url);
     connected.push(...(await Promise.all(range(clients).map(() => connectHttpClient(url)))));
     const id = (i: number) => `a0f3e2d1c4b5a69788776655443322${String(i).padStart(2, '0')}`;
-    await Promise.all(connected.map((client, i) => timeAlertCalls(client, id(i), 5)));
+    await Promise.all(connected.map((client, i) => timeCalls(client, 5, id(i))));
     const cpuBefore = cpu();
     const start = process.hrtime.bigint();
-    await Promise.all(connected.map((client, i) => timeAlertCalls(client, id(i), callsPerClient)));
+    await Promise.all(connected.map((client, i) => timeCalls(client, callsPerClient, id(i))));
     const calls = clients * callsPerClient;
     return { rate: calls / (elapsedMs(start) / 1000), cpuPerCall: (cpu() - cpuBefore) / calls };
   } finally {
@@ -141,13 +114,10 @@ async function p50With(
   const perRound = Math.ceil(calls / rounds);
   for (let round = 0; round < rounds; round++) {
     for (const side of ['baseline', 'value'] as const) {
-      const target = await startHttp(hostOptions(upstream, configPath, side === 'value' ? env : {}));
-      const client = await target.connect();
-      await timeAlertCalls(client, 'a0f3e2d1c4b5a6978877665544332211', 20);
-      const before = cpuMs(target.pid);
-      samples[side].push(...(await timeAlertCalls(client, 'a0f3e2d1c4b5a6978877665544332211', perRound)));
-      cpu[side] += cpuMs(target.pid) - before;
-      await target.close();
+      const options = targetOptions('host', upstream, configPath, side === 'value' ? env : {});
+      const run = await timedHttpRun(options, perRound);
+      samples[side].push(...run.samples);
+      cpu[side] += run.cpuMs;
     }
   }
   return {
