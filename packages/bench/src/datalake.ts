@@ -5,11 +5,9 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { startSandbox } from '@mcp-panther/sandbox';
 import type { Row } from './measures.js';
-import { graphqlCall as graphql } from './sandboxApi.js';
+import { EXECUTE, graphqlCall as graphql, sandboxApi } from './sandboxApi.js';
 import { elapsedMs, median } from './stats.js';
 
-const EXECUTE =
-  'mutation Run($input: ExecuteDataLakeQueryInput!) { executeDataLakeQuery(input: $input) { id } }';
 const POLL = 'query Poll($id: ID!) { dataLakeQuery(id: $id) { status message results { edges { node } } } }';
 
 async function sandboxCount(graphqlUrl: string, token: string, sql: string): Promise<number> {
@@ -24,24 +22,6 @@ async function sandboxCount(graphqlUrl: string, token: string, sql: string): Pro
       message: string;
     };
     if (poll.status === 'succeeded') return elapsedMs(start);
-    if (poll.status !== 'running') throw new Error(`query ${poll.status}: ${poll.message}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
-/** The single number a `SELECT count(*) AS n` query returns through the sandbox API. */
-async function sandboxRows(graphqlUrl: string, token: string, sql: string): Promise<number> {
-  const data = await graphql(graphqlUrl, token, EXECUTE, {
-    input: { sql, databaseName: 'panther_logs.public' },
-  });
-  const id = (data['executeDataLakeQuery'] as { id: string }).id;
-  for (;;) {
-    const poll = (await graphql(graphqlUrl, token, POLL, { id }))['dataLakeQuery'] as {
-      status: string;
-      message: string;
-      results?: { edges: { node: { n: number | string } }[] };
-    };
-    if (poll.status === 'succeeded') return Number(poll.results?.edges[0]?.node.n ?? 0);
     if (poll.status !== 'running') throw new Error(`query ${poll.status}: ${poll.message}`);
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -71,7 +51,9 @@ export async function dataLakeCount(events: number, runs: number): Promise<{ row
   const startMs = elapsedMs(start);
   try {
     const rowsSql = 'SELECT count(*) AS n FROM panther_logs.public.aws_cloudtrail';
-    const cloudTrailRows = await sandboxRows(sandbox.graphqlUrl, sandbox.tokens.admin, rowsSql);
+    const api = sandboxApi({ url: sandbox.url, graphqlUrl: sandbox.graphqlUrl, token: sandbox.tokens.admin });
+    const [counted] = await api.sql(rowsSql);
+    const cloudTrailRows = Number(counted?.['n'] ?? 0);
     const sql = "SELECT count(*) AS n FROM panther_logs.public.aws_cloudtrail WHERE p_occurs_since('1 d')";
     const samples: number[] = [];
     for (let i = 0; i < runs; i++)

@@ -12,7 +12,7 @@ export interface SandboxApi {
   sql(sql: string, databaseName?: string): Promise<Record<string, unknown>[]>;
 }
 
-const EXECUTE =
+export const EXECUTE =
   'mutation Run($input: ExecuteDataLakeQueryInput!) { executeDataLakeQuery(input: $input) { id } }';
 const POLL =
   'query Poll($id: ID!) { dataLakeQuery(id: $id) { status message results(input: { pageSize: 999 }) { edges { node } } } }';
