@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRedisServer } from '@mcp-panther/redis/testing';
-import { answerSizes } from './answers.js';
+import { ANSWERS_TARGET, answerSizes } from './answers.js';
 import { dataLakeCount } from './datalake.js';
 import { callLatency, coldStart, httpThroughput, memory, type Row, telemetryLatency } from './measures.js';
 import { startOtlpSink } from './otlpSink.js';
@@ -20,7 +20,7 @@ import { startFixedLatencyUpstream } from './upstream.js';
 
 const which = process.argv[2] ?? 'latency';
 if (which === 'answers') {
-  process.stdout.write(`${renderAnswers(await answerSizes(), 0.4).join('\n')}\n`);
+  process.stdout.write(`${renderAnswers(await answerSizes(), ANSWERS_TARGET).join('\n')}\n`);
   process.exit(0);
 }
 const count = Number(process.argv[3] ?? 0);

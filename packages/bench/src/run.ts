@@ -8,7 +8,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRedisServer } from '@mcp-panther/redis/testing';
-import { answerSizes } from './answers.js';
+import { ANSWERS_TARGET, answerSizes } from './answers.js';
 import { dataLakeCount } from './datalake.js';
 import {
   cacheEffect,
@@ -29,8 +29,6 @@ import { startFixedLatencyUpstream } from './upstream.js';
 /** The reference server's tools/list, compact JSON (shared/reference/mcp-panther-tools.md §9). */
 const REFERENCE_TOOL_LIST_CHARS = 51_300;
 const TOOL_LIST_TARGET_CHARS = 23_000;
-/** The nine answer scenarios may take at most this share of their earlier total. */
-const ANSWERS_TARGET = 0.4;
 
 const quick = process.env['BENCH_QUICK'] === '1';
 // CloudTrail is 45% of the sandbox's events: 2.25M events give about a million CloudTrail rows.
