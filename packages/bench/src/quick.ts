@@ -47,23 +47,31 @@ const withRedis = async (run: (url: string) => Promise<Row[]>): Promise<Row[]> =
     await redis.stop();
   }
 };
-const collector = await startOtlpSink();
-const telemetryConfig = join(dir, 'telemetry.config.json');
-writeFileSync(
-  telemetryConfig,
-  JSON.stringify({
-    policy: { mode: 'read-write' },
-    client: { requestsPerSecond: 10_000, cache: { enabled: false } },
-    telemetry: { metrics: { enabled: true }, traces: { endpoint: collector.url } },
-  }),
-);
+/** Telemetry off against on, traces going to a collector stand-in that only this measure starts. */
+const withTelemetry = async (calls: number): Promise<Row[]> => {
+  const collector = await startOtlpSink();
+  try {
+    const telemetryConfig = join(dir, 'telemetry.config.json');
+    writeFileSync(
+      telemetryConfig,
+      JSON.stringify({
+        policy: { mode: 'read-write' },
+        client: { requestsPerSecond: 10_000, cache: { enabled: false } },
+        telemetry: { metrics: { enabled: true }, traces: { endpoint: collector.url } },
+      }),
+    );
+    const measured = await telemetryLatency(upstream, { off: config, on: telemetryConfig }, calls);
+    process.stderr.write(`collector received ${collector.exports()} exports\n`);
+    return measured;
+  } finally {
+    await collector.close();
+  }
+};
 let rows: Row[] = [];
 try {
   if (which === 'latency') rows = await callLatency(upstream, config, count || 200);
-  else if (which === 'telemetry') {
-    rows = await telemetryLatency(upstream, { off: config, on: telemetryConfig }, count || 200);
-    process.stderr.write(`collector received ${collector.exports()} exports\n`);
-  } else if (which === 'cold') rows = await coldStart(upstream, config, count || 5);
+  else if (which === 'telemetry') rows = await withTelemetry(count || 200);
+  else if (which === 'cold') rows = await coldStart(upstream, config, count || 5);
   else if (which === 'throughput') rows = await httpThroughput(upstream, config, [1, 8]);
   else if (which === 'memory') rows = await memory(upstream, config, count || 1000);
   else if (which === 'datalake') rows = (await dataLakeCount(count || 100_000, 3)).rows;
@@ -77,7 +85,6 @@ try {
     rows = await withRedis((url) => replicaScaling(upstream, config, url, 32, count || 20));
 } finally {
   await upstream.close();
-  await collector.close();
 }
 for (const row of rows) {
   process.stdout.write(
