@@ -17,7 +17,7 @@ export const addIocNote = defineTool({
   idempotent: false,
   permissions: ['AlertModify'],
   input: z.object({
-    alert_id: z.string().min(1).describe('The alert to annotate'),
+    alert_id: z.string().min(1).max(128).describe('The alert to annotate'),
     kind: z.enum(['ip', 'domain', 'sha256']),
     indicator: z.string().min(1).max(253),
     note: z.string().max(500).optional().describe('Why this indicator matters'),

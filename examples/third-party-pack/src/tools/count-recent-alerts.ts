@@ -19,7 +19,11 @@ export const countRecentAlerts = defineTool({
   permissions: ['AlertRead'],
   input: z.object({
     hours: z.int().min(1).max(168).default(24).describe('How far back to look, in hours'),
-    severities: z.array(z.enum(SEVERITIES)).default([]).describe('Only these severities (default: all)'),
+    severities: z
+      .array(z.enum(SEVERITIES))
+      .max(SEVERITIES.length)
+      .default([])
+      .describe('Only these severities (default: all)'),
   }),
   output: z.object({
     hours: z.number(),
