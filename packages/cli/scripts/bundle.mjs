@@ -122,7 +122,7 @@ const result = await build({
   entryPoints: [
     { in: 'dist/bin.js', out: 'bin' },
     { in: 'dist/index.js', out: 'index' },
-    { in: path.join(coreDir, 'dist', 'host', 'moduleHooks.js'), out: 'moduleHooks' },
+    { in: path.join(coreDir, 'dist', 'loading', 'moduleHooks.js'), out: 'moduleHooks' },
     ...Object.entries(modules).map(([name, { file }]) => ({
       in: `provided:${name}`,
       out: file.replace(/\.js$/, ''),

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PantherApiError } from './errors.js';
-import { createMemoryCacheStore } from './parts/memoryCacheStore.js';
-import { createMemorySingleFlight } from './parts/memorySingleFlight.js';
-import { createTokenBucketRateLimiter } from './parts/tokenBucketRateLimiter.js';
-import type { CacheStore, RateLimiter, SingleFlight } from './parts/types.js';
+import { createMemoryCacheStore } from './state/memoryCacheStore.js';
+import { createMemorySingleFlight } from './state/memorySingleFlight.js';
+import { createTokenBucketRateLimiter } from './state/tokenBucketRateLimiter.js';
+import type { CacheStore, RateLimiter, SingleFlight } from './state/types.js';
 import { captureLogger, clientFor, rejectionOf } from './testdata/harness.js';
 import { type FakeUpstream, startFakeUpstream, waitUntil } from './testing/index.js';
 import type { PantherClient } from './types.js';

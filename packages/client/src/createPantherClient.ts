@@ -5,18 +5,18 @@ import { createExecutor } from './execute/executor.js';
 import { createOperations } from './execute/operations.js';
 import { operationInfo } from './graphql/operationInfo.js';
 import { createGraphQLSender } from './graphql/sendGraphQLRequest.js';
-import { createHttpTransport } from './http/transport.js';
+import { createUpstreamHttp } from './http/upstreamHttp.js';
 import { createConcurrencyGate } from './limits/concurrencyGate.js';
 import { type PantherClientOptions, resolveClientOptions } from './options.js';
-import { guardCacheStore } from './parts/guard/guardCacheStore.js';
-import { guardRateLimiter } from './parts/guard/guardRateLimiter.js';
-import { guardSingleFlight } from './parts/guard/guardSingleFlight.js';
-import { createPartMonitor } from './parts/guard/monitor.js';
-import { createMemoryCacheStore } from './parts/memoryCacheStore.js';
-import { createMemorySingleFlight } from './parts/memorySingleFlight.js';
-import { createTokenBucketRateLimiter } from './parts/tokenBucketRateLimiter.js';
 import { buildRestUrl, defaultCacheKind, restTags, urlTooLong } from './rest/restPaths.js';
 import { sendRestRequest } from './rest/sendRestRequest.js';
+import { guardCacheStore } from './state/guard/guardCacheStore.js';
+import { guardRateLimiter } from './state/guard/guardRateLimiter.js';
+import { guardSingleFlight } from './state/guard/guardSingleFlight.js';
+import { createPartMonitor } from './state/guard/monitor.js';
+import { createMemoryCacheStore } from './state/memoryCacheStore.js';
+import { createMemorySingleFlight } from './state/memorySingleFlight.js';
+import { createTokenBucketRateLimiter } from './state/tokenBucketRateLimiter.js';
 import type { CacheKind, ClientStats, GraphQLRequestOptions, PantherClient, RestRequest } from './types.js';
 
 /**
@@ -36,7 +36,7 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
     maxInFlight: 0,
     partErrors: 0,
   };
-  const transport = createHttpTransport({ fetch: o.fetch, env: o.env });
+  const upstream = createUpstreamHttp({ fetch: o.fetch, env: o.env });
   // Parts the client builds are its own to close; given ones belong to whoever gave them.
   const owned: { close?(reason?: unknown): unknown }[] = [];
   const own = <T extends { close?(reason?: unknown): unknown }>(part: T): T => {
@@ -73,7 +73,7 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
   const headers = { 'X-API-Key': o.token, 'User-Agent': o.userAgent, Accept: 'application/json' };
   const sendGraphQL = createGraphQLSender({
     url: o.urls.graphql,
-    fetch: transport.fetch,
+    fetch: upstream.fetch,
     headers,
     secret: o.token,
     maxResponseBytes: o.maxResponseBytes,
@@ -86,7 +86,7 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
     if (closed) throw closedError();
   };
 
-  if (transport.proxied) o.logger.info('panther client uses the proxy from HTTP_PROXY/HTTPS_PROXY');
+  if (upstream.proxied) o.logger.info('panther client uses the proxy from HTTP_PROXY/HTTPS_PROXY');
 
   return {
     urls: o.urls,
@@ -98,8 +98,8 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
     async rest<T = unknown>(request: RestRequest): Promise<T> {
       assertOpen();
       // Imports needed by the first request happen before the call's timeout starts.
-      if (!transport.loaded) {
-        await transport.load();
+      if (!upstream.loaded) {
+        await upstream.load();
         assertOpen();
       }
       const { method, path } = request;
@@ -119,7 +119,7 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
         idempotent: method === 'GET',
         send: (signal: AbortSignal) =>
           sendRestRequest(
-            transport.request,
+            upstream.request,
             { url, method, headers: requestHeaders, body, maxBodyBytes: o.maxResponseBytes },
             signal,
             o.token,
@@ -137,8 +137,8 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
       callOptions: GraphQLRequestOptions = {},
     ): Promise<T> {
       assertOpen();
-      if (!sendGraphQL.loaded || !transport.loaded) {
-        await Promise.all([sendGraphQL.load(), transport.load()]);
+      if (!sendGraphQL.loaded || !upstream.loaded) {
+        await Promise.all([sendGraphQL.load(), upstream.load()]);
         assertOpen();
       }
       const info = operationInfo(document);
@@ -173,7 +173,7 @@ export function createPantherClient(options: PantherClientOptions): PantherClien
       const reason = closedError();
       lifetime.abort(reason);
       await Promise.allSettled(owned.map(async (part) => part.close?.(reason)));
-      await transport.close();
+      await upstream.close();
     },
   };
 }

@@ -11,20 +11,20 @@ export type {
   PantherClientOptions,
 } from './options.js';
 export { DEFAULT_CACHE_TTL_MS, DEFAULT_CLIENT_OPTIONS } from './options.js';
-export type { MemoryCacheStore, MemoryCacheStoreOptions } from './parts/memoryCacheStore.js';
-export { createMemoryCacheStore } from './parts/memoryCacheStore.js';
-export type { MemorySingleFlight } from './parts/memorySingleFlight.js';
-export { createMemorySingleFlight } from './parts/memorySingleFlight.js';
-export type {
-  TokenBucketRateLimiter,
-  TokenBucketRateLimiterOptions,
-} from './parts/tokenBucketRateLimiter.js';
-export { createTokenBucketRateLimiter } from './parts/tokenBucketRateLimiter.js';
-export type { CacheStore, RateLimiter, SingleFlight, TagVersions } from './parts/types.js';
 export { encodePath } from './path.js';
 export type { PantherPermission } from './permissions.js';
 export { PANTHER_PERMISSIONS } from './permissions.js';
 export { defaultCacheKind } from './rest/restPaths.js';
+export type { MemoryCacheStore, MemoryCacheStoreOptions } from './state/memoryCacheStore.js';
+export { createMemoryCacheStore } from './state/memoryCacheStore.js';
+export type { MemorySingleFlight } from './state/memorySingleFlight.js';
+export { createMemorySingleFlight } from './state/memorySingleFlight.js';
+export type {
+  TokenBucketRateLimiter,
+  TokenBucketRateLimiterOptions,
+} from './state/tokenBucketRateLimiter.js';
+export { createTokenBucketRateLimiter } from './state/tokenBucketRateLimiter.js';
+export type { CacheStore, RateLimiter, SingleFlight, TagVersions } from './state/types.js';
 export type {
   CacheKind,
   CallOptions,

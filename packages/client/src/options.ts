@@ -1,5 +1,5 @@
 import type { UpstreamCallObserver } from './observe/upstreamCallEvent.js';
-import type { CacheStore, RateLimiter, SingleFlight } from './parts/types.js';
+import type { CacheStore, RateLimiter, SingleFlight } from './state/types.js';
 import type { CacheKind, PantherUrls } from './types.js';
 import { DEFAULT_USER_AGENT } from './version.js';
 

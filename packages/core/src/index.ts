@@ -24,6 +24,15 @@ export { summarizeList } from './calls/describeChange.js';
 export type { ConfirmationNote } from './calls/hooks/confirmWrites.js';
 export type { CallObserver } from './calls/hooks/timing.js';
 export type { CallHook, CallOutcome, Elicit, ToolCall } from './calls/types.js';
+export type { PolicyState } from './catalog/catalog.js';
+export type {
+  FilterOptions,
+  FilterResult,
+  HiddenReason,
+  HiddenTool,
+  ToolEntry,
+} from './catalog/filterTools.js';
+export { filterTools } from './catalog/filterTools.js';
 export type { AuthConfig, OAuthConfig, ProfileConfig, StaticTokenConfig } from './config/authSchema.js';
 export type {
   ConfigOverride,
@@ -36,6 +45,8 @@ export type {
 export { CONFIG_SEARCH_PLACES, ENV_VARS, expandHome, loadConfig, parseConfig } from './config/loadConfig.js';
 export type { ConfirmWrites, HostConfig, HostConfigInput, LogLevel, PackEntry } from './config/schema.js';
 export { DEFAULT_PACKS, defineConfig } from './config/schema.js';
+export type { ConfigWatcher, WatchConfigOptions } from './config/watchConfig.js';
+export { watchConfig } from './config/watchConfig.js';
 export { definePack, definePrompt, defineResourceTemplate } from './define/definePack.js';
 export { defineTool, deriveAnnotations } from './define/defineTool.js';
 export type {
@@ -56,52 +67,39 @@ export type {
   ToolDefinition,
 } from './define/types.js';
 export { PACK_API_VERSION } from './define/types.js';
-export { DEFAULT_PARTS } from './di/defaultParts.js';
-export type {
-  ClientScope,
-  HostParts,
-  PantherConnection,
-  PartContext,
-  SharedStore,
-  SharedStoreState,
-  SharedStoreStatus,
-  SharedStoreView,
-} from './di/parts.js';
 export type { HostErrorCode } from './errors.js';
 export { isMcpHostError, McpHostError, ToolInputError } from './errors.js';
-export type { PackCheck } from './host/checkPack.js';
-export { checkPack } from './host/checkPack.js';
-export { CORE_VERSION } from './host/coreVersion.js';
 export type { CreateHostOptions, Host } from './host/createHost.js';
 export { createHost } from './host/createHost.js';
-export { provideHostModules } from './host/hostModules.js';
 export type { ReloadOptions, ReloadReport } from './host/reload.js';
-export type { ConfigWatcher, WatchConfigOptions } from './host/watchConfig.js';
-export { watchConfig } from './host/watchConfig.js';
+export type { PackCheck } from './loading/checkPack.js';
+export { checkPack } from './loading/checkPack.js';
+export { CORE_VERSION } from './loading/coreVersion.js';
+export { provideHostModules } from './loading/hostModules.js';
 export type { HostLogger, LoggerOptions, LogSink } from './logging/createLogger.js';
 export { createLogger, fileSink, memorySink, stderrSink } from './logging/createLogger.js';
 export { CHARS_PER_TOKEN, estimateTokens } from './output/estimateTokens.js';
-export { parseIsoDateTime } from './pack/isoDateTime.js';
-export type { JsonObject } from './pack/objects.js';
-export { compact, pick } from './pack/objects.js';
-export type { PagedResult, PagedResultOptions, RestPage } from './pack/paging.js';
-export { cursorOf, pagedResult } from './pack/paging.js';
-export { cursorParam, fieldsParam, idParam, isoDateTimeParam, textParam } from './pack/params.js';
-export { sleep } from './pack/sleep.js';
-export type { Table, TableOptions } from './pack/table.js';
-export { table } from './pack/table.js';
-export type {
-  FilterOptions,
-  FilterResult,
-  HiddenReason,
-  HiddenTool,
-  ToolEntry,
-} from './policy/filterTools.js';
-export { filterTools } from './policy/filterTools.js';
+export { DEFAULT_PARTS } from './parts/defaultParts.js';
+export type { HostParts, PantherConnection, PartContext } from './parts/types.js';
 export type { Redactor } from './security/redact.js';
 export { createRedactor, maskUrlCredentials } from './security/redact.js';
 export type { HostInfo } from './server/configResource.js';
 export { CONFIG_RESOURCE_URI } from './server/configResource.js';
+export type {
+  SharedStore,
+  SharedStoreState,
+  SharedStoreStatus,
+  SharedStoreView,
+} from './sharedStore/types.js';
+export { parseIsoDateTime } from './toolkit/isoDateTime.js';
+export type { JsonObject } from './toolkit/objects.js';
+export { compact, pick } from './toolkit/objects.js';
+export type { PagedResult, PagedResultOptions, RestPage } from './toolkit/paging.js';
+export { cursorOf, pagedResult } from './toolkit/paging.js';
+export { cursorParam, fieldsParam, idParam, isoDateTimeParam, textParam } from './toolkit/params.js';
+export { sleep } from './toolkit/sleep.js';
+export type { Table, TableOptions } from './toolkit/table.js';
+export { table } from './toolkit/table.js';
 export type { RunningHttpServer } from './transport/http.js';
 export type { HttpRoute, RunningRouteServer } from './transport/routes.js';
 export { startRouteServer } from './transport/routes.js';
@@ -112,4 +110,4 @@ export type {
   TransportLoader,
   TransportModule,
 } from './transport/types.js';
-export type { Caller, PackSource, PantherTarget, PolicyState, ValidatedPack } from './types.js';
+export type { Caller, ClientScope, PackSource, PantherTarget, ValidatedPack } from './types.js';

@@ -2,9 +2,7 @@
  * The host's own data types, shared by its modules (and exported from the package index where public).
  * Pack-authoring types live in define/types.ts.
  */
-import type { HostConfig } from './config/schema.js';
 import type { PackDefinition } from './define/types.js';
-import type { FilterResult } from './policy/filterTools.js';
 
 /** What the host knows about the Panther it talks to. */
 export interface PantherTarget {
@@ -21,13 +19,14 @@ export interface PantherTarget {
   readonly label?: string | undefined;
 }
 
-/** The outcome of the policy: the mode, the token's permissions (when known) and the filtered tools. */
-export interface PolicyState {
-  readonly mode: HostConfig['policy']['mode'];
-  readonly permissions: ReadonlySet<string> | undefined;
-  /** Why permissions are unknown, when they are. */
-  readonly permissionsNote: string | undefined;
-  readonly tools: FilterResult;
+/** One Panther token's share of the client's state (cache, in-flight reads). */
+export interface ClientScope {
+  readonly target: PantherTarget;
+  /**
+   * Keeps apart what answers of different tokens may not share (cache entries, shared in-flight reads):
+   * derived from the instance and the token, never containing the token.
+   */
+  readonly namespace: string;
 }
 
 /** One pack as the config names it. `pack` is set when the pack object is given directly (tests, embedding). */

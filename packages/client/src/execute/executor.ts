@@ -4,8 +4,8 @@ import type { ConcurrencyGate } from '../limits/concurrencyGate.js';
 import { reportAttempt } from '../observe/reportAttempt.js';
 import type { UpstreamCallObserver } from '../observe/upstreamCallEvent.js';
 import type { ClientLogger } from '../options.js';
-import type { RateLimiter } from '../parts/types.js';
 import { decideRetry, type RetrySettings } from '../retry/retryPolicy.js';
+import type { RateLimiter } from '../state/types.js';
 import type { ClientStats } from '../types.js';
 import type { UpstreamCall } from './upstreamCall.js';
 

@@ -1,8 +1,8 @@
 import { clientError, isPantherApiError, type PantherApiError } from '../errors.js';
 import { abortError, callScope } from '../http/abort.js';
-import type { GuardedCache } from '../parts/guard/guardCacheStore.js';
-import type { GuardedSingleFlight } from '../parts/guard/guardSingleFlight.js';
-import type { TagVersions } from '../parts/types.js';
+import type { GuardedCache } from '../state/guard/guardCacheStore.js';
+import type { GuardedSingleFlight } from '../state/guard/guardSingleFlight.js';
+import type { TagVersions } from '../state/types.js';
 import type { ClientStats } from '../types.js';
 import type { Executor } from './executor.js';
 import type { UpstreamCall } from './upstreamCall.js';

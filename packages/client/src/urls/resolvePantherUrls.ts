@@ -1,6 +1,6 @@
 import { clientError, isPantherApiError } from '../errors.js';
 import { callSignal } from '../http/abort.js';
-import { createHttpTransport } from '../http/transport.js';
+import { createUpstreamHttp } from '../http/upstreamHttp.js';
 import { assertHttpUrl, type ClientEnv, type ClientLogger, DEFAULT_CLIENT_OPTIONS } from '../options.js';
 import type { PantherUrls } from '../types.js';
 
@@ -73,8 +73,8 @@ export function readPantherConfig(html: string): unknown {
 
 async function discoverRestBase(instanceUrl: string, options: ResolvePantherUrlsOptions): Promise<string> {
   const fallback = restBaseFromUrl(instanceUrl);
-  const transport = createHttpTransport({ fetch: options.fetch, env: options.env ?? process.env });
-  await transport.load();
+  const upstream = createUpstreamHttp({ fetch: options.fetch, env: options.env ?? process.env });
+  await upstream.load();
   const signal = callSignal(options.timeoutMs ?? 10_000, options.signal);
   const warn = (message: string, fields: Record<string, unknown>) =>
     options.logger?.warn(message, {
@@ -83,7 +83,7 @@ async function discoverRestBase(instanceUrl: string, options: ResolvePantherUrls
       ...fields,
     });
   try {
-    const response = await transport.request(instanceUrl, {
+    const response = await upstream.request(instanceUrl, {
       signal,
       headers: { Accept: 'text/html' },
       redirect: 'follow',
@@ -115,7 +115,7 @@ async function discoverRestBase(instanceUrl: string, options: ResolvePantherUrls
     });
     return fallback;
   } finally {
-    await transport.close();
+    await upstream.close();
   }
 }
 

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { registerModuleHooks } from '../host/hostModules.js';
+import { registerModuleHooks } from '../loading/hostModules.js';
 
 /** An error while loading a config file, carrying the file's path (the search only knows the folder). */
 export class ConfigFileError extends Error {

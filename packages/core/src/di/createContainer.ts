@@ -5,12 +5,14 @@ import { createHash } from 'node:crypto';
 import type { PantherClient, UpstreamCallObserver } from '@mcp-panther/client';
 import { type DependencyContainer, instanceCachingFactory, container as rootContainer } from 'tsyringe';
 import { defaultCallHooks } from '../calls/defaultHooks.js';
+import type { PackScope } from '../catalog/toolset.js';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
 import type { HostLogger } from '../logging/createLogger.js';
+import type { HostParts, PartContext } from '../parts/types.js';
 import type { Redactor } from '../security/redact.js';
-import type { PantherTarget, ValidatedPack } from '../types.js';
-import type { ClientScope, HostParts, PartContext, SharedStore } from './parts.js';
+import type { SharedStore } from '../sharedStore/types.js';
+import type { ClientScope, PantherTarget, ValidatedPack } from '../types.js';
 import {
   AuditSinkToken,
   CallHooksToken,
@@ -22,11 +24,6 @@ import {
   TargetToken,
   type Token,
 } from './tokens.js';
-
-export interface PackScope {
-  readonly logger: Logger;
-  readonly config: unknown;
-}
 
 /** The composition root's handle: typed resolution, clients per Panther token, pack scopes, and disposal. */
 export interface HostContainer {

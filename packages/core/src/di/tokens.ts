@@ -3,9 +3,9 @@ import type { AuditSink } from '../audit/auditSink.js';
 import type { CallHook } from '../calls/types.js';
 import type { HostConfig } from '../config/schema.js';
 import type { HostLogger } from '../logging/createLogger.js';
+import type { HostParts } from '../parts/types.js';
 import type { Redactor } from '../security/redact.js';
 import type { PantherTarget } from '../types.js';
-import type { HostParts } from './parts.js';
 
 declare const type: unique symbol;
 /** A typed DI token: a `Symbol.for` symbol, identical across duplicate copies of core. */

@@ -1,40 +1,41 @@
 import type { PantherClient } from '@mcp-panther/client';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { ServerNotification } from '@modelcontextprotocol/sdk/types.js';
-import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation';
-import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { HttpAuth } from '../auth/types.js';
+import { composeHooks } from '../calls/composeHooks.js';
 import { invokeTool } from '../calls/invokeTool.js';
-import { composeHooks } from '../calls/runCall.js';
+import {
+  type Catalog,
+  catalogChanges,
+  describeCatalog,
+  type KnownPermissions,
+  type PolicyState,
+} from '../catalog/catalog.js';
+import { buildCatalogs, type Catalogs, permissionReader, profileSources } from '../catalog/profiles.js';
+import { warmToolSchemas } from '../catalog/toolset.js';
 import { checkTeamConfig } from '../config/checkTeamConfig.js';
 import type { HostConfig } from '../config/schema.js';
 import { readTeamSecrets, type TeamSecrets } from '../config/secrets.js';
 import type { Logger } from '../define/types.js';
 import { createContainer } from '../di/createContainer.js';
-import { DEFAULT_PARTS } from '../di/defaultParts.js';
-import type { HostParts, PantherConnection, SharedStore, SharedStoreView } from '../di/parts.js';
 import { CallHooksToken, LoggerToken } from '../di/tokens.js';
 import { McpHostError } from '../errors.js';
+import { CORE_PACKAGE_DIR, CORE_VERSION } from '../loading/coreVersion.js';
+import { loadPacks, packSources } from '../loading/loadPacks.js';
 import type { HostLogger } from '../logging/createLogger.js';
+import { DEFAULT_PARTS } from '../parts/defaultParts.js';
+import type { HostParts, PantherConnection } from '../parts/types.js';
 import { createRedactor, maskUrlCredentials } from '../security/redact.js';
 import type { HostInfo } from '../server/configResource.js';
-import { warmToolSchemas } from '../server/registerTools.js';
+import { lazyJsonSchemaValidator } from '../server/jsonSchemaValidator.js';
 import { serveSession } from '../server/serveSession.js';
+import type { SharedStore, SharedStoreView } from '../sharedStore/types.js';
 import type { RunningHttpServer } from '../transport/http.js';
 import type { RunningTransport, SessionInfo } from '../transport/types.js';
-import type { PackSource, PantherTarget, PolicyState, ValidatedPack } from '../types.js';
-import {
-  type Catalog,
-  type CatalogChanges,
-  catalogChanges,
-  describeCatalog,
-  type KnownPermissions,
-} from './catalog.js';
-import { CORE_PACKAGE_DIR, CORE_VERSION } from './coreVersion.js';
-import { loadPacks, packSources } from './loadPacks.js';
-import { buildCatalogs, type Catalogs, permissionReader, profileSources } from './profiles.js';
+import type { PackSource, PantherTarget, ValidatedPack } from '../types.js';
+import { collectSecrets } from './hostSecrets.js';
 import { type ReloadOptions, type ReloadReport, restartOnlyChanges } from './reload.js';
+import { createSessionRegistry } from './sessionRegistry.js';
 
 export interface CreateHostOptions {
   readonly config: HostConfig;
@@ -93,33 +94,6 @@ export interface Host {
   close(): Promise<void>;
 }
 
-// The SDK builds an Ajv instance for every McpServer (milliseconds each: at start-up, and per HTTP session) to
-// validate elicitation answers. One shared instance is built on first use instead.
-let sharedValidator: AjvJsonSchemaValidator | undefined;
-const lazyJsonSchemaValidator: jsonSchemaValidator = {
-  getValidator(schema) {
-    sharedValidator ??= new AjvJsonSchemaValidator();
-    return sharedValidator.getValidator(schema);
-  },
-};
-
-/** User names and passwords written into URLs (`https://user:pass@…`): secrets like the token. */
-function urlCredentials(urls: readonly (string | undefined)[]): string[] {
-  const out: string[] = [];
-  for (const url of urls) {
-    if (!url) continue;
-    try {
-      const parsed = new URL(url);
-      for (const part of [parsed.username, parsed.password]) {
-        if (part) out.push(part, decodeURIComponent(part));
-      }
-    } catch {
-      // The config schema only lets valid URLs through.
-    }
-  }
-  return out;
-}
-
 /** The shared store as `config://panther` shows it: what and where (credentials masked), and its state. */
 function sharedStoreInfo(store: SharedStoreView): Record<string, unknown> {
   const { kind, location, state, outages } = store.status();
@@ -150,18 +124,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
     env: options.env ?? process.env,
     baseDir: options.baseDir ?? process.cwd(),
   });
-  const secrets: string[] = [
-    config.panther.token,
-    config.server.authToken,
-    ...urlCredentials([
-      config.panther.instanceUrl,
-      config.panther.restUrl,
-      config.panther.graphqlUrl,
-      config.client.redis?.url,
-    ]),
-    ...team.tokens.map((t) => t.value),
-    ...team.pantherTokens.values(),
-  ].filter((s): s is string => !!s);
+  const secrets = collectSecrets(config, team);
   const redact = createRedactor(() => secrets);
   const parts = chooseParts(options);
   const container = createContainer({ config, parts, redact });
@@ -297,8 +260,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
     ...(sharedStore ? { shared_store: sharedStoreInfo(sharedStore) } : {}),
   });
 
-  // Every server made and not yet closed, with its caller's profile: what a reload tells about its changes.
-  const sessions = new Map<McpServer, string | undefined>();
+  const sessions = createSessionRegistry();
   const createServer = (session: SessionInfo = {}): McpServer => {
     const profile = session.caller?.profile;
     const server = new McpServer(serverInfo, {
@@ -313,23 +275,8 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       logger,
       caller: session.caller,
     });
-    sessions.set(server, profile);
-    server.server.onclose = () => sessions.delete(server);
+    sessions.add(server, profile);
     return server;
-  };
-
-  /** Tells every connected client which of its lists changed (a client that went away is skipped). */
-  const announce = (changesOf: (profile: string | undefined) => CatalogChanges): void => {
-    for (const [server, profile] of sessions) {
-      if (!server.isConnected()) continue;
-      const changes = changesOf(profile);
-      const notifications: ServerNotification[] = [
-        ...(changes.tools ? [{ method: 'notifications/tools/list_changed' as const }] : []),
-        ...(changes.prompts ? [{ method: 'notifications/prompts/list_changed' as const }] : []),
-        ...(changes.resources ? [{ method: 'notifications/resources/list_changed' as const }] : []),
-      ];
-      for (const notification of notifications) server.server.notification(notification).catch(() => {});
-    }
   };
 
   const applyReload = async (next: ReloadOptions): Promise<ReloadReport> => {
@@ -351,7 +298,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       config: { ...current.config, packs: next.config.packs, policy: next.config.policy },
       catalogs,
     };
-    announce((profile) =>
+    sessions.announce((profile) =>
       profile === undefined
         ? changes
         : catalogChanges(before.profiles.get(profile)!, catalogs.profiles.get(profile)!),
@@ -360,7 +307,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       addedTools: changes.addedTools,
       removedTools: changes.removedTools,
       notified: { tools: changes.tools, prompts: changes.prompts, resources: changes.resources },
-      sessions: [...sessions.keys()].filter((s) => s.isConnected()).length,
+      sessions: sessions.connected(),
       needsRestart,
     };
   };
@@ -435,7 +382,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       if (closed) return;
       closed = true;
       for (const transport of running.splice(0)) await transport.close().catch(() => {});
-      for (const server of [...sessions.keys()]) await server.close().catch(() => {});
+      await sessions.closeAll();
       await reloads;
       await closeAll();
     },

@@ -3,7 +3,7 @@
  * largest lists first (never half a record; of a table, only rows), then very long strings are shortened with a
  * marker. Returns what was cut so the host can tell the model how to get the rest.
  */
-import { isTable } from '../pack/table.js';
+import { isTable } from '../toolkit/table.js';
 import { shortenedMarker } from './shorten.js';
 
 export interface Cut {

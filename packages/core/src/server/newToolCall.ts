@@ -2,9 +2,9 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import type { ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { Elicit, ToolCall } from '../calls/types.js';
+import type { PreparedTool, Toolset } from '../catalog/toolset.js';
 import type { Caller } from '../types.js';
 import type { Notify, SessionLogging } from './clientLogging.js';
-import type { PreparedTool, Toolset } from './registerTools.js';
 
 /** What a server knows of its session: the server itself, who is calling, and the session's MCP logging. */
 export interface SessionContext {

@@ -5,8 +5,8 @@ import {
   ErrorCode,
   McpError,
 } from '@modelcontextprotocol/sdk/types.js';
+import type { Toolset } from '../catalog/toolset.js';
 import type { Logger } from '../define/types.js';
-import type { Toolset } from './registerTools.js';
 import { findPrompt } from './servePrompts.js';
 
 const COMPLETION_TIMEOUT_MS = 5_000;

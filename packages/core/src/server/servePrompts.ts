@@ -7,8 +7,8 @@ import {
   McpError,
   type Prompt,
 } from '@modelcontextprotocol/sdk/types.js';
+import type { Toolset } from '../catalog/toolset.js';
 import type { PromptDefinition } from '../define/types.js';
-import type { Toolset } from './registerTools.js';
 
 /** A prompt's `prompts/list` entry: its arguments, each with whether it is required. */
 export function promptListEntry(prompt: PromptDefinition): Prompt {

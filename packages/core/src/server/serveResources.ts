@@ -8,9 +8,9 @@ import {
   type ReadResourceResult,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { CallOutcome, ToolCall } from '../calls/types.js';
+import type { Toolset } from '../catalog/toolset.js';
 import { CONFIG_RESOURCE, CONFIG_RESOURCE_URI, type HostInfo, readConfigResource } from './configResource.js';
 import { newToolCall, type RequestExtra, type SessionContext } from './newToolCall.js';
-import type { Toolset } from './registerTools.js';
 import { matchTemplate, type PreparedTemplate } from './resourceTemplates.js';
 
 /** MCP's code for a resource that does not exist (the spec's, not in the SDK's enum). */

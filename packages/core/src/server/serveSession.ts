@@ -1,11 +1,11 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallOutcome, ToolCall } from '../calls/types.js';
+import type { Toolset } from '../catalog/toolset.js';
 import type { Logger } from '../define/types.js';
 import type { Redactor } from '../security/redact.js';
 import type { Caller } from '../types.js';
 import { serveLogging } from './clientLogging.js';
 import type { HostInfo } from './configResource.js';
-import type { Toolset } from './registerTools.js';
 import { registerTools } from './registerTools.js';
 import { serveCompletions } from './serveCompletions.js';
 import { servePrompts } from './servePrompts.js';

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import type { PackDefinition } from '../define/types.js';
-import { checkPack, checkPackContents } from '../host/checkPack.js';
+import { checkPack, checkPackContents } from '../loading/checkPack.js';
 
 export interface PackConventionOptions {
   /** Longest tool description (every character is sent on every `tools/list`). Default 1024. */

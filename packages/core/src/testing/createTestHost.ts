@@ -10,9 +10,9 @@ import {
 import { parseConfig } from '../config/loadConfig.js';
 import type { HostConfig, HostConfigInput } from '../config/schema.js';
 import type { PackDefinition } from '../define/types.js';
-import type { HostParts } from '../di/parts.js';
 import { createHost, type Host } from '../host/createHost.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
+import type { HostParts } from '../parts/types.js';
 
 export interface TestHostOptions {
   /** The packs to load, as objects (what `definePack` returns), in order. */

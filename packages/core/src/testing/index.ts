@@ -2,10 +2,10 @@
  * @mcp-panther/core/testing: helpers for testing packs against the real host pipeline. Named exports only.
  */
 
-/** A table's rows as records, to assert on list results field by field. */
-export { recordsOf } from '../pack/table.js';
 /** A tool's `tools/list` entry exactly as the host serves it (for size budgets and schema checks). */
-export { toolDefinition as toolListEntry } from '../server/registerTools.js';
+export { toolDefinition as toolListEntry } from '../catalog/toolset.js';
+/** A table's rows as records, to assert on list results field by field. */
+export { recordsOf } from '../toolkit/table.js';
 export type { PackConventionOptions } from './assertPackConventions.js';
 export { assertPackConventions } from './assertPackConventions.js';
 export type { TestHost, TestHostOptions } from './createTestHost.js';

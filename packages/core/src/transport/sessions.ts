@@ -9,7 +9,7 @@ export interface SessionResources {
   close(): Promise<void>;
 }
 
-export interface SessionInfo {
+export interface SessionRecord {
   readonly id: string;
   readonly callerKey: string;
   /** Last time a request of this session started or ended (ms, the table's clock). */
@@ -27,7 +27,7 @@ export interface SessionRefusal {
 
 /** What a limit sees: every session and the admissions in progress. */
 export interface SessionCensus {
-  readonly sessions: readonly SessionInfo[];
+  readonly sessions: readonly SessionRecord[];
   /** Sessions admitted but not yet initialised, by caller. */
   readonly pending: ReadonlyMap<string, number>;
   /** Seconds until the next idle session expires (the honest Retry-After). */
@@ -82,11 +82,11 @@ export interface SessionTableOptions {
   readonly idleMs: number;
   readonly limits: readonly SessionLimit[];
   /** Called after an idle session was released. */
-  readonly onExpire?: (info: SessionInfo) => void;
+  readonly onExpire?: (info: SessionRecord) => void;
   readonly now?: () => number;
 }
 
-interface Entry<S> extends SessionInfo {
+interface Entry<S> extends SessionRecord {
   lastActive: number;
   inFlight: number;
   readonly session: S;

@@ -8,9 +8,9 @@ import { z } from 'zod';
 import { definePack } from '../../define/definePack.js';
 import { defineTool } from '../../define/defineTool.js';
 import { ToolInputError } from '../../errors.js';
-import { table } from '../../pack/table.js';
 import { createTestHost, type TestHost } from '../../testing/createTestHost.js';
 import { createFakeClient } from '../../testing/fakeClient.js';
+import { table } from '../../toolkit/table.js';
 
 const RECORDS = Array.from({ length: 130 }, (_, i) => ({
   id: `rec-${String(i).padStart(3, '0')}`,

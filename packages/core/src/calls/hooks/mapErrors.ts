@@ -1,4 +1,4 @@
-import { mapToolError } from '../../server/toolErrors.js';
+import { mapToolError } from '../mapToolError.js';
 import type { CallHook } from '../types.js';
 
 /** Turns what the tool threw into an outcome: the text the model sees, a code, and a log line where it helps. */

@@ -1,10 +1,10 @@
 import { createRedisBackend, type RedisStateChange } from '@mcp-panther/redis';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
-import type { SharedStore, SharedStoreStatus } from '../di/parts.js';
-import { requestBudget } from '../host/clientOptions.js';
+import { requestBudget } from '../parts/clientOptions.js';
 import { maskUrlCredentials } from '../security/redact.js';
 import { instanceNamespace, tokenNamespace } from './namespaces.js';
+import type { SharedStore, SharedStoreStatus } from './types.js';
 
 /**
  * The host's shared store on Redis: one backend (two connections) for every Panther token and instance the host

@@ -3,7 +3,7 @@ import type { ClientEnv } from '../options.js';
 import { createNodeRequester, type HttpRequester, requesterFromFetch } from './nodeRequest.js';
 
 /** How the client talks HTTP: requests for REST and discovery, a fetch for graphql-request, and the pools. */
-export interface HttpTransport {
+export interface UpstreamHttp {
   /** REST calls and URL discovery. */
   readonly request: HttpRequester;
   /** A WHATWG fetch (graphql-request needs one). */
@@ -37,10 +37,10 @@ export function proxySettingsFrom(env: ClientEnv): ProxySettings | undefined {
  * Without one, REST goes over node:http with the client's own keep-alive agents (`close()` ends them), and
  * GraphQL over Node's own fetch, which Node loads on first use.
  */
-export function createHttpTransport(options: {
+export function createUpstreamHttp(options: {
   fetch?: typeof globalThis.fetch | undefined;
   env: ClientEnv;
-}): HttpTransport {
+}): UpstreamHttp {
   if (options.fetch !== undefined) {
     return {
       request: requesterFromFetch(options.fetch),
@@ -78,7 +78,7 @@ export function createHttpTransport(options: {
     input: Parameters<typeof undiciFetch>[0],
     init?: Parameters<typeof undiciFetch>[1],
   ) => {
-    if (closed) throw new TypeError('fetch failed: the HTTP transport is closed');
+    if (closed) throw new TypeError('fetch failed: the upstream HTTP client is closed');
     const undici = await load();
     return undici.fetch(input, { ...init, dispatcher: undici.dispatcher });
   }) as unknown as typeof globalThis.fetch;

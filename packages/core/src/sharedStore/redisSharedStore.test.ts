@@ -4,11 +4,11 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, parseConfig } from '../config/loadConfig.js';
-import type { SharedStore } from '../di/parts.js';
 import { createHost, type Host } from '../host/createHost.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
 import { thingsPack } from '../testdata/packs.js';
 import type { PackSource } from '../types.js';
+import type { SharedStore } from './types.js';
 
 const PASSWORD = 'redis-pa55word-under-test';
 const TOKEN = 'panther-token-under-test';

@@ -12,9 +12,10 @@ import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
 import type { HostLogger } from '../logging/createLogger.js';
 import type { Redactor } from '../security/redact.js';
+import type { SharedStore } from '../sharedStore/types.js';
 import type { HttpRoute } from '../transport/routes.js';
 import type { TransportLoader } from '../transport/types.js';
-import type { PantherTarget } from '../types.js';
+import type { ClientScope, PantherTarget } from '../types.js';
 
 /** The Panther the host talks to, as a `connect` part finds it: where, with which token, and what to close. */
 export interface PantherConnection {
@@ -29,60 +30,6 @@ export interface PantherConnection {
 export interface PartContext {
   readonly config: HostConfig;
   readonly logger: Logger;
-}
-
-/** One Panther token's share of the client parts. */
-export interface ClientScope {
-  readonly target: PantherTarget;
-  /**
-   * Keeps apart what answers of different tokens may not share (cache entries, shared in-flight reads):
-   * derived from the instance and the token, never containing the token.
-   */
-  readonly namespace: string;
-}
-
-export type SharedStoreState = 'connecting' | 'up' | 'down' | 'closed';
-
-/** A shared store's state and counters, as data (logs, metrics, `config://panther`). */
-export interface SharedStoreStatus {
-  /** What the store is: `redis`. */
-  readonly kind: string;
-  /** Where it is, with any credentials masked. */
-  readonly location: string;
-  /** `up` while shared; `connecting` and `down` while every part serves its local fallback. */
-  readonly state: SharedStoreState;
-  /** Why it last went down (never holds credentials). */
-  readonly reason?: string | undefined;
-  /** Times the store was given up (one warning each). */
-  readonly outages: number;
-  /** Times it was taken back after an outage. */
-  readonly rejoins: number;
-  /** Calls each part served with its local fallback. */
-  readonly fallbacks: Readonly<Record<'cache' | 'singleFlight' | 'rateLimiter', number>>;
-  /** Reads answered with another replica's upstream call. */
-  readonly remoteJoins: number;
-  /** Reads waiting right now for another replica's upstream call. */
-  readonly following: number;
-}
-
-/** What can be watched of a shared store. */
-export interface SharedStoreView {
-  status(): SharedStoreStatus;
-  /** Called on every state change (connected, given up, back); returns the function that stops listening. */
-  onStateChange(listener: (status: SharedStoreStatus) => void): () => void;
-}
-
-/**
- * Where several replicas keep what they share: cache entries, in-flight reads and the request budget toward
- * Panther. Each method wraps the host's own (in-process) part, which serves while the store is down or slow:
- * nothing fails because of the store.
- */
-export interface SharedStore extends SharedStoreView {
-  cacheStore(scope: ClientScope, local: CacheStore): CacheStore;
-  singleFlight(scope: ClientScope, local: SingleFlight): SingleFlight;
-  /** The budget toward one Panther instance, for all replicas together. */
-  rateLimiter(target: PantherTarget, local: RateLimiter): RateLimiter;
-  close(): Promise<void>;
 }
 
 /**

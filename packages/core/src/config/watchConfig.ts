@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { type FSWatcher, readFileSync, watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { LoadedConfig } from '../config/loadConfig.js';
 import type { Logger } from '../define/types.js';
-import type { Host } from './createHost.js';
-import type { ReloadReport } from './reload.js';
+import type { Host } from '../host/createHost.js';
+import type { ReloadReport } from '../host/reload.js';
+import type { LoadedConfig } from './loadConfig.js';
 
 /** Editors save in bursts (truncate, write, rename): one reload per burst. */
 export const WATCH_DEBOUNCE_MS = 100;

@@ -1,19 +1,27 @@
 import type { PantherClient } from '@mcp-panther/client';
 import type { HostConfig } from '../config/schema.js';
-import type { AnyTool } from '../define/types.js';
-import type { PackScope } from '../di/createContainer.js';
-import { filterPrompts, filterTools, type ToolEntry } from '../policy/filterTools.js';
+import type { AnyTool, PolicyMode } from '../define/types.js';
 import { maskUrlCredentials } from '../security/redact.js';
 import { CONFIG_RESOURCE_URI, type HostInfo } from '../server/configResource.js';
-import { buildInstructions } from '../server/instructions.js';
-import { createToolset, type PreparedTool, prepareTools, type Toolset } from '../server/registerTools.js';
 import { prepareTemplates } from '../server/resourceTemplates.js';
-import type { PantherTarget, PolicyState, ValidatedPack } from '../types.js';
+import type { PantherTarget, ValidatedPack } from '../types.js';
+import { type FilterResult, filterPrompts, filterTools, type ToolEntry } from './filterTools.js';
+import { buildInstructions } from './instructions.js';
+import { createToolset, type PackScope, type PreparedTool, prepareTools, type Toolset } from './toolset.js';
 
 /** The token's permissions as discovery found them (undefined when unknown or switched off), and why. */
 export interface KnownPermissions {
   readonly permissions: ReadonlySet<string> | undefined;
   readonly note: string | undefined;
+}
+
+/** The outcome of the policy: the mode, the token's permissions (when known) and the filtered tools. */
+export interface PolicyState {
+  readonly mode: PolicyMode;
+  readonly permissions: ReadonlySet<string> | undefined;
+  /** Why permissions are unknown, when they are. */
+  readonly permissionsNote: string | undefined;
+  readonly tools: FilterResult;
 }
 
 /**

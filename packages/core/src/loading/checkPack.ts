@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { PANTHER_PERMISSIONS } from '@mcp-panther/client';
+import { toolJsonSchema } from '../catalog/jsonSchema.js';
 import { deriveAnnotations } from '../define/defineTool.js';
 import {
   type AnyTool,
@@ -12,7 +13,6 @@ import {
 } from '../define/types.js';
 import { isMcpHostError, McpHostError } from '../errors.js';
 import { compileUriTemplate, uriTemplateProblem } from '../resources/uriTemplate.js';
-import { toolJsonSchema } from '../server/jsonSchema.js';
 import { CORE_VERSION } from './coreVersion.js';
 
 /**

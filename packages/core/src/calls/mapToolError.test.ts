@@ -2,7 +2,7 @@ import { PantherApiError } from '@mcp-panther/client';
 import { describe, expect, it } from 'vitest';
 import { McpHostError, ToolInputError } from '../errors.js';
 import { listThings } from '../testdata/packs.js';
-import { mapToolError } from './toolErrors.js';
+import { mapToolError } from './mapToolError.js';
 
 const text = (error: unknown) => mapToolError(listThings, error).text;
 

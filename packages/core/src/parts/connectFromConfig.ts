@@ -1,6 +1,6 @@
 import { resolvePantherUrls } from '@mcp-panther/client';
-import type { PantherConnection, PartContext } from '../di/parts.js';
 import { McpHostError } from '../errors.js';
+import type { PantherConnection, PartContext } from './types.js';
 
 /** The default `connect` part: the config's Panther URL (web app, REST or GraphQL; discovered) and token. */
 export async function connectFromConfig({ config, logger }: PartContext): Promise<PantherConnection> {

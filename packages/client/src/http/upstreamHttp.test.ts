@@ -3,7 +3,7 @@ import { type AddressInfo, connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientFor } from '../testdata/harness.js';
 import { type FakeUpstream, startFakeUpstream } from '../testing/index.js';
-import { createHttpTransport, proxySettingsFrom } from './transport.js';
+import { createUpstreamHttp, proxySettingsFrom } from './upstreamHttp.js';
 
 /** A forwarding HTTP proxy that records what it was asked to reach (CONNECT tunnels and absolute-form requests). */
 async function startProxy(): Promise<{ url: string; seen: string[]; close(): Promise<void> }> {
@@ -61,15 +61,15 @@ describe('proxySettingsFrom', () => {
   });
 });
 
-describe('createHttpTransport', () => {
+describe('createUpstreamHttp', () => {
   it('sends requests through HTTP_PROXY', async () => {
     upstream = await startFakeUpstream(() => ({ json: { via: 'upstream' } }));
     proxy = await startProxy();
-    const transport = createHttpTransport({ env: { HTTP_PROXY: proxy.url } });
-    expect(transport.proxied).toBe(true);
-    const response = await transport.fetch(`${upstream.url}/rules`);
+    const http = createUpstreamHttp({ env: { HTTP_PROXY: proxy.url } });
+    expect(http.proxied).toBe(true);
+    const response = await http.fetch(`${upstream.url}/rules`);
     expect(await response.json()).toEqual({ via: 'upstream' });
-    await transport.close();
+    await http.close();
     const port = new URL(upstream.url).port;
     expect(proxy.seen.some((target) => target.includes(`127.0.0.1:${port}`))).toBe(true);
   });
@@ -77,9 +77,9 @@ describe('createHttpTransport', () => {
   it('skips the proxy for hosts in NO_PROXY', async () => {
     upstream = await startFakeUpstream(() => ({ json: {} }));
     proxy = await startProxy();
-    const transport = createHttpTransport({ env: { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } });
-    await (await transport.fetch(`${upstream.url}/rules`)).text();
-    await transport.close();
+    const http = createUpstreamHttp({ env: { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } });
+    await (await http.fetch(`${upstream.url}/rules`)).text();
+    await http.close();
     expect(proxy.seen).toEqual([]);
     expect(upstream.requests).toHaveLength(1);
   });

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ClientScope } from '../di/parts.js';
-import type { PantherTarget } from '../types.js';
+import type { ClientScope, PantherTarget } from '../types.js';
 
 const ALLOWED = /[^A-Za-z0-9_.:-]/g;
 const MAX_CHARS = 200;

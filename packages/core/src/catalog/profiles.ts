@@ -2,11 +2,11 @@ import type { PantherClient } from '@mcp-panther/client';
 import type { ProfileConfig } from '../config/authSchema.js';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
-import type { PackScope } from '../di/createContainer.js';
 import { McpHostError } from '../errors.js';
 import type { PantherTarget, ValidatedPack } from '../types.js';
 import { buildCatalog, type Catalog, type KnownPermissions, sharedPreparer } from './catalog.js';
 import { discoverPermissions } from './discoverPermissions.js';
+import type { PackScope } from './toolset.js';
 
 /**
  * Profiles turn one host into several least-privilege views of it: each profile's policy is filtered with the

@@ -2,9 +2,9 @@ import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config/loadConfig.js';
+import type { ReloadOptions, ReloadReport } from '../host/reload.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
-import type { ReloadOptions, ReloadReport } from './reload.js';
+import { loadConfig } from './loadConfig.js';
 import { type ConfigWatcher, watchConfig } from './watchConfig.js';
 
 let dir: string;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { isPantherApiError, type PantherApiError } from '@mcp-panther/client';
+import { permissionNames } from '../catalog/permissions.js';
 import type { AnyTool } from '../define/types.js';
 import { type HostErrorCode, isMcpHostError } from '../errors.js';
-import { permissionNames } from '../policy/permissions.js';
 
 /** What a failed call sends back to the model, and whether (and how loudly) the host logs it. */
 export interface MappedToolError {

@@ -6,12 +6,12 @@ import {
 } from '@mcp-panther/client';
 import { fileAuditSink, loggerAuditSink } from '../audit/auditSink.js';
 import { debugLineObserver } from '../calls/hooks/timing.js';
-import { clientOptions, requestBudget } from '../host/clientOptions.js';
-import { connectFromConfig } from '../host/connectFromConfig.js';
 import { createLogger, fileSink, stderrSink } from '../logging/createLogger.js';
 import { maskUrlCredentials } from '../security/redact.js';
 import { TRANSPORTS } from '../transport/registry.js';
-import type { HostParts } from './parts.js';
+import { clientOptions, requestBudget } from './clientOptions.js';
+import { connectFromConfig } from './connectFromConfig.js';
+import type { HostParts } from './types.js';
 
 const defaults: HostParts = {
   logger: ({ config, redact }) =>
@@ -34,7 +34,7 @@ const defaults: HostParts = {
   sharedStore: ({ config, logger }) => {
     const url = config.client.redis?.url;
     if (url === undefined) return undefined;
-    return import('../shared/redisSharedStore.js').then((redis) =>
+    return import('../sharedStore/redisSharedStore.js').then((redis) =>
       redis.createRedisSharedStore({ config, logger, url }),
     );
   },

@@ -13,11 +13,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditSink } from '../audit/auditSink.js';
 import type { CallHook } from '../calls/types.js';
 import { parseConfig } from '../config/loadConfig.js';
-import type { SharedStore } from '../di/parts.js';
+import { createHost, type Host } from '../host/createHost.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
+import type { SharedStore } from '../sharedStore/types.js';
 import { thingsPack } from '../testdata/packs.js';
 import type { PackSource } from '../types.js';
-import { createHost, type Host } from './createHost.js';
 
 let upstream: FakeUpstream;
 let host: Host | undefined;
