@@ -25,6 +25,7 @@ export async function connectSandbox(
     ...(sandbox.events === undefined ? {} : { events: sandbox.events }),
     ...(sandbox.seed === undefined ? {} : { seed: sandbox.seed }),
     ...(sandbox.dataDir === undefined ? {} : { dataDir: sandbox.dataDir }),
+    ...(sandbox.adversarial === undefined ? {} : { adversarial: sandbox.adversarial }),
     logger: ctx.logger.child({ component: 'sandbox' }),
   });
   const token = running.tokens[sandbox.role];

@@ -8,6 +8,8 @@ const schema = z
     events: z.int().min(0).optional(),
     seed: z.int().optional(),
     dataDir: z.string().min(1).optional(),
+    /** Seed the adversarial corpus (prompt-injection payloads) beside the normal data; default true. */
+    adversarial: z.boolean().optional(),
     /** Which sandbox token the server uses. */
     role: z.enum(SANDBOX_TOKEN_NAMES as [SandboxTokenName, ...SandboxTokenName[]]).default('admin'),
   })

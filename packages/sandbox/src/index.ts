@@ -5,6 +5,13 @@
 
 export type { Permission } from './auth/permissions.js';
 export { PANTHER_PERMISSIONS, SANDBOX_TOKEN_PERMISSIONS } from './auth/permissions.js';
+export { adversarialCorpus, type SeededPayload } from './generate/corpus/layout.js';
+export {
+  ADVERSARIAL_PAYLOADS,
+  type AdversarialPayload,
+  type PayloadCarrier,
+  type PayloadTechnique,
+} from './generate/corpus/payloads.js';
 /** The SDL of the GraphQL schema the sandbox serves (a subset of Panther's published schema). */
 export { SCHEMA_SDL as SANDBOX_SCHEMA_SDL } from './graphql/schema.js';
 export { startSandbox } from './startSandbox.js';

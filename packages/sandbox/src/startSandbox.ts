@@ -63,6 +63,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       now: generatedAt,
       tokens: tokens.identities,
       logger,
+      adversarial: options.adversarial ?? true,
     });
     let journal: StateJournal | undefined;
     if (options.dataDir !== undefined) {

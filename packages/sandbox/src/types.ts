@@ -28,6 +28,11 @@ export interface SandboxOptions {
   events?: number;
   /** Seed of the deterministic generator (default 1). */
   seed?: number;
+  /**
+   * Seed the adversarial corpus (default true): prompt-injection payloads where Panther carries
+   * attacker-written text, beside the normal data (`adversarialCorpus(seed)` says where each one is).
+   */
+  adversarial?: boolean;
   /** When set, mutable state (alert status/assignee, comments, detection edits) is kept in this folder. */
   dataDir?: string;
   /** Fixed token values; the others are random per start. */

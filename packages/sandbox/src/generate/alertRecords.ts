@@ -21,7 +21,74 @@ const COMMENTS = [
   'No further activity after the change was reverted. Resolving.',
 ];
 
-function typeOf(alert: MatchedAlert): { type: AlertRecord['doc']['type']; listing: AlertRecord['listing'] } {
+/** Where an alert was sent: Slack for every alert, PagerDuty too for HIGH and CRITICAL (which may fail). */
+export function deliveriesOf(
+  m: MatchedAlert,
+  listing: AlertRecord['listing'],
+  rng: Random,
+): Record<string, unknown>[] {
+  const deliveries: Record<string, unknown>[] = [];
+  if (listing !== 'ALERT') return deliveries;
+  deliveries.push({
+    dispatchedAt: new Date(m.createdAt.getTime() + 2000).toISOString(),
+    label: '#security-alerts',
+    message: 'Successfully sent to Slack',
+    outputId: SLACK_OUTPUT_ID,
+    statusCode: 200,
+    success: true,
+  });
+  if (m.detection.severity === 'HIGH' || m.detection.severity === 'CRITICAL') {
+    const ok = !rng.chance(0.1);
+    deliveries.push({
+      dispatchedAt: new Date(m.createdAt.getTime() + 3000).toISOString(),
+      label: 'PagerDuty: Security On-Call',
+      message: ok ? 'Incident created' : 'Request failed: 500 Internal Server Error',
+      outputId: PAGERDUTY_OUTPUT_ID,
+      statusCode: ok ? 202 : 500,
+      success: ok,
+    });
+  }
+  return deliveries;
+}
+
+/** The alert document of a matched group (REST field names). */
+export function alertDoc(
+  m: MatchedAlert,
+  type: AlertRecord['doc']['type'],
+  deliveries: Record<string, unknown>[],
+  now: Date,
+): AlertRecord['doc'] {
+  const d = m.detection;
+  const logTypes = d.logTypes ?? d.resourceTypes ?? [];
+  return {
+    id: m.alertId,
+    type,
+    title: m.title,
+    severity: d.severity,
+    createdAt: m.createdAt.toISOString(),
+    firstEventOccurredAt: m.firstEventAt.toISOString(),
+    lastReceivedEventAt: new Date(Math.min(now.getTime(), m.lastEventAt.getTime() + 20_000)).toISOString(),
+    eventCount: m.eventCount,
+    description: d.description,
+    reference: d.reference ?? '',
+    runbook: d.runbook,
+    context: m.context,
+    deliveries,
+    detection: {
+      id: d.id,
+      type: d.kind === 'policies' ? 'POLICY' : d.kind === 'scheduled-rules' ? 'SCHEDULED_RULE' : 'RULE',
+    },
+    systemError: null,
+    logTypes: d.kind === 'policies' ? [] : logTypes,
+    logSources: m.sourceIds,
+    resourceTypes: d.resourceTypes ?? [],
+  };
+}
+
+export function typeOf(alert: MatchedAlert): {
+  type: AlertRecord['doc']['type'];
+  listing: AlertRecord['listing'];
+} {
   const kind = alert.detection.kind;
   const errored = alert.matcher.error !== undefined;
   if (kind === 'policies') return { type: 'POLICY', listing: 'ALERT' };
@@ -72,7 +139,6 @@ export function buildAlerts(
     // One generator per alert: its history does not depend on which other alerts exist.
     const rng = new Random(`${seed}|${m.alertId}`);
     const { type, listing } = typeOf(m);
-    const d = m.detection;
     const ageMs = now.getTime() - m.createdAt.getTime();
     const status = triage(rng, ageMs);
     const assigned =
@@ -82,56 +148,8 @@ export function buildAlerts(
     const updatedAt = touched
       ? new Date(Math.min(now.getTime() - 60_000, m.createdAt.getTime() + rng.int(5, 600) * 60_000))
       : null;
-    const severe = d.severity === 'HIGH' || d.severity === 'CRITICAL';
-    const deliveries: Record<string, unknown>[] = [];
-    if (listing === 'ALERT') {
-      deliveries.push({
-        dispatchedAt: new Date(m.createdAt.getTime() + 2000).toISOString(),
-        label: '#security-alerts',
-        message: 'Successfully sent to Slack',
-        outputId: SLACK_OUTPUT_ID,
-        statusCode: 200,
-        success: true,
-      });
-      if (severe) {
-        const ok = !rng.chance(0.1);
-        deliveries.push({
-          dispatchedAt: new Date(m.createdAt.getTime() + 3000).toISOString(),
-          label: 'PagerDuty: Security On-Call',
-          message: ok ? 'Incident created' : 'Request failed: 500 Internal Server Error',
-          outputId: PAGERDUTY_OUTPUT_ID,
-          statusCode: ok ? 202 : 500,
-          success: ok,
-        });
-      }
-    }
-    const logTypes = d.logTypes ?? d.resourceTypes ?? [];
     alerts.push({
-      doc: {
-        id: m.alertId,
-        type,
-        title: m.title,
-        severity: d.severity,
-        createdAt: m.createdAt.toISOString(),
-        firstEventOccurredAt: m.firstEventAt.toISOString(),
-        lastReceivedEventAt: new Date(
-          Math.min(now.getTime(), m.lastEventAt.getTime() + 20_000),
-        ).toISOString(),
-        eventCount: m.eventCount,
-        description: d.description,
-        reference: d.reference ?? '',
-        runbook: d.runbook,
-        context: m.context,
-        deliveries,
-        detection: {
-          id: d.id,
-          type: d.kind === 'policies' ? 'POLICY' : d.kind === 'scheduled-rules' ? 'SCHEDULED_RULE' : 'RULE',
-        },
-        systemError: null,
-        logTypes: d.kind === 'policies' ? [] : logTypes,
-        logSources: m.sourceIds,
-        resourceTypes: d.resourceTypes ?? [],
-      },
+      doc: alertDoc(m, type, deliveriesOf(m, listing, rng), now),
       listing,
       status,
       assigneeId: assignee?.id ?? null,

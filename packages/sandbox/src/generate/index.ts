@@ -11,12 +11,15 @@ import {
   LOOKUP_TABLE_DEFS,
   MONITOR_TABLE_DEFS,
   RESOURCE_TABLE_DEF,
+  RULE_MATCH_TABLE_DEFS,
+  SIGNALS_TABLE_DEF,
   type TableDef,
 } from '../datalake/tables.js';
 import type { PlatformStore } from '../store/platformStore.js';
 import type { Doc } from '../store/types.js';
 import type { SandboxLogger } from '../types.js';
 import { buildAlerts } from './alertRecords.js';
+import { seedCorpus } from './corpus/seedCorpus.js';
 import { ACTIVE_DETECTIONS } from './detections/active.js';
 import { catalogDetections } from './detections/catalog.js';
 import { ACTIVE_POLICIES } from './detections/policies.js';
@@ -39,6 +42,8 @@ export interface GenerateOptions {
   now: Date;
   tokens: readonly TokenIdentity[];
   logger: SandboxLogger;
+  /** Seed the adversarial corpus beside the normal data (`corpus/payloads.ts`). */
+  adversarial: boolean;
 }
 
 export interface GenerateResult {
@@ -49,6 +54,12 @@ export interface GenerateResult {
 
 export function allDetections(): DetectionSpec[] {
   return [...ACTIVE_DETECTIONS, ...ACTIVE_POLICIES, ...catalogDetections()];
+}
+
+function matchTable(name: string): TableDef {
+  const def = RULE_MATCH_TABLE_DEFS.find((t) => t.name === name);
+  if (def === undefined) throw new Error(`unknown rule match table ${name}`);
+  return def;
 }
 
 function table(name: string): TableDef {
@@ -97,6 +108,24 @@ export async function generate(
   const history = buildAlerts(matched, seed, now, assignableUsers(users, roles));
   const authors = users.filter((u) => u.role.name === 'Detection Engineer' || u.role.name === 'Admin');
   const admin = users.find((u) => u.role.name === 'Admin')!;
+  const sources = sourceDocs(now);
+
+  if (options.adversarial) {
+    // After the matchers ran: the normal alerts, their ids and their history are the same without it.
+    const corpus = seedCorpus(seed, now, detections, roles);
+    for (const [name, rows] of Object.entries(corpus.logRows)) {
+      await insertRows(db, table(name), rows);
+      lakeRows += rows.length;
+    }
+    for (const [name, rows] of Object.entries(corpus.matchRows)) {
+      await insertRows(db, matchTable(name), rows);
+    }
+    await insertRows(db, SIGNALS_TABLE_DEF, corpus.signalRows);
+    history.alerts.push(...corpus.alerts);
+    history.comments.push(...corpus.comments);
+    users.push(...corpus.users);
+    sources.push(...corpus.sources);
+  }
 
   await store.insertAlerts(history.alerts);
   await store.insertComments(history.comments);
@@ -117,7 +146,7 @@ export async function generate(
   await store.insertObjects('roles', roles as unknown as Doc[]);
   await store.insertObjects('api-tokens', tokenDocs(options.tokens, admin.id, now));
   await store.insertObjects('http-sources', httpSourceDocs(seed));
-  await store.insertObjects('sources', sourceDocs(now));
+  await store.insertObjects('sources', sources);
   await store.insertObjects('schemas', schemaDocs(now));
   logger.debug('sandbox platform objects generated', { ms: Date.now() - started });
   return { alerts: history.alerts.length, detections: detections.length, lakeRows };
