@@ -1,12 +1,16 @@
+import { missingProgramsLine, type SkippedSuite } from '@mcp-panther/test-programs';
 import type { Reporter, TestModule } from 'vitest/node';
 
 /**
  * Prints one plain closing line, `N passed, N failed, N skipped`, after the default reporter's summary, so that
- * any tool reading the end of the log can count the tests without parsing Vitest's own layout.
+ * any tool reading the end of the log can count the tests without parsing Vitest's own layout. When suites were
+ * skipped because a program they run is not installed (describeWithPrograms in @mcp-panther/test-programs), the
+ * same line goes on to name the programs and how to install them.
  */
 export default class SummaryLineReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     const counts = { passed: 0, failed: 0, skipped: 0 };
+    const skippedSuites: SkippedSuite[] = [];
     for (const module of testModules) {
       for (const test of module.children.allTests()) {
         const state = test.result().state;
@@ -14,7 +18,14 @@ export default class SummaryLineReporter implements Reporter {
         else if (state === 'failed') counts.failed += 1;
         else counts.skipped += 1;
       }
+      for (const suite of module.children.allSuites()) {
+        const missing = suite.meta().missingPrograms;
+        if (missing !== undefined) skippedSuites.push({ file: module.moduleId, missing });
+      }
     }
-    process.stdout.write(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+    const missing = missingProgramsLine(skippedSuites);
+    process.stdout.write(
+      `\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped${missing === undefined ? '' : `; ${missing}`}\n`,
+    );
   }
 }

@@ -6,9 +6,10 @@ import {
   startRoundRobinProxy,
 } from '@mcp-panther/redis/testing';
 import type { Sandbox } from '@mcp-panther/sandbox';
+import { describeWithPrograms } from '@mcp-panther/test-programs';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   assertBuilt,
   baseEnv,
@@ -86,157 +87,163 @@ async function until(condition: () => boolean, what: string, tries = 1000): Prom
   throw new Error(`timed out waiting until ${what}`);
 }
 
-beforeAll(async () => {
-  assertBuilt();
-  [redis, panther, tmp] = await Promise.all([
-    startRedisServer({ password: REDIS_PASSWORD }),
-    startPanther(),
-    tempDir(),
-  ]);
-  upstream = await startRoundRobinProxy([panther.url]);
-  const page = (await (
-    await fetch(`${panther.url}/alerts?limit=50`, { headers: { 'X-API-Key': panther.tokens.admin } })
-  ).json()) as { results: { id: string }[] };
-  alertIds = page.results.map((alert) => alert.id);
-  const config = await writeConfig(tmp.dir, 'replica.config.json', {
-    server: { transport: 'streamable-http', host: '127.0.0.1', port: 0, stateless: true },
-    // Writes go straight through: this test is about what replicas share, not about confirmations.
-    policy: { mode: 'read-write', confirmWrites: 'never' },
-    client: RATE,
-    telemetry: { metrics: { enabled: true } },
-  });
-  const env = baseEnv({
-    PANTHER_REST_API_URL: upstream.url,
-    PANTHER_GQL_API_URL: `${upstream.url}/public/graphql`,
-    PANTHER_API_TOKEN: panther.tokens.admin,
-    MCP_PANTHER_REDIS_URL: `redis://:${REDIS_PASSWORD}@127.0.0.1:${redis.port}`,
-  });
-  replicas = await Promise.all([0, 1, 2].map(() => startHttp(['--config', config], env, 30_000)));
-  front = await startRoundRobinProxy(replicas.map((replica) => replica.url.replace(/\/mcp$/, '')));
-}, 90_000);
+describeWithPrograms(
+  ['redis-server'],
+  'three stateless replicas sharing Redis behind a round-robin front',
+  () => {
+    beforeAll(async () => {
+      assertBuilt();
+      [redis, panther, tmp] = await Promise.all([
+        startRedisServer({ password: REDIS_PASSWORD }),
+        startPanther(),
+        tempDir(),
+      ]);
+      upstream = await startRoundRobinProxy([panther.url]);
+      const page = (await (
+        await fetch(`${panther.url}/alerts?limit=50`, { headers: { 'X-API-Key': panther.tokens.admin } })
+      ).json()) as { results: { id: string }[] };
+      alertIds = page.results.map((alert) => alert.id);
+      const config = await writeConfig(tmp.dir, 'replica.config.json', {
+        server: { transport: 'streamable-http', host: '127.0.0.1', port: 0, stateless: true },
+        // Writes go straight through: this test is about what replicas share, not about confirmations.
+        policy: { mode: 'read-write', confirmWrites: 'never' },
+        client: RATE,
+        telemetry: { metrics: { enabled: true } },
+      });
+      const env = baseEnv({
+        PANTHER_REST_API_URL: upstream.url,
+        PANTHER_GQL_API_URL: `${upstream.url}/public/graphql`,
+        PANTHER_API_TOKEN: panther.tokens.admin,
+        MCP_PANTHER_REDIS_URL: `redis://:${REDIS_PASSWORD}@127.0.0.1:${redis.port}`,
+      });
+      replicas = await Promise.all([0, 1, 2].map(() => startHttp(['--config', config], env, 30_000)));
+      front = await startRoundRobinProxy(replicas.map((replica) => replica.url.replace(/\/mcp$/, '')));
+    }, 90_000);
 
-afterAll(async () => {
-  await Promise.allSettled(clients.map((client) => client.close()));
-  await killAll();
-  await front?.close();
-  await upstream?.close();
-  await panther?.close();
-  await redis?.stop();
-  await tmp?.remove();
-});
-
-describe('three stateless replicas sharing Redis behind a round-robin front', () => {
-  it('list the same tools on every replica, all connected to Redis, without showing its password', async () => {
-    expect(alertIds.length).toBeGreaterThanOrEqual(40);
-    const lists = await Promise.all(
-      replicas.map(async (replica) => JSON.stringify((await (await connect(replica.url)).listTools()).tools)),
-    );
-    expect(JSON.parse(lists[0]!).length).toBeGreaterThan(30);
-    expect(new Set(lists).size).toBe(1);
-    for (const replica of replicas) expect(replica.stderr()).toContain('"msg":"redis connected"');
-    expect(await metric(replicas[0]!, 'mcp_panther_redis_up')).toBe(1);
-    const config = await (await connect(replicas[0]!.url)).readResource({ uri: 'config://panther' });
-    const info = JSON.parse((config.contents[0] as { text: string }).text);
-    expect(info.shared_store).toEqual({
-      kind: 'redis',
-      location: `redis://***@127.0.0.1:${redis.port}`,
-      state: 'up',
-      outages: 0,
+    afterAll(async () => {
+      await Promise.allSettled(clients.map((client) => client.close()));
+      await killAll();
+      await front?.close();
+      await upstream?.close();
+      await panther?.close();
+      await redis?.stop();
+      await tmp?.remove();
     });
-  });
 
-  it('make one upstream call for 60 identical concurrent reads spread over the replicas, and none after', async () => {
-    const client = await connect(`${front.url}/mcp`);
-    const id = alertIds[0]!;
-    const before = front.requests.length;
-    const results = await Promise.all(Array.from({ length: 60 }, () => getAlert(client, id)));
-    expect(new Set(results.map((r) => JSON.stringify(r.structuredContent))).size).toBe(1);
-    const spread = [0, 0, 0];
-    for (const request of front.requests.slice(before)) {
-      if (request.method === 'POST') spread[request.target]! += 1;
-    }
-    expect(spread).toEqual([20, 20, 20]);
-    expect(upstreamCalls(`/alerts/${id}`)).toBe(1);
-    // The same read once more through each replica: all three answer from the shared cache.
-    const again = front.requests.length;
-    for (let i = 0; i < 3; i += 1) await getAlert(client, id);
-    expect(new Set(front.requests.slice(again).map((r) => r.target)).size).toBe(3);
-    expect(upstreamCalls(`/alerts/${id}`)).toBe(1);
-  });
-
-  it('show a write through one replica to a read through another that had cached the old value', async () => {
-    const [a, b] = [await connect(replicas[0]!.url), await connect(replicas[1]!.url)];
-    const id = alertIds[1]!;
-    const old = statusOf(await getAlert(b, id));
-    expect(statusOf(await getAlert(b, id))).toBe(old);
-    const next = old === 'RESOLVED' ? 'TRIAGED' : 'RESOLVED';
-    ok(
-      (await a.callTool({
-        name: 'update_alert_status',
-        arguments: { alert_ids: [id], status: next },
-      })) as CallToolResult,
-    );
-    expect(statusOf(await getAlert(b, id))).toBe(next);
-  });
-
-  it(`hold requestsPerSecond ${RATE.requestsPerSecond} and burst ${RATE.burst} for all replicas together`, async () => {
-    const client = await connect(`${front.url}/mcp`);
-    const ids = alertIds.slice(2, 32);
-    const start = upstream.requests.length;
-    // 60 distinct reads: each alert, and its comments.
-    await Promise.all(
-      ids.flatMap((id) => [
-        getAlert(client, id),
-        client
-          .callTool({ name: 'list_alert_comments', arguments: { alert_id: id } })
-          .then((r) => ok(r as CallToolResult)),
-      ]),
-    );
-    const calls = upstream.requests.slice(start);
-    expect(calls).toHaveLength(60);
-    expect(busiestSecond(calls.map((r) => r.at))).toBeLessThanOrEqual(RATE.burst + RATE.requestsPerSecond);
-  }, 60_000);
-
-  it('fail no call while Redis is killed mid-run, warn, and share again once it is back', async () => {
-    const client = await connect(`${front.url}/mcp`);
-    const ids = alertIds.slice(32, 38);
-    const reads = (round: number) =>
-      Array.from({ length: 12 }, (_, i) =>
-        client
-          .callTool({ name: 'get_alert', arguments: { alert_id: ids[(i + round) % ids.length]! } })
-          .then((r) => r as CallToolResult),
+    it('list the same tools on every replica, all connected to Redis, without showing its password', async () => {
+      expect(alertIds.length).toBeGreaterThanOrEqual(40);
+      const lists = await Promise.all(
+        replicas.map(async (replica) =>
+          JSON.stringify((await (await connect(replica.url)).listTools()).tools),
+        ),
       );
-    const during = [...reads(0)];
-    await redis.kill();
-    during.push(...reads(1));
-    const afterKill = await Promise.all(during);
-    const later = await Promise.all(reads(2));
-    expect([...afterKill, ...later].filter((r) => r.isError)).toEqual([]);
-    await until(
-      () => replicas.every((replica) => replica.stderr().includes('"msg":"redis unavailable')),
-      'every replica reports the outage',
-    );
+      expect(JSON.parse(lists[0]!).length).toBeGreaterThan(30);
+      expect(new Set(lists).size).toBe(1);
+      for (const replica of replicas) expect(replica.stderr()).toContain('"msg":"redis connected"');
+      expect(await metric(replicas[0]!, 'mcp_panther_redis_up')).toBe(1);
+      const config = await (await connect(replicas[0]!.url)).readResource({ uri: 'config://panther' });
+      const info = JSON.parse((config.contents[0] as { text: string }).text);
+      expect(info.shared_store).toEqual({
+        kind: 'redis',
+        location: `redis://***@127.0.0.1:${redis.port}`,
+        state: 'up',
+        outages: 0,
+      });
+    });
 
-    await redis.restart();
-    await until(
-      () => replicas.every((replica) => replica.stderr().includes('"msg":"redis answers again')),
-      'every replica rejoins',
-    );
-    const id = alertIds[40]!;
-    const results = await Promise.all(Array.from({ length: 12 }, () => getAlert(client, id)));
-    expect(results.every((r) => statusOf(r) === statusOf(results[0]!))).toBe(true);
-    expect(upstreamCalls(`/alerts/${id}`)).toBeLessThanOrEqual(1);
-    for (const replica of replicas) {
-      const warnings = replica
-        .stderr()
-        .split('\n')
-        .filter((line) => line.includes('"level":"warn"') && line.includes('redis unavailable'));
-      // One per outage: the kill's (a command that missed its bound on a starved machine would add one).
-      expect(warnings.length).toBeGreaterThanOrEqual(1);
-      expect(replica.stderr()).not.toContain(REDIS_PASSWORD);
-      expect(await metric(replica, 'mcp_panther_redis_outages_total')).toBeGreaterThanOrEqual(1);
-      expect(await metric(replica, 'mcp_panther_redis_up')).toBe(1);
-      expect(replica.stderr()).toContain(`redis://***@127.0.0.1:${redis.port}`);
-    }
-  }, 60_000);
-});
+    it('make one upstream call for 60 identical concurrent reads spread over the replicas, and none after', async () => {
+      const client = await connect(`${front.url}/mcp`);
+      const id = alertIds[0]!;
+      const before = front.requests.length;
+      const results = await Promise.all(Array.from({ length: 60 }, () => getAlert(client, id)));
+      expect(new Set(results.map((r) => JSON.stringify(r.structuredContent))).size).toBe(1);
+      const spread = [0, 0, 0];
+      for (const request of front.requests.slice(before)) {
+        if (request.method === 'POST') spread[request.target]! += 1;
+      }
+      expect(spread).toEqual([20, 20, 20]);
+      expect(upstreamCalls(`/alerts/${id}`)).toBe(1);
+      // The same read once more through each replica: all three answer from the shared cache.
+      const again = front.requests.length;
+      for (let i = 0; i < 3; i += 1) await getAlert(client, id);
+      expect(new Set(front.requests.slice(again).map((r) => r.target)).size).toBe(3);
+      expect(upstreamCalls(`/alerts/${id}`)).toBe(1);
+    });
+
+    it('show a write through one replica to a read through another that had cached the old value', async () => {
+      const [a, b] = [await connect(replicas[0]!.url), await connect(replicas[1]!.url)];
+      const id = alertIds[1]!;
+      const old = statusOf(await getAlert(b, id));
+      expect(statusOf(await getAlert(b, id))).toBe(old);
+      const next = old === 'RESOLVED' ? 'TRIAGED' : 'RESOLVED';
+      ok(
+        (await a.callTool({
+          name: 'update_alert_status',
+          arguments: { alert_ids: [id], status: next },
+        })) as CallToolResult,
+      );
+      expect(statusOf(await getAlert(b, id))).toBe(next);
+    });
+
+    it(`hold requestsPerSecond ${RATE.requestsPerSecond} and burst ${RATE.burst} for all replicas together`, async () => {
+      const client = await connect(`${front.url}/mcp`);
+      const ids = alertIds.slice(2, 32);
+      const start = upstream.requests.length;
+      // 60 distinct reads: each alert, and its comments.
+      await Promise.all(
+        ids.flatMap((id) => [
+          getAlert(client, id),
+          client
+            .callTool({ name: 'list_alert_comments', arguments: { alert_id: id } })
+            .then((r) => ok(r as CallToolResult)),
+        ]),
+      );
+      const calls = upstream.requests.slice(start);
+      expect(calls).toHaveLength(60);
+      expect(busiestSecond(calls.map((r) => r.at))).toBeLessThanOrEqual(RATE.burst + RATE.requestsPerSecond);
+    }, 60_000);
+
+    it('fail no call while Redis is killed mid-run, warn, and share again once it is back', async () => {
+      const client = await connect(`${front.url}/mcp`);
+      const ids = alertIds.slice(32, 38);
+      const reads = (round: number) =>
+        Array.from({ length: 12 }, (_, i) =>
+          client
+            .callTool({ name: 'get_alert', arguments: { alert_id: ids[(i + round) % ids.length]! } })
+            .then((r) => r as CallToolResult),
+        );
+      const during = [...reads(0)];
+      await redis.kill();
+      during.push(...reads(1));
+      const afterKill = await Promise.all(during);
+      const later = await Promise.all(reads(2));
+      expect([...afterKill, ...later].filter((r) => r.isError)).toEqual([]);
+      await until(
+        () => replicas.every((replica) => replica.stderr().includes('"msg":"redis unavailable')),
+        'every replica reports the outage',
+      );
+
+      await redis.restart();
+      await until(
+        () => replicas.every((replica) => replica.stderr().includes('"msg":"redis answers again')),
+        'every replica rejoins',
+      );
+      const id = alertIds[40]!;
+      const results = await Promise.all(Array.from({ length: 12 }, () => getAlert(client, id)));
+      expect(results.every((r) => statusOf(r) === statusOf(results[0]!))).toBe(true);
+      expect(upstreamCalls(`/alerts/${id}`)).toBeLessThanOrEqual(1);
+      for (const replica of replicas) {
+        const warnings = replica
+          .stderr()
+          .split('\n')
+          .filter((line) => line.includes('"level":"warn"') && line.includes('redis unavailable'));
+        // One per outage: the kill's (a command that missed its bound on a starved machine would add one).
+        expect(warnings.length).toBeGreaterThanOrEqual(1);
+        expect(replica.stderr()).not.toContain(REDIS_PASSWORD);
+        expect(await metric(replica, 'mcp_panther_redis_outages_total')).toBeGreaterThanOrEqual(1);
+        expect(await metric(replica, 'mcp_panther_redis_up')).toBe(1);
+        expect(replica.stderr()).toContain(`redis://***@127.0.0.1:${redis.port}`);
+      }
+    }, 60_000);
+  },
+);

@@ -1,8 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { describeWithPrograms } from '@mcp-panther/test-programs';
 import { Redis } from 'ioredis';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import type { RedisStateChange } from './options.js';
 import { createReplica, deferred, type Replica, startReplica, until } from './testdata/harness.js';
 import { type RedisServer, type RedisServerOptions, startRedisServer } from './testing/redisServer.js';
@@ -33,7 +34,7 @@ async function failures(replicas: readonly Replica[], from: number, count: numbe
 
 const warnings = (replica: Replica) => replica.logger.lines.filter((line) => line.level === 'warn');
 
-describe('degrade, do not fail', () => {
+describeWithPrograms(['redis-server'], 'degrade, do not fail', () => {
   let servers: RedisServer[] = [];
   let replicas: Replica[] = [];
   let clients: Redis[] = [];

@@ -1,7 +1,8 @@
 import { type CacheStore, createPantherClient, type PantherClient } from '@mcp-panther/client';
 import { type FakeUpstream, startFakeUpstream } from '@mcp-panther/client/testing';
+import { describeWithPrograms } from '@mcp-panther/test-programs';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { deferred, type Replica, startReplica, until } from './testdata/harness.js';
 import { type RedisServer, startRedisServer } from './testing/redisServer.js';
 
@@ -9,7 +10,7 @@ import { type RedisServer, startRedisServer } from './testing/redisServer.js';
 // default) is passed by, and versions must come one per tag. These tests run the Redis parts behind the real client.
 const PART_TIMEOUT_MS = 250;
 
-describe('the Redis parts behind the client', () => {
+describeWithPrograms(['redis-server'], 'the Redis parts behind the client', () => {
   let server: RedisServer;
   let inspect: Redis;
   let upstream: FakeUpstream;

@@ -1,9 +1,10 @@
+import { describeWithPrograms } from '@mcp-panther/test-programs';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { type Replica, startReplica } from '../testdata/harness.js';
 import { type RedisServer, startRedisServer } from '../testing/redisServer.js';
 
-describe('Redis cache store', () => {
+describeWithPrograms(['redis-server'], 'Redis cache store', () => {
   let server: RedisServer;
   let inspect: Redis;
   let replicas: Replica[] = [];

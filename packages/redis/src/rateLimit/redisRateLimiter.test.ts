@@ -1,5 +1,6 @@
+import { describeWithPrograms } from '@mcp-panther/test-programs';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { never, type Replica, startReplica } from '../testdata/harness.js';
 import { type RedisServer, startRedisServer } from '../testing/redisServer.js';
 
@@ -14,7 +15,7 @@ function mostPerSecond(times: readonly number[]): number {
   return most;
 }
 
-describe('Redis rate limiter', () => {
+describeWithPrograms(['redis-server'], 'Redis rate limiter', () => {
   let server: RedisServer;
   let inspect: Redis;
   let replicas: Replica[] = [];

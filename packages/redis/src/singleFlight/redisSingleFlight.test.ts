@@ -1,5 +1,6 @@
+import { describeWithPrograms } from '@mcp-panther/test-programs';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { type GatedFlight, startGatedFlight } from '../testdata/gatedFlight.js';
 import { deferred, type Replica, startReplica, until } from '../testdata/harness.js';
 import { type RedisServer, startRedisServer } from '../testing/redisServer.js';
@@ -27,7 +28,7 @@ function upstream(answer: (call: number) => unknown = () => ({ alerts: [{ id: 'a
   return { start, state, release: () => gate.resolve() };
 }
 
-describe('Redis single-flight', () => {
+describeWithPrograms(['redis-server'], 'Redis single-flight', () => {
   let server: RedisServer;
   let inspect: Redis;
   let replicas: Replica[] = [];

@@ -13,8 +13,10 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
+// Suites declare redis-server with describeWithPrograms (docs/testing.md) and are skipped where it is missing; this
+// is for the other callers (the benchmarks).
 const MISSING =
-  'redis-server is not installed: these tests start their own Redis (install it with `apt-get install -y redis-server`; .ci/run does)';
+  'redis-server is not installed: this starts its own Redis (install it with `apt-get install -y redis-server`, or on macOS `brew install redis`)';
 
 async function freePort(): Promise<number> {
   const server = createServer();
