@@ -4,8 +4,8 @@ import type { Reporter, TestModule } from 'vitest/node';
 /**
  * Prints one plain closing line, `N passed, N failed, N skipped`, after the default reporter's summary, so that
  * any tool reading the end of the log can count the tests without parsing Vitest's own layout. When suites were
- * skipped because a program they run is not installed (describeWithPrograms in @mcp-panther/test-programs), the
- * same line goes on to name the programs and how to install them.
+ * skipped because a program they run is not installed (describeWithPrograms in @mcp-panther/test-programs), one
+ * line just before it names the programs and how to install them.
  */
 export default class SummaryLineReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
@@ -23,9 +23,9 @@ export default class SummaryLineReporter implements Reporter {
         if (missing !== undefined) skippedSuites.push({ file: module.moduleId, missing });
       }
     }
+    // The counts stay alone on the last line (tools read it as it is); what was skipped goes on the line before.
     const missing = missingProgramsLine(skippedSuites);
-    process.stdout.write(
-      `\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped${missing === undefined ? '' : `; ${missing}`}\n`,
-    );
+    if (missing !== undefined) process.stdout.write(`\n${missing}`);
+    process.stdout.write(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
   }
 }

@@ -7,8 +7,8 @@ export interface SkippedSuite {
 }
 
 /**
- * What the run's closing line adds when suites were skipped: which programs were missing, in how many files, and
- * how to install each; undefined when none was. Counted in files, the unit a person reruns.
+ * The line printed just before the run's counts when suites were skipped: which programs were missing, in how many
+ * files, and how to install each; undefined when none was. Counted in files, the unit a person reruns.
  */
 export function missingProgramsLine(skipped: readonly SkippedSuite[]): string | undefined {
   const files = new Map<string, { install: string; files: Set<string> }>();
@@ -24,5 +24,5 @@ export function missingProgramsLine(skipped: readonly SkippedSuite[]): string | 
     ([command, entry]) =>
       `${command} in ${entry.files.size} file${entry.files.size === 1 ? '' : 's'} (install: ${entry.install})`,
   );
-  return `skipped for want of ${parts.join('; ')}; with CI=true they fail instead`;
+  return `Skipped for want of ${parts.join('; ')}; with CI=true they fail instead.`;
 }
