@@ -138,7 +138,20 @@ export async function connectStdio(
   return { client, stderr: () => stderr, pid: transport.pid, close: () => client.close() };
 }
 
-/** Starts `mcp-panther` serving HTTP (port 0) and waits for its "listening" log line. */
+/** The URL of a "listening" log line, in JSON or in the plain text format. */
+function listeningUrl(line: string): string | undefined {
+  if (line.startsWith('{')) {
+    try {
+      const entry = JSON.parse(line) as { msg?: string; url?: string };
+      return entry.msg === 'listening' ? entry.url : undefined;
+    } catch {
+      return undefined; // the rest of the line is in the next chunk
+    }
+  }
+  return /^\S+ INFO +listening url=(\S+)/.exec(line)?.[1];
+}
+
+/** Starts `mcp-panther` serving HTTP (port 0) and waits for its "listening" log line (JSON or plain). */
 export async function startHttp(
   args: readonly string[],
   env: Record<string, string>,
@@ -162,12 +175,11 @@ export async function startHttp(
       // Only until the line is found: servers that log a lot would make every later chunk re-read all of it.
       if (listening) return;
       for (const line of stderr.split('\n')) {
-        if (!line.startsWith('{')) continue;
-        const entry = JSON.parse(line) as { msg?: string; url?: string };
-        if (entry.msg === 'listening' && entry.url) {
+        const found = listeningUrl(line);
+        if (found) {
           listening = true;
           clearTimeout(timer);
-          resolve(entry.url);
+          resolve(found);
         }
       }
     });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { hasControls } from '../security/escapeControls.js';
 import { createRedactor } from '../security/redact.js';
 import { createLogger, memorySink } from './createLogger.js';
+
+const ESC = String.fromCharCode(0x1b);
 
 describe('createLogger', () => {
   it('writes JSON lines at or above the level, with bindings, and redacts secrets', () => {
@@ -59,5 +62,29 @@ describe('createLogger', () => {
       redact: createRedactor(() => ['pan-secret-token-42']).text,
     }).error('rejected', { error: new Error('token pan-secret-token-42 is unknown') });
     expect(sink.lines[0]).toContain('error="token [REDACTED] is unknown"');
+  });
+
+  it('escapes every control character a value, key or message holds, in both formats (terminal injection)', () => {
+    const hostile = 'eve\x1b]0;owned\x07\x1b[1A\x1b[2K\rroot\x9b2J\u202e';
+    const plain = memorySink();
+    createLogger({ level: 'info', format: 'plain', sink: plain, colour: true })
+      .child({ [`k${hostile}`]: 1 })
+      .warn(`refused ${hostile}`, {
+        caller: hostile,
+        error: new Error(hostile),
+        claims: { name: hostile },
+      });
+    const json = memorySink();
+    createLogger({ level: 'info', format: 'json', sink: json }).warn(hostile, { caller: hostile });
+    for (const line of [plain.lines[0]!, json.lines[0]!]) {
+      // The only escape sequences left are the logger's own colours.
+      const withoutColours = line.replace(new RegExp(`${ESC}\\[(?:0|1|2|3[0-9]|90)m`, 'g'), '');
+      expect(hasControls(withoutColours.trimEnd())).toBe(false);
+      expect(withoutColours).toContain('\\u001b]0;owned\\u0007');
+    }
+    expect(plain.lines[0]!.replace(new RegExp(`${ESC}\\[\\d+m`, 'g'), '')).toContain(
+      'caller="eve\\u001b]0;owned',
+    );
+    expect(JSON.parse(json.lines[0]!)).toMatchObject({ msg: hostile, caller: hostile });
   });
 });

@@ -2,6 +2,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { LogLevel } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
+import { escapeControls, hasControls } from '../security/escapeControls.js';
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -73,28 +74,36 @@ const LEVEL_COLOUR: Record<LogLevel, string> = {
   error: '\x1b[31m',
 };
 
-/** One field value as plain text: bare when it has no spaces or quotes, else quoted; an error as its message. */
+/**
+ * One field value as plain text: bare when it has no spaces, quotes or control characters, else quoted; an error
+ * as its message. Every control character is escaped, so a value (a claim, an argument) cannot move the cursor,
+ * rewrite earlier lines or retitle an operator's terminal.
+ */
 function plainValue(value: unknown): string {
   if (value instanceof Error) {
     const code = (value as { code?: unknown }).code;
-    return JSON.stringify(code === undefined ? value.message : `${value.message} [${String(code)}]`);
+    return quoted(code === undefined ? value.message : `${value.message} [${String(code)}]`);
   }
-  if (typeof value === 'string') return /^[^\s"=]+$/.test(value) ? value : JSON.stringify(value);
-  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'string')
+    return /^[^\s"=\\]+$/.test(value) && !hasControls(value) ? value : quoted(value);
+  if (typeof value === 'object' && value !== null) return escapeControls(JSON.stringify(value) ?? 'null');
+  return escapeControls(String(value));
 }
+
+const quoted = (text: string): string => escapeControls(JSON.stringify(text));
+const escapeJson = (value: unknown): string => escapeControls(JSON.stringify(value));
 
 /** `2026-01-05T10:00:00.000Z INFO  ready mode=read-only tools=30`, coloured by level on a terminal. */
 function plainLine(level: LogLevel, message: string, data: Record<string, unknown>, colour: boolean): string {
   const paint = (code: string, text: string) =>
     colour && code !== '' ? `${code}${text}${ANSI.reset}` : text;
   const fields = Object.entries(data).map(
-    ([key, value]) => `${paint(ANSI.dim, `${key}=`)}${plainValue(value)}`,
+    ([key, value]) => `${paint(ANSI.dim, `${escapeControls(key)}=`)}${plainValue(value)}`,
   );
   return [
     paint(ANSI.dim, new Date().toISOString()),
     paint(LEVEL_COLOUR[level], level.toUpperCase().padEnd(5)),
-    paint(level === 'info' ? '' : ANSI.bold, message),
+    paint(level === 'info' ? '' : ANSI.bold, escapeControls(message)),
     ...fields,
   ].join(' ');
 }
@@ -107,8 +116,9 @@ export function createLogger(options: LoggerOptions, bindings: Record<string, un
   const colour = options.colour ?? (options.sink.isTerminal === true && !process.env['NO_COLOR']);
   const emit = (level: LogLevel, message: string, fields?: Record<string, unknown>): void => {
     if (RANK[level] < min) return;
+    // JSON escapes C0 controls itself; DEL, C1 and the Unicode separators and overrides are escaped after it.
     const line = json
-      ? JSON.stringify({
+      ? escapeJson({
           time: new Date().toISOString(),
           level,
           msg: message,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditRecord, AuditSink } from '../../audit/auditSink.js';
 import { boundedJson } from '../../security/boundedJson.js';
+import { escapeControls } from '../../security/escapeControls.js';
 import type { Redactor } from '../../security/redact.js';
 import type { CallHook, ToolCall } from '../types.js';
 import { CONFIRMATION_NOTE } from './confirmWrites.js';
@@ -25,9 +26,12 @@ function base(call: ToolCall, phase: AuditRecord['phase']): AuditRecord {
   };
 }
 
-/** One JSON line, secrets replaced; never throws (the record is bounded before it is serialised). */
+/**
+ * One JSON line, secrets replaced and control characters escaped (safe to `tail` on a terminal); never throws
+ * (the record is bounded before it is serialised).
+ */
 function line(record: AuditRecord, redact: Redactor): string {
-  return `${JSON.stringify(redact.value(record))}\n`;
+  return `${escapeControls(JSON.stringify(redact.value(record)))}\n`;
 }
 
 /**

@@ -1,0 +1,137 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Sandbox } from '@mcp-panther/sandbox';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  assertBuilt,
+  baseEnv,
+  killAll,
+  someAlertId,
+  startHttp,
+  startPanther,
+  tempDir,
+  textOf,
+  writeConfig,
+} from './testdata/harness.js';
+import { type IdentityProvider, startIdentityProvider } from './testdata/identityProvider.js';
+
+// The team surfaces as an attacker or a careless operator meets them: the built `mcp-panther` serving HTTP, a real
+// OAuth provider signing access tokens, named static tokens, and the sandbox's role tokens as Panther tokens. One
+// test per class of defect; docs/security.md names each.
+
+const AUDIENCE = 'https://mcp.example.com/mcp';
+const STATIC_TOKEN = 'alice-static-token-0123456789abcdef';
+let panther: Sandbox;
+let idp: IdentityProvider;
+let tmp: Awaited<ReturnType<typeof tempDir>>;
+let server: Awaited<ReturnType<typeof startHttp>>;
+let auditFile: string;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  assertBuilt();
+  [panther, idp, tmp] = await Promise.all([startPanther(), startIdentityProvider(AUDIENCE), tempDir()]);
+  auditFile = path.join(tmp.dir, 'audit.jsonl');
+  await writeFile(path.join(tmp.dir, 'alice.token'), `${STATIC_TOKEN}\n`, { mode: 0o600 });
+  const configFile = await writeConfig(tmp.dir, 'team.config.json', {
+    server: {
+      transport: 'http',
+      host: '127.0.0.1',
+      port: 0,
+      auth: {
+        oauth: { issuer: idp.issuer, audience: AUDIENCE, nameClaim: 'name' },
+        tokens: [{ name: 'alice', tokenFile: 'alice.token', profile: 'responder' }],
+      },
+    },
+    profiles: {
+      responder: {
+        match: { groups: ['soc-responders'] },
+        mode: 'read-write',
+        allowTools: ['*alert*'],
+        pantherTokenEnv: 'PANTHER_TOKEN_RESPONDER',
+      },
+      analyst: {
+        match: { groups: ['soc-analysts'] },
+        mode: 'read-only',
+        pantherTokenEnv: 'PANTHER_TOKEN_ANALYST',
+      },
+    },
+    // Readable text on stderr: the format a person reads on a terminal.
+    logging: { auditFile, format: 'plain' },
+  });
+  server = await startHttp(
+    ['--config', configFile],
+    baseEnv({
+      LOG_LEVEL: 'debug',
+      PANTHER_INSTANCE_URL: panther.url,
+      PANTHER_API_TOKEN: panther.tokens.noAccess,
+      PANTHER_TOKEN_ANALYST: panther.tokens.analyst,
+      PANTHER_TOKEN_RESPONDER: panther.tokens.responder,
+    }),
+  );
+});
+afterAll(async () => {
+  for (const client of clients) await client.close().catch(() => {});
+  await killAll();
+  await Promise.all([panther?.close(), idp?.stop(), tmp?.remove()]);
+});
+
+async function connectAs(token: string): Promise<Client> {
+  const client = new Client({ name: 'e2e-team-security', version: '1.0.0' });
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(server.url), {
+      requestInit: { headers: { authorization: `Bearer ${token}` } },
+    }),
+  );
+  clients.push(client);
+  return client;
+}
+
+async function auditRecords(): Promise<Record<string, unknown>[]> {
+  const text = await readFile(auditFile, 'utf8').catch(() => '');
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/** The characters of `text` a terminal would act on instead of showing (the newlines that end lines aside). */
+function terminalControls(text: string): string[] {
+  const found = new Set<string>();
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    const control =
+      (code < 0x20 && code !== 0x0a) ||
+      (code >= 0x7f && code <= 0x9f) ||
+      code === 0x2028 ||
+      code === 0x2029 ||
+      (code >= 0x202a && code <= 0x202e) ||
+      (code >= 0x2066 && code <= 0x2069);
+    if (control) found.add(`U+${code.toString(16).padStart(4, '0')}`);
+  }
+  return [...found];
+}
+
+describe('team security of the HTTP server', () => {
+  it('terminal injection: a claim full of escape sequences is escaped in the text log and the audit file', async () => {
+    const hostile = 'eve\x1b]0;owned\x07\x1b[1A\x1b[2K\rroot logged in\x9b2J\u202e';
+    const token = await idp.token({ sub: 'u-eve', name: hostile, groups: ['soc-responders'] });
+    const eve = await connectAs(token);
+    const alertId = await someAlertId(panther);
+    const comment = await eve.callTool({
+      name: 'add_alert_comment',
+      arguments: { alert_id: alertId, comment: `look\x1b[31m here\x07` },
+    });
+    expect(comment.isError, textOf(comment)).toBeFalsy();
+
+    const log = server.stderr();
+    expect(log).toContain('eve\\u001b]0;owned\\u0007\\u001b[1A\\u001b[2K\\rroot logged in\\u009b2J\\u202e');
+    expect(terminalControls(log)).toEqual([]);
+    const audit = await readFile(auditFile, 'utf8');
+    expect(terminalControls(audit)).toEqual([]);
+    const records = (await auditRecords()).filter((r) => r['tool'] === 'add_alert_comment');
+    expect(records.map((r) => r['caller'])).toEqual([hostile, hostile]);
+  });
+});
