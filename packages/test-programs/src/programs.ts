@@ -21,6 +21,10 @@ export const PROGRAMS = {
     install: 'apt-get install -y chromium, or on macOS brew install --cask chromium',
   },
   podman: { command: 'podman', install: 'apt-get install -y podman, or on macOS brew install podman' },
+  debootstrap: {
+    command: 'debootstrap',
+    install: 'apt-get install -y debootstrap (Debian or Ubuntu, as root)',
+  },
   'systemd-analyze': { command: 'systemd-analyze', install: 'apt-get install -y systemd (Linux only)' },
 } as const satisfies Record<string, Program>;
 
