@@ -288,16 +288,10 @@ describe('a third-party pack installed in its own folder', () => {
       const created = await cli(['create-pack', 'demo'], work);
       expect(created.code, created.stderr).toBe(0);
       demoDir = path.join(work, 'demo');
-      // Before the packages are published, core, its client, its Redis parts and the sandbox come from their
-      // tarballs.
+      // Before the packages are published, core, its client and the sandbox come from their tarballs.
       await npmInstall(
         demoDir,
-        [
-          tarball('@mcp-panther/core'),
-          tarball('@mcp-panther/client'),
-          tarball('@mcp-panther/redis'),
-          tarball('@mcp-panther/sandbox'),
-        ],
+        [tarball('@mcp-panther/core'), tarball('@mcp-panther/client'), tarball('@mcp-panther/sandbox')],
         userEnv(node),
       );
     }, 600_000);

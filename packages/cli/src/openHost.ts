@@ -7,6 +7,7 @@ import {
   type LoadedConfig,
   loadConfig,
 } from '@mcp-panther/core';
+import { REDIS_SECTION, redisConfig, redisSharedStore } from '@mcp-panther/redis/host';
 import { TELEMETRY_SECTION } from '@mcp-panther/telemetry';
 import { configOverrides, type ParsedArgs } from './args.js';
 import { connectPantherOrSandbox } from './connectPanther.js';
@@ -20,13 +21,14 @@ export async function readConfig(
   return loadConfig({
     configPath: values.config,
     overrides: [...extra, ...configOverrides(values)],
-    sections: [SANDBOX_SECTION, TELEMETRY_SECTION],
+    sections: [SANDBOX_SECTION, TELEMETRY_SECTION, REDIS_SECTION],
   });
 }
 
 /**
- * The host as `serve`, `tools` and `doctor` build it: config file, environment and flags; packs from the config.
- * `withParts` adds to the CLI's parts (telemetry wraps them).
+ * The host as `serve`, `tools` and `doctor` build it: config file, environment and flags; packs from the config;
+ * each optional subsystem as its config section plus the parts it configures (the sandbox's `connect`, Redis's
+ * `sharedStore`). `withParts` adds to the CLI's parts (telemetry wraps them).
  */
 export async function openHost(
   loaded: LoadedConfig,
@@ -38,7 +40,9 @@ export async function openHost(
     resolveFrom: [CLI_PACKAGE_DIR],
     parts: withParts({
       connect: connectPantherOrSandbox(sandboxConfig(loaded.sections), DEFAULT_PARTS.connect),
+      sharedStore: redisSharedStore(redisConfig(loaded.sections)),
     }),
+    secrets: loaded.secrets,
     serverInfo: { name: 'mcp-panther', version: CLI_VERSION },
   });
 }

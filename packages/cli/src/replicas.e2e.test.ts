@@ -65,7 +65,7 @@ async function metric(replica: Replica, name: string): Promise<number> {
   const text = await (await fetch(replica.url.replace(/\/mcp$/, '/metrics'))).text();
   const line = text.split('\n').find((l) => l.startsWith(`${name} `));
   if (line === undefined) throw new Error(`no ${name} in /metrics`);
-  return Number(line.split(' ')[1]);
+  return Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
 /** Most requests in any one-second window, by arrival time. */
@@ -140,7 +140,7 @@ describeWithPrograms(
       expect(JSON.parse(lists[0]!).length).toBeGreaterThan(30);
       expect(new Set(lists).size).toBe(1);
       for (const replica of replicas) expect(replica.stderr()).toContain('"msg":"redis connected"');
-      expect(await metric(replicas[0]!, 'mcp_panther_redis_up')).toBe(1);
+      expect(await metric(replicas[0]!, 'mcp_panther_shared_store_up{kind="redis"}')).toBe(1);
       const config = await (await connect(replicas[0]!.url)).readResource({ uri: 'config://panther' });
       const info = JSON.parse((config.contents[0] as { text: string }).text);
       expect(info.shared_store).toEqual({
@@ -240,8 +240,10 @@ describeWithPrograms(
         // One per outage: the kill's (a command that missed its bound on a starved machine would add one).
         expect(warnings.length).toBeGreaterThanOrEqual(1);
         expect(replica.stderr()).not.toContain(REDIS_PASSWORD);
-        expect(await metric(replica, 'mcp_panther_redis_outages_total')).toBeGreaterThanOrEqual(1);
-        expect(await metric(replica, 'mcp_panther_redis_up')).toBe(1);
+        expect(
+          await metric(replica, 'mcp_panther_shared_store_outages_total{kind="redis"}'),
+        ).toBeGreaterThanOrEqual(1);
+        expect(await metric(replica, 'mcp_panther_shared_store_up{kind="redis"}')).toBe(1);
         expect(replica.stderr()).toContain(`redis://***@127.0.0.1:${redis.port}`);
       }
     }, 60_000);

@@ -17,7 +17,7 @@ import { createRedisRateLimiter } from './rateLimit/redisRateLimiter.js';
 import { createFlightNotices } from './singleFlight/flightNotices.js';
 import { createRedisSingleFlight } from './singleFlight/redisSingleFlight.js';
 
-export interface RedisPartsStats extends HealthCounters {
+export interface RedisStats extends HealthCounters {
   readonly state: RedisState;
   /** Single-flight calls answered with another replica's upstream call. */
   readonly remoteJoins: number;
@@ -28,7 +28,7 @@ export interface RedisPartsStats extends HealthCounters {
 }
 
 /** Where a part keeps its keys, and what it serves while Redis is unusable. */
-export interface RedisPartOptions<Local> {
+export interface RedisStoreOptions<Local> {
   /** Letters, digits and `. _ : -`, at most 200 characters; never derived from a token's value alone. */
   readonly namespace: string;
   readonly local: Local;
@@ -40,18 +40,18 @@ export interface RedisPartOptions<Local> {
  * per Panther instance, all on the same connections, with one warning per outage.
  */
 export interface RedisBackend {
-  cacheStore(options: RedisPartOptions<CacheStore>): CacheStore;
-  singleFlight(options: RedisPartOptions<SingleFlight>): SingleFlight;
+  cacheStore(options: RedisStoreOptions<CacheStore>): CacheStore;
+  singleFlight(options: RedisStoreOptions<SingleFlight>): SingleFlight;
   /** The budget holds for every replica using the same namespace. Defaults: the client's (20 per second). */
   rateLimiter(
-    options: RedisPartOptions<RateLimiter> & { readonly rateLimit?: RateLimitOptions },
+    options: RedisStoreOptions<RateLimiter> & { readonly rateLimit?: RateLimitOptions },
   ): RateLimiter;
   /** The URL with its user name and password masked. */
   readonly displayUrl: string;
   /** `connecting` until the first connection, `up` while Redis is in use, `down` while the local parts serve. */
   readonly state: RedisState;
   /** Counters for metrics: outages, rejoins, calls served locally per part, single-flight joins. */
-  stats(): RedisPartsStats;
+  stats(): RedisStats;
   /** Resolves `true` once Redis is in use, `false` if it is not within `ms` (the parts work either way). */
   whenReady(ms?: number): Promise<boolean>;
   /** Closes the connections. Close the parts first: each closes its local part and wakes its waiters. */

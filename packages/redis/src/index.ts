@@ -1,17 +1,17 @@
 /** The public API of @mcp-panther/redis: named exports only. */
 
 export { maskRedisUrl, urlSecrets } from './connection/redisUrl.js';
-export type { RedisBackend, RedisPartOptions, RedisPartsStats } from './createRedisBackend.js';
+export type { RedisBackend, RedisStats, RedisStoreOptions } from './createRedisBackend.js';
 export { createRedisBackend } from './createRedisBackend.js';
-export type { RedisParts } from './createRedisParts.js';
-export { createRedisParts } from './createRedisParts.js';
+export type { RedisClientState } from './createRedisClientState.js';
+export { createRedisClientState } from './createRedisClientState.js';
 export type {
-  LocalParts,
+  LocalState,
   RateLimitOptions,
   RedisBackendOptions,
-  RedisPartsOptions,
+  RedisClientStateOptions,
   RedisState,
   RedisStateChange,
   RedisTimeouts,
 } from './options.js';
-export { DEFAULT_REDIS_TIMEOUTS, RedisPartsOptionsError } from './options.js';
+export { DEFAULT_REDIS_TIMEOUTS, RedisOptionsError } from './options.js';

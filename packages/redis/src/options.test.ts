@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createRedisParts } from './createRedisParts.js';
-import { type RedisPartsOptions, resolveRedisOptions } from './options.js';
+import { createRedisClientState } from './createRedisClientState.js';
+import { type RedisClientStateOptions, resolveRedisOptions } from './options.js';
 import { createLocalParts } from './testdata/localParts.js';
 
-const base = (): RedisPartsOptions => ({
+const base = (): RedisClientStateOptions => ({
   url: 'redis://127.0.0.1:6379',
   namespace: 'acme.perm-1',
   local: createLocalParts(),
 });
 
-describe('createRedisParts options', () => {
+describe('createRedisClientState options', () => {
   it('fills in the defaults', () => {
     const resolved = resolveRedisOptions(base());
     expect(resolved.timeouts).toEqual({
@@ -37,16 +37,20 @@ describe('createRedisParts options', () => {
     [{ local: { ...createLocalParts(), rateLimiter: {} } }, /local\.rateLimiter must be a RateLimiter/],
     [{ local: undefined }, /local\.cacheStore must be a CacheStore/],
   ])('rejects %j with a message naming the option', (override, message) => {
-    expect(() => createRedisParts({ ...base(), ...(override as Partial<RedisPartsOptions>) })).toThrow(
-      message,
-    );
+    expect(() =>
+      createRedisClientState({ ...base(), ...(override as Partial<RedisClientStateOptions>) }),
+    ).toThrow(message);
   });
 
   it('never echoes a bad namespace or a bad URL, which may hold a secret', () => {
-    const namespaceError = messageOf(() => createRedisParts({ ...base(), namespace: 'pat_3xAmPle Token' }));
+    const namespaceError = messageOf(() =>
+      createRedisClientState({ ...base(), namespace: 'pat_3xAmPle Token' }),
+    );
     expect(namespaceError).toMatch(/got 17 characters, including " "/);
     expect(namespaceError).not.toContain('pat_3xAmPle');
-    const urlError = messageOf(() => createRedisParts({ ...base(), url: 'redis://user:pa55w0rd@[bad' }));
+    const urlError = messageOf(() =>
+      createRedisClientState({ ...base(), url: 'redis://user:pa55w0rd@[bad' }),
+    );
     expect(urlError).toMatch(/url is not a valid URL/);
     expect(urlError).not.toContain('pa55w0rd');
   });

@@ -2,7 +2,7 @@ import type { CacheStore, ClientLogger, RateLimiter, SingleFlight } from '@mcp-p
 import { DEFAULT_CLIENT_OPTIONS } from '@mcp-panther/client';
 
 /** The in-process parts each Redis part falls back to while Redis is down or slow. */
-export interface LocalParts {
+export interface LocalState {
   readonly cacheStore: CacheStore;
   readonly rateLimiter: RateLimiter;
   readonly singleFlight: SingleFlight;
@@ -52,13 +52,13 @@ export interface RateLimitOptions {
   readonly burst?: number | undefined;
 }
 
-export interface RedisPartsOptions extends RedisBackendOptions {
+export interface RedisClientStateOptions extends RedisBackendOptions {
   /**
    * Prefix of every key, channel and bucket: derive it from the Panther instance and a one-way digest of the token
    * (what may be shared), never from the token itself. Letters, digits and `. _ : -`, at most 200 characters.
    */
   readonly namespace: string;
-  readonly local: LocalParts;
+  readonly local: LocalState;
   /** The budget toward Panther shared by every replica. Defaults: the client's (20 per second, burst 20). */
   readonly rateLimit?: RateLimitOptions | undefined;
 }
@@ -78,19 +78,19 @@ export interface ResolvedRateLimit {
 
 export interface ResolvedRedisOptions extends ResolvedBackendOptions, ResolvedRateLimit {
   readonly namespace: string;
-  readonly local: LocalParts;
+  readonly local: LocalState;
 }
 
-export class RedisPartsOptionsError extends Error {
-  override readonly name = 'RedisPartsOptionsError';
+export class RedisOptionsError extends Error {
+  override readonly name = 'RedisOptionsError';
 }
 
-/** Errors name the function that was called wrongly (`createRedisParts: …`, `createRedisBackend: …`). */
+/** Errors name the function that was called wrongly (`createRedisClientState: …`, `createRedisBackend: …`). */
 type Fail = (message: string) => never;
 const failIn =
   (who: string): Fail =>
   (message) => {
-    throw new RedisPartsOptionsError(`${who}: ${message}`);
+    throw new RedisOptionsError(`${who}: ${message}`);
   };
 
 const silentLogger: ClientLogger = { level: 'error', debug() {}, info() {}, warn() {}, error() {} };
@@ -130,7 +130,7 @@ function checkUrl(fail: Fail, url: unknown): string {
 }
 
 /** A namespace as given, or an error that says what is wrong with it without echoing it. */
-export function checkNamespace(namespace: unknown, who = 'createRedisParts'): string {
+export function checkNamespace(namespace: unknown, who = 'createRedisClientState'): string {
   const fail = failIn(who);
   if (typeof namespace !== 'string') return fail('namespace must be a string');
   if (!NAMESPACE.test(namespace as string)) {
@@ -143,32 +143,32 @@ export function checkNamespace(namespace: unknown, who = 'createRedisParts'): st
   return namespace as string;
 }
 
-const LOCAL_METHODS: Readonly<Record<keyof LocalParts, readonly string[]>> = {
+const LOCAL_METHODS: Readonly<Record<keyof LocalState, readonly string[]>> = {
   cacheStore: ['get', 'set', 'invalidate'],
   rateLimiter: ['acquire'],
   singleFlight: ['run', 'forget'],
 };
-const LOCAL_TYPES: Readonly<Record<keyof LocalParts, string>> = {
+const LOCAL_TYPES: Readonly<Record<keyof LocalState, string>> = {
   cacheStore: 'CacheStore',
   rateLimiter: 'RateLimiter',
   singleFlight: 'SingleFlight',
 };
 
 /** One local fallback part, checked for the methods the Redis part calls. */
-export function checkLocalPart<K extends keyof LocalParts>(
+export function checkLocalPart<K extends keyof LocalState>(
   name: K,
   part: unknown,
-  who = 'createRedisParts',
-): LocalParts[K] {
+  who = 'createRedisClientState',
+): LocalState[K] {
   const methods = part as Record<string, unknown> | undefined;
   if (LOCAL_METHODS[name].some((method) => typeof methods?.[method] !== 'function')) {
     failIn(who)(`local.${name} must be a ${LOCAL_TYPES[name]} (the in-process fallback)`);
   }
-  return part as LocalParts[K];
+  return part as LocalState[K];
 }
 
-function checkLocal(local: unknown): LocalParts {
-  const parts = local as Partial<LocalParts> | undefined;
+function checkLocal(local: unknown): LocalState {
+  const parts = local as Partial<LocalState> | undefined;
   return {
     cacheStore: checkLocalPart('cacheStore', parts?.cacheStore),
     rateLimiter: checkLocalPart('rateLimiter', parts?.rateLimiter),
@@ -179,7 +179,7 @@ function checkLocal(local: unknown): LocalParts {
 /** The budget with its defaults (the client's); `Infinity` requests per second turns the limit off. */
 export function resolveRateLimit(
   rateLimit: RateLimitOptions | undefined,
-  who = 'createRedisParts',
+  who = 'createRedisClientState',
 ): ResolvedRateLimit {
   const fail = failIn(who);
   const rps = rateLimit?.requestsPerSecond ?? DEFAULT_CLIENT_OPTIONS.requestsPerSecond;
@@ -220,11 +220,11 @@ export function resolveBackendOptions(
   };
 }
 
-export function resolveRedisOptions(options: RedisPartsOptions): ResolvedRedisOptions {
+export function resolveRedisOptions(options: RedisClientStateOptions): ResolvedRedisOptions {
   if (typeof options !== 'object' || options === null)
-    return failIn('createRedisParts')('options must be an object');
+    return failIn('createRedisClientState')('options must be an object');
   const rateLimit = resolveRateLimit(options.rateLimit);
-  const backend = resolveBackendOptions(options, 'createRedisParts');
+  const backend = resolveBackendOptions(options, 'createRedisClientState');
   return {
     ...backend,
     ...rateLimit,

@@ -1,6 +1,5 @@
 /** The public API of @mcp-panther/telemetry: named exports only. */
 
-export type { RedisSource } from './metrics/redisSource.js';
 export type { TelemetryConfig } from './section.js';
 export { metricsEnabled, TELEMETRY_SECTION, telemetryConfig } from './section.js';
 export type { Telemetry } from './startTelemetry.js';

@@ -4,9 +4,9 @@ import {
   type Logger,
   type RunningRouteServer,
   type RunningTransport,
+  type SharedStoreView,
   startRouteServer,
 } from '@mcp-panther/core';
-import type { RedisSource } from './metrics/redisSource.js';
 import { metricsEnabled, type TelemetryConfig } from './section.js';
 import { type Env, resolveTraceExport } from './traceSettings.js';
 
@@ -24,8 +24,8 @@ export interface Telemetry {
     running: RunningTransport,
     context: { readonly logger: Logger; readonly transport: string },
   ): Promise<void>;
-  /** Redis parts whose state and fallbacks are reported (`createRedisParts`). */
-  trackRedis(source: RedisSource): void;
+  /** What replicas share (`Host.sharedStore`): its state, outages and fallbacks are reported. */
+  trackSharedStore(store: SharedStoreView): void;
   /** Exports the spans still buffered and stops the metrics listener. */
   close(): Promise<void>;
 }
@@ -122,8 +122,8 @@ export async function startTelemetry(
         );
       }
     },
-    trackRedis(source) {
-      metrics?.trackRedis(source);
+    trackSharedStore(store) {
+      metrics?.trackSharedStore(store);
     },
     async close() {
       await listener?.close();

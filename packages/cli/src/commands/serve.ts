@@ -65,15 +65,8 @@ export async function serve(values: ParsedArgs['values']): Promise<number> {
     });
     const started = telemetry;
     host = await openHost(loaded, (parts) => started?.parts(parts) ?? parts);
-    const shared = host.sharedStore;
-    // What replicas share (Redis): its state and counters are metrics too.
-    if (shared)
-      telemetry?.trackRedis({
-        get state() {
-          return shared.status().state;
-        },
-        stats: () => shared.status(),
-      });
+    // What replicas share: its state and counters are metrics too.
+    if (host.sharedStore) telemetry?.trackSharedStore(host.sharedStore);
   } catch (error) {
     stop.dispose();
     await telemetry?.close();

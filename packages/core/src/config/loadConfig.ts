@@ -39,14 +39,18 @@ export interface EnvVar {
 }
 
 /**
- * A top-level config section that the host's caller owns (the CLI's `sandbox`, say): validated with the rest of
- * the file, its errors reported in the same message, its value handed back in `LoadedConfig.sections`.
+ * A top-level config section that the host's caller owns (the CLI's `sandbox`, `telemetry` and `redis`): validated
+ * with the rest of the file, its errors reported in the same message, its value handed back in
+ * `LoadedConfig.sections`, and the secrets it holds in `LoadedConfig.secrets` (for the host to redact).
  */
-export interface ConfigSection {
+export interface ConfigSection<T = unknown> {
   readonly key: string;
-  /** Gets `undefined` when the file has no such section: give it a default. */
-  readonly schema: z.ZodType;
+  /** Gets `undefined` when the file has no such section: give it a default (or make it optional). */
+  readonly schema: z.ZodType<T>;
+  /** The environment variables that set its fields (paths start with `key`). */
   readonly env?: readonly EnvVar[] | undefined;
+  /** The values of the validated section that must never be shown (passwords in URLs, tokens). */
+  secrets?(value: T): readonly string[];
 }
 
 /** Environment variables (the reference server's, then ours) and the config field each one sets. */
@@ -70,7 +74,6 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'MCP_ALLOWED_HOSTS', path: ['server', 'allowedHosts'], kind: 'list' },
   { name: 'MCP_LOG_FORMAT', path: ['logging', 'format'], kind: 'string' },
   { name: 'MCP_AUDIT_LOG_FILE', path: ['logging', 'auditFile'], kind: 'string' },
-  { name: 'MCP_PANTHER_REDIS_URL', path: ['client', 'redis', 'url'], kind: 'string' },
 ];
 
 /** Values from command-line flags: a source above the environment. Each is named in errors by its flag. */
@@ -100,6 +103,8 @@ export interface LoadedConfig {
   readonly baseDir: string;
   /** The validated value of each extra section, by key. */
   readonly sections: Readonly<Record<string, unknown>>;
+  /** What the sections say must never be shown: give it to the host (`CreateHostOptions.secrets`). */
+  readonly secrets: readonly string[];
 }
 
 function convert(raw: string, kind: EnvKind): unknown {
@@ -262,9 +267,11 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
   }
   const data = parsed.data as HostConfig & Record<string, unknown>;
   const extra: Record<string, unknown> = {};
+  const secrets: string[] = [];
   for (const section of sections) {
     extra[section.key] = data[section.key];
     delete data[section.key];
+    secrets.push(...(section.secrets?.(extra[section.key]) ?? []));
   }
   const config: HostConfig = data;
   const logFile = expandHome(config.logging.file);
@@ -281,6 +288,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
     filepath,
     baseDir: filepath ? path.dirname(filepath) : (options.cwd ?? process.cwd()),
     sections: extra,
+    secrets: secrets.filter((secret) => secret !== ''),
   };
 }
 

@@ -24,18 +24,6 @@ const DEFAULT_MAX_SESSIONS_PER_CALLER = 32;
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const glob = z.string().min(1);
 
-/** A Redis URL. A custom check, so that a wrong value (which may hold a password) is never echoed in errors. */
-const redisUrl = z.string().refine(
-  (value) => {
-    try {
-      return ['redis:', 'rediss:'].includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  },
-  { error: 'must be a redis:// or rediss:// URL (redis://[user:password@]host[:port][/db])' },
-);
-
 const packOptions = z.strictObject({
   /** A disabled pack is loaded (so `mcp-panther tools` can list it) but none of its tools are registered. */
   enabled: z.boolean().default(true),
@@ -101,21 +89,6 @@ export const configSchema = z.strictObject({
           ttlMs: z.int().min(0).optional(),
         })
         .default({ enabled: true, maxEntries: 1000 }),
-      /**
-       * Share the cache, in-flight reads and the request budget with other replicas through Redis. The in-process
-       * parts serve while Redis is down or slow. Prefer MCP_PANTHER_REDIS_URL (the URL may hold a password).
-       */
-      redis: z
-        .strictObject({
-          url: redisUrl,
-          /**
-           * How many replicas share the request budget. While Redis is unreachable each replica falls back to its
-           * own limiter, holding this share of the budget (requestsPerSecond / replicas), so that together they
-           * still keep to it.
-           */
-          replicas: z.int().min(1).max(1_000).default(1),
-        })
-        .optional(),
     })
     .default({
       timeoutMs: 30_000,

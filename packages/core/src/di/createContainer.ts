@@ -9,8 +9,10 @@ import type { PackScope } from '../catalog/toolset.js';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
 import type { HostLogger } from '../logging/createLogger.js';
+import { requestBudget } from '../parts/clientOptions.js';
 import type { HostParts, PartContext } from '../parts/types.js';
 import type { Redactor } from '../security/redact.js';
+import { instanceNamespace, sharedScope } from '../sharedStore/namespaces.js';
 import type { SharedStore } from '../sharedStore/types.js';
 import type { ClientScope, PantherTarget, ValidatedPack } from '../types.js';
 import {
@@ -108,10 +110,12 @@ export function createContainer(init: {
     useFactory: instanceCachingFactory((c) => {
       const target = get(c, TargetToken);
       const ctx = context(c);
-      // Replicas sharing the budget each keep to their share of it while Redis is out of reach.
-      const share = shared ? 1 / (ctx.config.client.redis?.replicas ?? 1) : 1;
+      // Replicas sharing the budget each keep to their share of it while the shared store is out of reach.
+      const share = shared ? (shared.localShare ?? 1) : 1;
       const local = get(c, PartsToken).rateLimiter({ ...ctx, target, share });
-      return track(shared ? shared.rateLimiter(target, local) : local);
+      if (!shared) return track(local);
+      const scope = { target, namespace: instanceNamespace(target), budget: requestBudget(ctx.config) };
+      return track(shared.rateLimiter(scope, local));
     }),
   });
   container.register(CallHooksToken, {
@@ -168,8 +172,10 @@ export function createContainer(init: {
             target,
             token: pantherToken,
             // A shared part closes the local part it was given.
-            cacheStore: track(shared ? shared.cacheStore(scope, cacheStore) : cacheStore),
-            singleFlight: track(shared ? shared.singleFlight(scope, singleFlight) : singleFlight),
+            cacheStore: track(shared ? shared.cacheStore(sharedScope(scope), cacheStore) : cacheStore),
+            singleFlight: track(
+              shared ? shared.singleFlight(sharedScope(scope), singleFlight) : singleFlight,
+            ),
             rateLimiter: get(container, RateLimiterToken),
             onUpstreamCall: onUpstreamCall(),
           }),

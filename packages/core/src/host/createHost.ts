@@ -55,6 +55,8 @@ export interface CreateHostOptions {
   readonly serverInfo?: { readonly name: string; readonly version: string } | undefined;
   /** Where secrets named by `…Env` fields are read (default: `process.env`). */
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
+  /** More values to redact everywhere: what config sections hold (`LoadedConfig.secrets`). */
+  readonly secrets?: readonly string[] | undefined;
 }
 
 export interface Host {
@@ -70,7 +72,7 @@ export interface Host {
   readonly logger: Logger;
   /** The instructions a new session gets. */
   readonly instructions: string;
-  /** What this replica shares with others (Redis), when configured: its state and counters, as data. */
+  /** What this replica shares with others (the `sharedStore` part), when there is one: its state and counters. */
   readonly sharedStore: SharedStoreView | undefined;
   /** What `config://panther` shows (for a profile when named). */
   info(profile?: string): HostInfo;
@@ -124,7 +126,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
     env: options.env ?? process.env,
     baseDir: options.baseDir ?? process.cwd(),
   });
-  const secrets = collectSecrets(config, team);
+  const secrets = [...collectSecrets(config, team), ...(options.secrets ?? [])];
   const redact = createRedactor(() => secrets);
   const parts = chooseParts(options);
   const container = createContainer({ config, parts, redact });
@@ -132,7 +134,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
   for (const warning of warnings) logger.warn(warning);
   // Each Panther token's permissions are read once, at start-up or at the first reload that needs them.
   const permissionsOf = permissionReader(logger);
-  // Connecting to what replicas share (Redis) runs alongside everything else, and is done before the first client.
+  // Connecting to what replicas share (the shared store) runs alongside everything else, and is done before the first client.
   const sharing = (async (): Promise<SharedStore | undefined> => {
     const store = await parts.sharedStore({ config, logger });
     if (store) container.setSharedStore(store);

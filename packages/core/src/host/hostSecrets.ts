@@ -26,12 +26,7 @@ export function collectSecrets(config: HostConfig, team: TeamSecrets): string[] 
   return [
     config.panther.token,
     config.server.authToken,
-    ...urlCredentials([
-      config.panther.instanceUrl,
-      config.panther.restUrl,
-      config.panther.graphqlUrl,
-      config.client.redis?.url,
-    ]),
+    ...urlCredentials([config.panther.instanceUrl, config.panther.restUrl, config.panther.graphqlUrl]),
     ...team.tokens.map((t) => t.value),
     ...team.pantherTokens.values(),
   ].filter((s): s is string => !!s);

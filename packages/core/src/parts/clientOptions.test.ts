@@ -12,21 +12,11 @@ describe('requestBudget', () => {
   });
 
   it('gives a replica its share of a shared budget, never a burst under 1', () => {
-    const config = parseConfig({
-      client: { requestsPerSecond: 30, burst: 9, redis: { url: 'redis://127.0.0.1:6379', replicas: 3 } },
-    });
-    expect(config.client.redis?.replicas).toBe(3);
+    const config = parseConfig({ client: { requestsPerSecond: 30, burst: 9 } });
     expect(requestBudget(config, 1 / 3)).toEqual({ requestsPerSecond: 10, burst: 3 });
     expect(requestBudget(parseConfig({ client: { requestsPerSecond: 2 } }), 1 / 10)).toEqual({
       requestsPerSecond: 0.2,
       burst: 1,
     });
-  });
-
-  it('defaults to one replica, and refuses a count below 1', () => {
-    expect(parseConfig({ client: { redis: { url: 'redis://127.0.0.1' } } }).client.redis?.replicas).toBe(1);
-    expect(() => parseConfig({ client: { redis: { url: 'redis://127.0.0.1', replicas: 0 } } })).toThrow(
-      'client.redis.replicas',
-    );
   });
 });

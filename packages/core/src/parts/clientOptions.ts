@@ -1,6 +1,7 @@
 import type { PantherClientOptions } from '@mcp-panther/client';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
+import type { RequestBudget } from '../sharedStore/types.js';
 
 const CACHE_KINDS = ['catalog', 'detections', 'alerts', 'metrics', 'identity'] as const;
 
@@ -29,7 +30,7 @@ export function clientOptions(
  * The request budget toward Panther: `client.requestsPerSecond`, and `burst` (default: the rate, at least 1); with
  * a `share` below 1, that part of both (a burst of at least 1).
  */
-export function requestBudget(config: HostConfig, share = 1): { requestsPerSecond: number; burst: number } {
+export function requestBudget(config: HostConfig, share = 1): RequestBudget {
   const { requestsPerSecond, burst } = config.client;
   const fullBurst = burst ?? Math.max(1, Math.floor(requestsPerSecond));
   return { requestsPerSecond: requestsPerSecond * share, burst: Math.max(1, Math.floor(fullBurst * share)) };

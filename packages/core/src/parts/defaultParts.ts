@@ -30,14 +30,8 @@ const defaults: HostParts = {
   cacheStore: ({ config }) => createMemoryCacheStore({ maxEntries: config.client.cache.maxEntries }),
   singleFlight: () => createMemorySingleFlight(),
   rateLimiter: ({ config, share }) => createTokenBucketRateLimiter(requestBudget(config, share)),
-  // Redis (and ioredis) are imported only when configured.
-  sharedStore: ({ config, logger }) => {
-    const url = config.client.redis?.url;
-    if (url === undefined) return undefined;
-    return import('../sharedStore/redisSharedStore.js').then((redis) =>
-      redis.createRedisSharedStore({ config, logger, url }),
-    );
-  },
+  // A backend package gives this part, with its config section (the CLI's `redis`).
+  sharedStore: () => undefined,
   pantherClient: ({ config, logger, target, token, cacheStore, singleFlight, rateLimiter, onUpstreamCall }) =>
     createPantherClient({
       urls: { rest: target.rest, graphql: target.graphql },

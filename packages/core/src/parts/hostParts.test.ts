@@ -189,15 +189,20 @@ describe('upstream observers', () => {
 
   it("gives the local fallback of a shared request budget the replica's share of it", async () => {
     const shares: number[] = [];
+    const budgets: unknown[] = [];
     const wrapped: string[] = [];
     const passThrough = <T>(kind: string, local: T): T => {
       wrapped.push(kind);
       return local;
     };
     const store: SharedStore = {
+      localShare: 1 / 3,
       cacheStore: (_scope, local) => passThrough('cache', local),
       singleFlight: (_scope, local) => passThrough('single-flight', local),
-      rateLimiter: (_target, local) => passThrough('rate', local),
+      rateLimiter: (scope, local) => {
+        budgets.push(scope);
+        return passThrough('rate', local);
+      },
       status: () => ({
         kind: 'test',
         location: 'memory',
@@ -214,7 +219,7 @@ describe('upstream observers', () => {
     host = await createHost({
       config: parseConfig({
         packs: [],
-        client: { requestsPerSecond: 30, redis: { url: 'redis://127.0.0.1:6379', replicas: 3 } },
+        client: { requestsPerSecond: 30 },
         panther: {
           restUrl: upstream.url,
           graphqlUrl: `${upstream.url}/public/graphql`,
@@ -232,6 +237,70 @@ describe('upstream observers', () => {
       },
     });
     expect(shares).toEqual([1 / 3]);
+    expect(budgets).toEqual([
+      {
+        target: expect.objectContaining({ rest: upstream.url }),
+        namespace: `instance:${new URL(upstream.url).host}`,
+        budget: { requestsPerSecond: 30, burst: 30 },
+      },
+    ]);
     expect(wrapped).toEqual(expect.arrayContaining(['cache', 'single-flight', 'rate']));
+  });
+});
+
+describe('the sharedStore part', () => {
+  it('wraps the local parts per token scope and per instance, and is closed after the clients', async () => {
+    const upstream = await startFakeUpstream((request) =>
+      request.path === '/api-tokens/self' ? { json: { permissions: ['AlertRead'] } } : { json: [] },
+    );
+    const seen: string[] = [];
+    const store: SharedStore = {
+      cacheStore: (scope, local) => {
+        seen.push(`cache ${scope.namespace}`);
+        return local;
+      },
+      singleFlight: (scope, local) => {
+        seen.push(`flight ${scope.namespace}`);
+        return local;
+      },
+      rateLimiter: (scope, local) => {
+        seen.push(`limiter ${scope.namespace}`);
+        return local;
+      },
+      status: () => ({
+        kind: 'test',
+        location: 'memory',
+        state: 'up',
+        outages: 0,
+        rejoins: 0,
+        fallbacks: { cache: 0, singleFlight: 0, rateLimiter: 0 },
+        remoteJoins: 0,
+        following: 0,
+      }),
+      onStateChange: () => () => {},
+      close: async () => {
+        seen.push('closed');
+      },
+    };
+    const host = await createHost({
+      config: parseConfig({
+        packs: [],
+        panther: {
+          restUrl: upstream.url,
+          graphqlUrl: `${upstream.url}/public/graphql`,
+          token: 'token-under-test',
+        },
+      }),
+      packs: [source],
+      logger: createLogger({ level: 'warn', format: 'json', sink: memorySink() }),
+      parts: { sharedStore: async () => store },
+    });
+    await host.close();
+    await upstream.close();
+    const namespace = seen[0]!.split(' ')[1]!;
+    expect(namespace).toMatch(/^127\.0\.0\.1:\d+:[0-9a-f]{16}$/);
+    const instance = `instance:${new URL(upstream.url).host}`;
+    expect(seen).toEqual([`cache ${namespace}`, `flight ${namespace}`, `limiter ${instance}`, 'closed']);
+    expect(host.sharedStore?.status().kind).toBe('test');
   });
 });

@@ -50,7 +50,7 @@ export interface HostParts {
   rateLimiter(ctx: PartContext & { readonly target: PantherTarget; readonly share: number }): RateLimiter;
   /**
    * What replicas share (cache, in-flight reads, request budget), or `undefined` for none. The three parts above
-   * become its local fallbacks. Default: Redis when `client.redis.url` is set.
+   * become its local fallbacks. Default: none (the CLI gives `@mcp-panther/redis`'s when its section is set).
    */
   sharedStore(ctx: PartContext): Promise<SharedStore | undefined> | SharedStore | undefined;
   pantherClient(

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ClientScope, PantherTarget } from '../types.js';
+import type { SharedScope } from './types.js';
 
 const ALLOWED = /[^A-Za-z0-9_.:-]/g;
 const MAX_CHARS = 200;
@@ -15,7 +16,10 @@ function storeName(text: string): string {
  * token, never the token), so every replica configured with the same token shares them and no other token
  * sees its answers.
  */
-export const tokenNamespace = (scope: ClientScope): string => storeName(scope.namespace);
+export const sharedScope = (scope: ClientScope): SharedScope => ({
+  target: scope.target,
+  namespace: storeName(scope.namespace),
+});
 
 /** The request budget: one per Panther instance (its host), whatever the token. */
 export const instanceNamespace = (target: PantherTarget): string =>

@@ -1,11 +1,11 @@
 import type { CacheStore, RateLimiter, SingleFlight } from '@mcp-panther/client';
-import type { ClientScope, PantherTarget } from '../types.js';
+import type { PantherTarget } from '../types.js';
 
 export type SharedStoreState = 'connecting' | 'up' | 'down' | 'closed';
 
 /** A shared store's state and counters, as data (logs, metrics, `config://panther`). */
 export interface SharedStoreStatus {
-  /** What the store is: `redis`. */
+  /** What the store is (`redis`, say). */
   readonly kind: string;
   /** Where it is, with any credentials masked. */
   readonly location: string;
@@ -33,14 +33,36 @@ export interface SharedStoreView {
 }
 
 /**
+ * Where a shared store keeps one scope's keys. `namespace` is letters, digits and `. _ : -` (at most 200
+ * characters) and never holds a token: for cache entries and in-flight reads, the Panther instance and a one-way
+ * digest of the token (every replica with the same token shares them, no other token sees them); for the request
+ * budget, the instance alone.
+ */
+export interface SharedScope {
+  readonly target: PantherTarget;
+  readonly namespace: string;
+}
+
+/** The request budget toward one Panther instance, for all replicas together. */
+export interface RequestBudget {
+  readonly requestsPerSecond: number;
+  readonly burst: number;
+}
+
+/**
  * Where several replicas keep what they share: cache entries, in-flight reads and the request budget toward
- * Panther. Each method wraps the host's own (in-process) part, which serves while the store is down or slow:
- * nothing fails because of the store.
+ * Panther. Each method wraps the host's own (in-process) store, which serves while the shared one is down or slow:
+ * nothing fails because of the store. Built by the `sharedStore` part (a backend package gives it, with its config
+ * section: `@mcp-panther/redis/host`).
  */
 export interface SharedStore extends SharedStoreView {
-  cacheStore(scope: ClientScope, local: CacheStore): CacheStore;
-  singleFlight(scope: ClientScope, local: SingleFlight): SingleFlight;
-  /** The budget toward one Panther instance, for all replicas together. */
-  rateLimiter(target: PantherTarget, local: RateLimiter): RateLimiter;
+  /**
+   * The share (0–1] of the request budget each replica keeps to on its own while the store is out of reach, so
+   * that together they still keep to it (1 / the number of replicas). Default: 1.
+   */
+  readonly localShare?: number | undefined;
+  cacheStore(scope: SharedScope, local: CacheStore): CacheStore;
+  singleFlight(scope: SharedScope, local: SingleFlight): SingleFlight;
+  rateLimiter(scope: SharedScope & { readonly budget: RequestBudget }, local: RateLimiter): RateLimiter;
   close(): Promise<void>;
 }

@@ -1,21 +1,21 @@
-import { createRedisParts, type RedisParts } from '../createRedisParts.js';
-import type { RedisPartsOptions } from '../options.js';
+import { createRedisClientState, type RedisClientState } from '../createRedisClientState.js';
+import type { RedisClientStateOptions } from '../options.js';
 import { type CountingLocalParts, createLocalParts } from './localParts.js';
 import { recordingLogger } from './recordingLogger.js';
 
 export interface Replica {
-  readonly parts: RedisParts;
+  readonly parts: RedisClientState;
   readonly local: CountingLocalParts;
   readonly logger: ReturnType<typeof recordingLogger>;
 }
 
-export type ReplicaOptions = Partial<Omit<RedisPartsOptions, 'url' | 'local'>>;
+export type ReplicaOptions = Partial<Omit<RedisClientStateOptions, 'url' | 'local'>>;
 
 /** One stand-in replica: its own Redis connections, its own local fallbacks and logger. */
 export function createReplica(url: string, options: ReplicaOptions = {}): Replica {
   const local = createLocalParts();
   const logger = recordingLogger();
-  const parts = createRedisParts({ url, namespace: 'test', logger, local, ...options });
+  const parts = createRedisClientState({ url, namespace: 'test', logger, local, ...options });
   return { parts, local, logger };
 }
 

@@ -1,11 +1,11 @@
 import type { CacheStore, RateLimiter, SingleFlight } from '@mcp-panther/client';
-import type { LocalParts } from '../options.js';
+import type { LocalState } from '../options.js';
 
 /**
  * Small in-process parts for the tests: the Redis parts take their fallbacks as arguments and must not depend on
  * the client's own implementations. Each counts what it served.
  */
-export interface CountingLocalParts extends LocalParts {
+export interface CountingLocalParts extends LocalState {
   readonly counts: { cacheGets: number; acquires: number; flights: number };
 }
 

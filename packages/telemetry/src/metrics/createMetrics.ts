@@ -1,7 +1,6 @@
 import type { ClientStats, UpstreamCallEvent } from '@mcp-panther/client';
-import type { CallOutcome, ToolCall } from '@mcp-panther/core';
+import type { CallOutcome, SharedStoreStatus, SharedStoreView, ToolCall } from '@mcp-panther/core';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { RedisSource } from './redisSource.js';
 
 /** A Panther client's counters, read at each scrape. */
 export interface StatsSource {
@@ -16,7 +15,8 @@ export interface Metrics {
   trackClient(client: StatsSource): void;
   /** Where the number of open MCP sessions is read. */
   trackSessions(count: () => number | undefined): void;
-  trackRedis(source: RedisSource): void;
+  /** What replicas share (`Host.sharedStore`): its state and counters are read at each scrape. */
+  trackSharedStore(store: SharedStoreView): void;
   /** The exposition text and its content type. */
   render(): Promise<{ readonly contentType: string; readonly body: string }>;
 }
@@ -35,7 +35,7 @@ export function createMetrics(options: { readonly processMetrics: boolean }): Me
   const registers = [registry];
   const clients: StatsSource[] = [];
   let sessions: () => number | undefined = () => undefined;
-  const redisSources: RedisSource[] = [];
+  const stores: SharedStoreView[] = [];
 
   const calls = new Counter({
     name: `${PREFIX}tool_calls_total`,
@@ -124,9 +124,9 @@ export function createMetrics(options: { readonly processMetrics: boolean }): Me
     trackSessions(count) {
       sessions = count;
     },
-    trackRedis(source) {
-      if (redisSources.length === 0) registerRedisMetrics(registers, redisSources);
-      redisSources.push(source);
+    trackSharedStore(store) {
+      if (stores.length === 0) registerSharedStoreMetrics(registers, stores);
+      stores.push(store);
     },
     async render() {
       return { contentType: registry.contentType, body: await registry.metrics() };
@@ -134,50 +134,55 @@ export function createMetrics(options: { readonly processMetrics: boolean }): Me
   };
 }
 
-/** The Redis metrics, registered once Redis parts are tracked (a host without Redis shows none of them). */
-function registerRedisMetrics(registers: Registry[], sources: readonly RedisSource[]): void {
-  const sum = (read: (source: RedisSource) => number): number =>
-    sources.reduce((total, source) => total + read(source), 0);
+/**
+ * The shared-store metrics, registered once a store is tracked (a host that shares nothing shows none of them),
+ * labelled by the store's kind (`redis`).
+ */
+function registerSharedStoreMetrics(registers: Registry[], stores: readonly SharedStoreView[]): void {
+  const each = (read: (status: SharedStoreStatus) => void) => {
+    for (const store of stores) read(store.status());
+  };
   new Gauge({
-    name: `${PREFIX}redis_up`,
-    help: 'Whether the Redis parts use Redis now (1), or serve from their local fallbacks (0).',
-    registers,
-    collect() {
-      this.set(sources.every((source) => source.state === 'up') ? 1 : 0);
-    },
-  });
-  new Counter({
-    name: `${PREFIX}redis_outages_total`,
-    help: 'Times Redis was given up (the parts fell back to their local ones).',
+    name: `${PREFIX}shared_store_up`,
+    help: 'Whether the shared store is in use now (1), or the local cache, single-flight and limiter serve (0).',
+    labelNames: ['kind'] as const,
     registers,
     collect() {
       this.reset();
-      this.inc(sum((source) => source.stats().outages));
+      each((status) => this.set({ kind: status.kind }, status.state === 'up' ? 1 : 0));
     },
   });
   new Counter({
-    name: `${PREFIX}redis_rejoins_total`,
-    help: 'Times Redis was taken back after an outage.',
+    name: `${PREFIX}shared_store_outages_total`,
+    help: 'Times the shared store was given up (the local cache, single-flight and limiter took over).',
+    labelNames: ['kind'] as const,
     registers,
     collect() {
       this.reset();
-      this.inc(sum((source) => source.stats().rejoins));
+      each((status) => this.inc({ kind: status.kind }, status.outages));
     },
   });
   new Counter({
-    name: `${PREFIX}redis_fallbacks_total`,
-    help: 'Calls a Redis part served with its local fallback, by part.',
-    labelNames: ['part'] as const,
+    name: `${PREFIX}shared_store_rejoins_total`,
+    help: 'Times the shared store was taken back after an outage.',
+    labelNames: ['kind'] as const,
     registers,
     collect() {
       this.reset();
-      const byPart = new Map<string, number>();
-      for (const source of sources) {
-        for (const [part, count] of Object.entries(source.stats().fallbacks)) {
-          byPart.set(part, (byPart.get(part) ?? 0) + count);
-        }
-      }
-      for (const [part, count] of byPart) this.inc({ part }, count);
+      each((status) => this.inc({ kind: status.kind }, status.rejoins));
+    },
+  });
+  new Counter({
+    name: `${PREFIX}shared_store_fallbacks_total`,
+    help: 'Calls served locally while the shared store was out of reach, by what (cache, singleFlight, rateLimiter).',
+    labelNames: ['kind', 'part'] as const,
+    registers,
+    collect() {
+      this.reset();
+      each((status) => {
+        for (const [part, count] of Object.entries(status.fallbacks))
+          this.inc({ kind: status.kind, part }, count);
+      });
     },
   });
 }

@@ -1,26 +1,23 @@
-import { createRedisBackend, type RedisStateChange } from '@mcp-panther/redis';
-import type { HostConfig } from '../config/schema.js';
-import type { Logger } from '../define/types.js';
-import { requestBudget } from '../parts/clientOptions.js';
-import { maskUrlCredentials } from '../security/redact.js';
-import { instanceNamespace, tokenNamespace } from './namespaces.js';
-import type { SharedStore, SharedStoreStatus } from './types.js';
+import { type Logger, maskUrlCredentials, type SharedStore, type SharedStoreStatus } from '@mcp-panther/core';
+import { createRedisBackend } from '../createRedisBackend.js';
+import type { RedisStateChange } from '../options.js';
+import type { RedisConfig } from './section.js';
 
 /**
  * The host's shared store on Redis: one backend (two connections) for every Panther token and instance the host
- * talks to. Cache entries and in-flight reads are kept per token scope, the request budget per instance
- * (`client.requestsPerSecond` and `burst` for all replicas together). Waits at most the connect timeout for
+ * talks to. Cache entries and in-flight reads are kept per token scope, the request budget per instance (the
+ * host's `client.requestsPerSecond` and `burst` for all replicas together). Waits at most the connect timeout for
  * Redis at start-up, so the first calls are shared too; it serves locally until then either way.
  */
 export async function createRedisSharedStore(ctx: {
-  readonly config: HostConfig;
+  readonly config: RedisConfig;
   readonly logger: Logger;
-  readonly url: string;
 }): Promise<SharedStore> {
+  const { url, replicas } = ctx.config;
   const listeners = new Set<(status: SharedStoreStatus) => void>();
   let reason: string | undefined;
   const backend = createRedisBackend({
-    url: ctx.url,
+    url,
     logger: ctx.logger.child({ component: 'redis' }),
     onStateChange: (change: RedisStateChange) => {
       if (change.state === 'down') reason = change.reason;
@@ -33,7 +30,7 @@ export async function createRedisSharedStore(ctx: {
     return {
       kind: 'redis',
       // Masked as every URL in the host's logs is, so that one spelling shows everywhere.
-      location: maskUrlCredentials(ctx.url),
+      location: maskUrlCredentials(url),
       state: stats.state,
       ...(reason === undefined ? {} : { reason }),
       outages: stats.outages,
@@ -45,14 +42,11 @@ export async function createRedisSharedStore(ctx: {
   };
   await backend.whenReady();
   return {
-    cacheStore: (scope, local) => backend.cacheStore({ namespace: tokenNamespace(scope), local }),
-    singleFlight: (scope, local) => backend.singleFlight({ namespace: tokenNamespace(scope), local }),
-    rateLimiter: (target, local) =>
-      backend.rateLimiter({
-        namespace: instanceNamespace(target),
-        local,
-        rateLimit: requestBudget(ctx.config),
-      }),
+    localShare: 1 / replicas,
+    cacheStore: (scope, local) => backend.cacheStore({ namespace: scope.namespace, local }),
+    singleFlight: (scope, local) => backend.singleFlight({ namespace: scope.namespace, local }),
+    rateLimiter: (scope, local) =>
+      backend.rateLimiter({ namespace: scope.namespace, local, rateLimit: scope.budget }),
     status,
     onStateChange(listener) {
       listeners.add(listener);

@@ -1,18 +1,44 @@
 import { type FakeUpstream, startFakeUpstream } from '@mcp-panther/client/testing';
+import {
+  createHost,
+  createLogger,
+  definePack,
+  defineTool,
+  type Host,
+  loadConfig,
+  memorySink,
+  type PackSource,
+} from '@mcp-panther/core';
 import { type RedisServer, startRedisServer } from '@mcp-panther/redis/testing';
 import { describeWithPrograms } from '@mcp-panther/test-programs';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, parseConfig } from '../config/loadConfig.js';
-import { createHost, type Host } from '../host/createHost.js';
-import { createLogger, memorySink } from '../logging/createLogger.js';
-import { thingsPack } from '../testdata/packs.js';
-import type { PackSource } from '../types.js';
-import type { SharedStore } from './types.js';
+import { z } from 'zod';
+import { REDIS_SECTION, redisConfig, redisSharedStore } from './index.js';
 
 const PASSWORD = 'redis-pa55word-under-test';
 const TOKEN = 'panther-token-under-test';
+
+const thingsPack = definePack({
+  id: 'things',
+  title: 'Things',
+  coreRange: '>=0.1.0',
+  tools: [
+    defineTool({
+      name: 'list_things',
+      title: 'List things',
+      description: 'Lists the things.',
+      access: 'read',
+      permissions: ['AlertRead'],
+      input: z.object({}),
+      async handler(_input, { client, signal }) {
+        const things = await client.rest<{ id: string }[]>({ method: 'GET', path: '/things', signal });
+        return { things, total: things.length };
+      },
+    }),
+  ],
+});
 
 const source: PackSource = {
   specifier: 'things',
@@ -21,6 +47,10 @@ const source: PackSource = {
   config: undefined,
   pack: thingsPack,
 };
+
+/** The config as the command reads it (the environment, with the `redis` section), without a file. */
+const configFor = (env: Record<string, string>) =>
+  loadConfig({ cwd: '/nonexistent-folder-for-config-search', env, sections: [REDIS_SECTION] });
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 500; i += 1) {
@@ -71,14 +101,18 @@ describeWithPrograms(
     /** One replica: a host with its own logger, reached by an in-memory MCP client. */
     const replica = async (url = redisUrl()) => {
       const sink = memorySink();
+      const loaded = await configFor({
+        PANTHER_REST_API_URL: upstream.url,
+        PANTHER_GQL_API_URL: `${upstream.url}/public/graphql`,
+        PANTHER_API_TOKEN: TOKEN,
+        MCP_PANTHER_REDIS_URL: url,
+      });
       const host = await createHost({
-        config: parseConfig({
-          packs: [],
-          panther: { restUrl: upstream.url, graphqlUrl: `${upstream.url}/public/graphql`, token: TOKEN },
-          client: { redis: { url } },
-        }),
+        config: { ...loaded.config, packs: [] },
         packs: [source],
         logger: createLogger({ level: 'info', format: 'json', sink }),
+        parts: { sharedStore: redisSharedStore(redisConfig(loaded.sections)) },
+        secrets: loaded.secrets,
       });
       hosts.push(host);
       const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
@@ -168,78 +202,47 @@ describeWithPrograms(
   },
 );
 
-describe('the sharedStore part', () => {
-  it('wraps the local parts per token scope and per instance, and is closed after the clients', async () => {
-    const upstream = await startFakeUpstream((request) =>
-      request.path === '/api-tokens/self' ? { json: { permissions: ['AlertRead'] } } : { json: [] },
-    );
-    const seen: string[] = [];
-    const store: SharedStore = {
-      cacheStore: (scope, local) => {
-        seen.push(`cache ${scope.namespace}`);
-        return local;
-      },
-      singleFlight: (scope, local) => {
-        seen.push(`flight ${scope.namespace}`);
-        return local;
-      },
-      rateLimiter: (target, local) => {
-        seen.push(`limiter ${target.rest}`);
-        return local;
-      },
-      status: () => ({
-        kind: 'test',
-        location: 'memory',
-        state: 'up',
-        outages: 0,
-        rejoins: 0,
-        fallbacks: { cache: 0, singleFlight: 0, rateLimiter: 0 },
-        remoteJoins: 0,
-        following: 0,
-      }),
-      onStateChange: () => () => {},
-      close: async () => {
-        seen.push('closed');
-      },
-    };
-    const host = await createHost({
-      config: parseConfig({
-        packs: [],
-        panther: { restUrl: upstream.url, graphqlUrl: `${upstream.url}/public/graphql`, token: TOKEN },
-      }),
-      packs: [source],
-      logger: createLogger({ level: 'warn', format: 'json', sink: memorySink() }),
-      parts: { sharedStore: async () => store },
+describe('the redis section', () => {
+  it('comes from MCP_PANTHER_REDIS_URL and MCP_PANTHER_REDIS_REPLICAS, its credentials as secrets', async () => {
+    const loaded = await configFor({
+      MCP_PANTHER_REDIS_URL: 'rediss://cache-user:pw%231234@cache.internal:6380/2',
+      MCP_PANTHER_REDIS_REPLICAS: '3',
     });
-    await host.close();
-    await upstream.close();
-    const namespace = seen[0]!.split(' ')[1]!;
-    expect(namespace).toMatch(/^127\.0\.0\.1:\d+:[0-9a-f]{16}$/);
-    expect(seen).toEqual([`cache ${namespace}`, `flight ${namespace}`, `limiter ${upstream.url}`, 'closed']);
-    expect(host.sharedStore?.status().kind).toBe('test');
+    expect(redisConfig(loaded.sections)).toEqual({
+      url: 'rediss://cache-user:pw%231234@cache.internal:6380/2',
+      replicas: 3,
+    });
+    expect([...loaded.secrets].sort()).toEqual(['cache-user', 'pw#1234', 'pw%231234']);
   });
-});
 
-describe('client.redis in the config', () => {
-  it('comes from MCP_PANTHER_REDIS_URL', async () => {
-    const loaded = await loadConfig({
-      cwd: '/nonexistent-folder-for-config-search',
-      env: { MCP_PANTHER_REDIS_URL: 'rediss://:pw-1234@cache.internal:6380/2' },
-    });
-    expect(loaded.config.client.redis).toEqual({
-      url: 'rediss://:pw-1234@cache.internal:6380/2',
-      replicas: 1,
-    });
+  it('is absent (no shared store) when unset', async () => {
+    const loaded = await configFor({});
+    expect(redisConfig(loaded.sections)).toBeUndefined();
+    expect(loaded.secrets).toEqual([]);
+    const part = redisSharedStore(redisConfig(loaded.sections));
+    expect(
+      await part({
+        config: loaded.config,
+        logger: createLogger({ level: 'warn', format: 'json', sink: memorySink() }),
+      }),
+    ).toBeUndefined();
   });
 
   it('refuses a URL that is not redis:// or rediss:// without echoing it', async () => {
-    const error = await loadConfig({
-      cwd: '/nonexistent-folder-for-config-search',
-      env: { MCP_PANTHER_REDIS_URL: 'https://admin:pw-5678@cache.internal' },
-    }).catch((e: unknown) => e as Error);
+    const error = await configFor({ MCP_PANTHER_REDIS_URL: 'https://admin:pw-5678@cache.internal' }).catch(
+      (e: unknown) => e as Error,
+    );
     expect(String(error)).toMatch(
-      /client\.redis\.url \(from MCP_PANTHER_REDIS_URL\): must be a redis:\/\/ or rediss:\/\/ URL/,
+      /redis\.url \(from MCP_PANTHER_REDIS_URL\): must be a redis:\/\/ or rediss:\/\/ URL/,
     );
     expect(String(error)).not.toContain('pw-5678');
+  });
+
+  it('refuses fewer than one replica, naming the field', async () => {
+    const error = await configFor({
+      MCP_PANTHER_REDIS_URL: 'redis://127.0.0.1:6379',
+      MCP_PANTHER_REDIS_REPLICAS: '0',
+    }).catch((e: unknown) => e as Error);
+    expect(String(error)).toContain('redis.replicas (from MCP_PANTHER_REDIS_REPLICAS)');
   });
 });

@@ -1,17 +1,17 @@
 import type { CacheStore, RateLimiter, SingleFlight } from '@mcp-panther/client';
-import { openBackend, type RedisPartsStats } from './createRedisBackend.js';
-import { type RedisPartsOptions, type RedisState, resolveRedisOptions } from './options.js';
+import { openBackend, type RedisStats } from './createRedisBackend.js';
+import { type RedisClientStateOptions, type RedisState, resolveRedisOptions } from './options.js';
 
-export type { RedisPartsStats } from './createRedisBackend.js';
+export type { RedisStats } from './createRedisBackend.js';
 
-export interface RedisParts {
+export interface RedisClientState {
   readonly cacheStore: CacheStore;
   readonly rateLimiter: RateLimiter;
   readonly singleFlight: SingleFlight;
   /** `connecting` until the first connection, `up` while Redis is in use, `down` while the local parts serve. */
   readonly state: RedisState;
   /** Counters for metrics: outages, rejoins, calls served locally per part, single-flight joins. */
-  stats(): RedisPartsStats;
+  stats(): RedisStats;
   /** Resolves `true` once Redis is in use, `false` if it is not within `ms` (the parts work either way). */
   whenReady(ms?: number): Promise<boolean>;
   /** Closes the parts (and the local parts they were given) and the Redis connections. */
@@ -24,10 +24,10 @@ export interface RedisParts {
  * outage, counted) and rejoins when Redis answers again. (A host with several namespaces uses one
  * `createRedisBackend` for all of them.)
  */
-export function createRedisParts(options: RedisPartsOptions): RedisParts {
+export function createRedisClientState(options: RedisClientStateOptions): RedisClientState {
   const resolved = resolveRedisOptions(options);
   const { namespace, local } = resolved;
-  const backend = openBackend(options, 'createRedisParts');
+  const backend = openBackend(options, 'createRedisClientState');
   const cacheStore = backend.cacheStore({ namespace, local: local.cacheStore });
   const rateLimiter = backend.rateLimiter({
     namespace,

@@ -1,0 +1,34 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const CORE = fileURLToPath(new URL('../', import.meta.url));
+
+async function sources(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await sources(full)));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) out.push(full);
+  }
+  return out;
+}
+
+/** The code without its comments (a comment may say what a seam is for). */
+const withoutComments = (text: string) =>
+  text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+
+describe("core's boundaries", () => {
+  it('depends on no optional backend: Redis arrives as a section and a part from outside', async () => {
+    const manifest = JSON.parse(await readFile(path.join(CORE, 'package.json'), 'utf8'));
+    const dependencies = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
+    expect(dependencies.filter((name) => /redis/i.test(name))).toEqual([]);
+    const naming = [];
+    for (const file of await sources(path.join(CORE, 'src'))) {
+      if (/redis/i.test(withoutComments(await readFile(file, 'utf8'))))
+        naming.push(path.relative(CORE, file));
+    }
+    expect(naming).toEqual([]);
+  });
+});
