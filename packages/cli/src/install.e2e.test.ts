@@ -158,14 +158,14 @@ describe('mcp-panther installed alone with npm', () => {
     expect(version.stdout.trim()).toBe(packed.get('mcp-panther')?.version);
   });
 
-  it('lists 36 tools in read-write mode, on the embedded sandbox', async () => {
+  it('lists 37 tools in read-write mode, on the embedded sandbox', async () => {
     const text = await cli(['tools', '--read-write'], appDir);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('36 of 36 tools enabled (mode read-write, sandbox)');
+    expect(text.stdout).toContain('37 of 37 tools enabled (mode read-write, sandbox)');
     const json = await cli(['tools', '--read-write', '--json'], appDir);
     const listed = JSON.parse(json.stdout) as { sandbox: boolean; tools: { status: string }[] };
     expect(listed.sandbox).toBe(true);
-    expect(listed.tools.filter((t) => t.status === 'enabled')).toHaveLength(36);
+    expect(listed.tools.filter((t) => t.status === 'enabled')).toHaveLength(37);
   });
 
   it('serves MCP over stdio: lists the tools and calls list_alerts on the sandbox', async () => {

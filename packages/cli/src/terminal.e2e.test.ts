@@ -48,7 +48,7 @@ describe('serving over stdio', () => {
     const output = await inTerminal([], 'Ctrl-C stops it.');
     expect(output).toContain('is serving MCP over stdio');
     expect(output).toContain('Panther  the embedded sandbox');
-    expect(output).toMatch(/Mode {5}read-only, 30 tools \(6 hidden/);
+    expect(output).toMatch(/Mode {5}read-only, 30 tools \(7 hidden/);
     expect(output).toContain('It now waits for an MCP client on stdin');
     expect(output).toMatch(/ tools +lists the tools/);
     expect(output).toMatch(/npx @modelcontextprotocol\/inspector .*mcp-panther/);
@@ -79,7 +79,7 @@ describe('serving over stdio', () => {
       baseEnv({ MCP_PANTHER_SANDBOX_EVENTS: '1000' }),
     );
     await session.close();
-    expect(session.stderr()).toMatch(/^\S+Z INFO {2}ready mode=read-only .*tools=30 hidden=6$/m);
+    expect(session.stderr()).toMatch(/^\S+Z INFO {2}ready mode=read-only .*tools=30 hidden=7$/m);
     expect(session.stderr()).not.toContain('\x1b[');
   });
 });

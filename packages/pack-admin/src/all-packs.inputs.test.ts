@@ -81,8 +81,8 @@ async function refusal(tool: string, args: Record<string, unknown>): Promise<str
 }
 
 describe('every tool input', () => {
-  it('covers the 36 tools and their string inputs', () => {
-    expect(TOOLS).toHaveLength(36);
+  it('covers the 37 tools and their string inputs', () => {
+    expect(TOOLS).toHaveLength(37);
     expect(TOOLS.flatMap(stringInputs).length).toBeGreaterThan(40);
   });
 

@@ -11,7 +11,7 @@ import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv
 import type { JsonSchemaType } from '@modelcontextprotocol/sdk/validation/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_PACKS } from './testdata/all-packs.js';
-import { REFERENCE_TOOLS } from './testdata/reference-tools.js';
+import { ALL_TOOLS } from './testdata/reference-tools.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: structured results are read field by field.
 type Result = Record<string, any>;
@@ -60,11 +60,11 @@ async function checked(
   return result.structuredContent as Result;
 }
 
-describe('all 36 tools on the sandbox', () => {
+describe('all 37 tools on the sandbox', () => {
   it('answer, and every declared outputSchema validates the structured content', async () => {
     const host = await hostWith();
     const listed = (await host.client.listTools()).tools;
-    expect(listed.map((t) => t.name).sort()).toEqual(REFERENCE_TOOLS);
+    expect(listed.map((t) => t.name).sort()).toEqual(ALL_TOOLS);
     const tools = new Map(listed.map((t) => [t.name, t]));
     const called = new Set<string>();
     const call = async (name: string, args: Result = {}) => {
@@ -118,8 +118,12 @@ describe('all 36 tools on the sandbox', () => {
     await call('start_ai_alert_triage', { alert_id: alertId });
     await call('get_ai_alert_triage_summary', { alert_id: alertId });
     await call('disable_detection', { detection_id: ruleId });
+    await call('save_query', {
+      name: 'Registry test hunt',
+      sql: "SELECT eventName FROM panther_logs.public.aws_cloudtrail WHERE p_occurs_since('1 d')",
+    });
 
-    expect([...called].sort()).toEqual(REFERENCE_TOOLS);
+    expect([...called].sort()).toEqual(ALL_TOOLS);
   });
 
   it('still validate when the host cuts the result to a small budget', async () => {

@@ -14,6 +14,7 @@ import listDatabases from './tools/list-databases.js';
 import listLogTypeSchemas from './tools/list-log-type-schemas.js';
 import listScheduledQueries from './tools/list-scheduled-queries.js';
 import queryDataLake from './tools/query-data-lake.js';
+import saveQuery from './tools/save-query.js';
 
 export const datalakePack = definePack({
   id: 'datalake',
@@ -29,6 +30,7 @@ export const datalakePack = definePack({
     getTableSchema,
     listScheduledQueries,
     getScheduledQuery,
+    saveQuery,
     listLogTypeSchemas,
     getLogTypeSchemaDetails,
   ],
@@ -39,3 +41,10 @@ export const datalakePack = definePack({
 });
 
 export default datalakePack;
+
+export { compileQueryTool, QueryToolError } from './query-tools/compile.js';
+export { buildQueriesPack, QUERIES_PACK_ID, QueryToolsError } from './query-tools/pack.js';
+export type { ParameterSpec, WindowName } from './query-tools/parameters.js';
+export { WINDOWS } from './query-tools/parameters.js';
+export type { QueryToolEntry, QueryToolsConfig } from './query-tools/section.js';
+export { QUERY_TOOLS_SECTION, queryToolSchema, queryToolsConfig } from './query-tools/section.js';

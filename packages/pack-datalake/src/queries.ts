@@ -129,3 +129,13 @@ export const GET_SCHEMA_DETAILS = /* GraphQL */ `
     }
   }
 `;
+
+/** The SQL a data lake query ran (a query tool pages only its own runs). */
+export const GET_DATA_LAKE_QUERY_SQL = /* GraphQL */ `
+  query GetDataLakeQuerySql($id: ID!) {
+    dataLakeQuery(id: $id) {
+      id
+      sql
+    }
+  }
+`;

@@ -37,3 +37,6 @@ export const REFERENCE_TOOLS = [
   'update_alert_assignee',
   'update_alert_status',
 ];
+
+/** Every tool of the four first-party packs: the reference server's 36 and save_query, sorted. */
+export const ALL_TOOLS = [...REFERENCE_TOOLS, 'save_query'].sort();

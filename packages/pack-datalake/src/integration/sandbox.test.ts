@@ -54,9 +54,14 @@ afterAll(async () => {
 });
 
 describe('datalake pack on the sandbox', () => {
-  it('follows the pack conventions and lists its nine tools for the analyst', async () => {
+  it('follows the pack conventions and lists its nine read tools for the analyst (read-only)', async () => {
     assertPackConventions(datalakePack);
-    expect((await host.tools()).sort()).toEqual(datalakePack.tools.map((t) => t.name).sort());
+    expect((await host.tools()).sort()).toEqual(
+      datalakePack.tools
+        .filter((t) => t.access === 'read')
+        .map((t) => t.name)
+        .sort(),
+    );
   });
 
   it('hides the tools from tokens without the permissions', async () => {

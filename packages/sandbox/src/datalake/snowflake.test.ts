@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translateSnowflake } from './snowflake.js';
+import { snowflakeStringValue, translateSnowflake } from './snowflake.js';
 
 describe('translateSnowflake', () => {
   it('turns colon paths into JSON extraction', () => {
@@ -42,5 +42,24 @@ describe('translateSnowflake', () => {
     expect(translateSnowflake('ARRAY_CONTAINS(actor:id::variant, ids)')).toBe(
       "list_contains(ids, json_extract_string(actor, '$.id'))",
     );
+  });
+
+  it('reads backslash escapes in strings as Snowflake does, and writes them for DuckDB', () => {
+    expect(translateSnowflake(String.raw`SELECT 'C:\\temp\\' AS p, 'it\'s' AS q`)).toBe(
+      String.raw`SELECT 'C:\temp\' AS p, 'it''s' AS q`,
+    );
+    expect(translateSnowflake(String.raw`SELECT '\x41\u0042\103\d'`)).toBe("SELECT 'ABCd'");
+    expect(translateSnowflake(String.raw`SELECT 'tab\there'`)).toBe("SELECT 'tab\there'");
+    // No backslash, a prefixed literal, comments and identifiers: unchanged.
+    for (const sql of ["SELECT 'plain', X'41'", String.raw`SELECT 1 -- it\'s`, String.raw`SELECT "a\b"`]) {
+      expect(translateSnowflake(sql)).toBe(sql);
+    }
+  });
+
+  it('reads one whole literal only', () => {
+    expect(snowflakeStringValue("'a''b'")).toBe("a'b");
+    expect(snowflakeStringValue(String.raw`'a\\'`)).toBe('a\\');
+    expect(snowflakeStringValue(String.raw`'a\'`)).toBeUndefined();
+    expect(snowflakeStringValue("'a' 'b'")).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@
  *   ::VARIANT, ::OBJECT, ::TIMESTAMP_NTZ, ::NUMBER → DuckDB types
  *   ARRAY_CONTAINS(x::VARIANT, arr)   → list_contains(arr, x)
  *   ARRAY_SIZE, IFF, PARSE_JSON, DATEADD, DATEDIFF, CURRENT_TIMESTAMP()
+ *   'it\'s', 'C:\\temp', '\x41'              → 'it''s', 'C:\temp', 'A' (Snowflake's backslash escapes)
  * Anything else passes through; DuckDB's own error then tells the caller what it did not understand.
  */
 import { isIdentPart, isIdentStart, rewriteCalls, skipNonCode } from './sqlScan.js';
@@ -57,7 +58,7 @@ function translateFunctions(sql: string): string {
     sql,
     /^(array_contains|array_size|iff|parse_json|try_parse_json|dateadd|timeadd|timestampadd|datediff|current_timestamp)$/i,
     (fn, rawArgs) => {
-      const args = rawArgs.map(translateSnowflake);
+      const args = rawArgs.map(translate);
       switch (fn.toLowerCase()) {
         case 'array_contains':
           return `list_contains(${args[1]}, ${stripVariantCast(args[0] ?? 'NULL')})`;
@@ -157,6 +158,87 @@ function translatePaths(sql: string): string {
   return out;
 }
 
-export function translateSnowflake(sql: string): string {
+function translate(sql: string): string {
   return translatePaths(translateFunctions(sql));
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  '0': '\0',
+};
+
+/**
+ * The value of a Snowflake single-quoted literal (`'it\'s'` → `it's`), quotes included in `text`; undefined when
+ * `text` is not one whole literal.
+ */
+export function snowflakeStringValue(text: string): string | undefined {
+  let out = '';
+  const end = text.length - 1;
+  if (text[0] !== "'" || end < 1) return undefined;
+  for (let i = 1; i <= end; i++) {
+    const ch = text[i] as string;
+    if (ch === "'") {
+      if (i === end) return out;
+      if (text[i + 1] !== "'") return undefined;
+      out += "'";
+      i++;
+      continue;
+    }
+    if (ch !== '\\') {
+      out += ch;
+      continue;
+    }
+    const next = text[i + 1] ?? '';
+    const octal = /^[0-7]{3}/.exec(text.slice(i + 1, i + 4))?.[0];
+    const hex = next === 'x' ? /^[0-9a-fA-F]{2}/.exec(text.slice(i + 2, i + 4))?.[0] : undefined;
+    const unicode = next === 'u' ? /^[0-9a-fA-F]{4}/.exec(text.slice(i + 2, i + 6))?.[0] : undefined;
+    if (octal !== undefined) {
+      out += String.fromCharCode(Number.parseInt(octal, 8));
+      i += 3;
+    } else if (hex !== undefined) {
+      out += String.fromCharCode(Number.parseInt(hex, 16));
+      i += 3;
+    } else if (unicode !== undefined) {
+      out += String.fromCharCode(Number.parseInt(unicode, 16));
+      i += 5;
+    } else {
+      // \\ \' \" and the letters above; before any other character the backslash is dropped.
+      out += SIMPLE_ESCAPES[next] ?? next;
+      i++;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Snowflake reads backslash escapes in single-quoted strings; DuckDB reads a backslash as itself. Each literal
+ * that holds a backslash is written again by its value (a prefixed one, such as X'41', is left alone).
+ */
+function unescapeStrings(sql: string): string {
+  let out = '';
+  let i = 0;
+  while (i < sql.length) {
+    const end = skipNonCode(sql, i);
+    if (end === i) {
+      out += sql[i];
+      i++;
+      continue;
+    }
+    const text = sql.slice(i, end);
+    const value =
+      sql[i] === "'" && text.includes('\\') && !isIdentPart(sql[i - 1])
+        ? snowflakeStringValue(text)
+        : undefined;
+    out += value === undefined ? text : `'${value.replaceAll("'", "''")}'`;
+    i = end;
+  }
+  return out;
+}
+
+export function translateSnowflake(sql: string): string {
+  return unescapeStrings(translate(sql));
 }

@@ -42,6 +42,33 @@ describe('globals, data models and queries', () => {
     expect((await sb.rest('/queries', { token: 'noAccess' })).status).toBe(403);
   });
 
+  it('creates a saved query as POST /queries does (name and sql required, names unique)', async () => {
+    const body = {
+      name: 'Root logins today',
+      sql: "SELECT eventName FROM panther_logs.public.aws_cloudtrail WHERE p_occurs_since('1 d') LIMIT 1",
+      description: 'hunt',
+    };
+    const created = await sb.rest('/queries', { method: 'POST', body });
+    expect(created.status).toBe(200);
+    expect(created.json).toMatchObject({ ...body, managed: false, schedule: null });
+    expect(created.json.id).toMatch(UUID);
+    expect((await sb.rest(`/queries/${created.json.id}`)).json).toEqual(created.json);
+    const again = await sb.rest('/queries', { method: 'POST', body });
+    expect([again.status, again.json.message]).toEqual([
+      409,
+      'A query named Root logins today already exists',
+    ]);
+    for (const [bad, message] of [
+      [{ sql: 'SELECT 1' }, 'name is required'],
+      [{ name: 'x' }, 'sql is required'],
+      [{ name: 'x', sql: 'SELECT 1', schedule: { every: 5 } }, 'schedule has unknown fields: every'],
+    ] as const) {
+      const refused = await sb.rest('/queries', { method: 'POST', body: bad });
+      expect([refused.status, refused.json.message]).toEqual([400, expect.stringContaining(message)]);
+    }
+    expect((await sb.rest('/queries', { method: 'POST', body, token: 'analyst' })).status).toBe(403);
+  });
+
   it('keeps the scheduled queries runnable in the data lake', async () => {
     const all = (await collectPages(sb, '/queries')) as Json[];
     for (const query of all) {
