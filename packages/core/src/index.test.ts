@@ -30,9 +30,12 @@ describe('public API', () => {
       'defineResourceTemplate',
       'defineTool',
       'deriveAnnotations',
+      'detectInjection',
       'encodePath',
+      'escapeHidden',
       'estimateTokens',
       'expandHome',
+      'fenceValue',
       'fieldsParam',
       'fileAuditSink',
       'fileSink',
@@ -56,6 +59,8 @@ describe('public API', () => {
       'summarizeList',
       'table',
       'textParam',
+      'unescapeHidden',
+      'visibleText',
       'watchConfig',
     ]);
   });

@@ -111,3 +111,8 @@ export type {
   TransportModule,
 } from './transport/types.js';
 export type { Caller, ClientScope, PackSource, PantherTarget, ValidatedPack } from './types.js';
+export type { InjectionOptions, InjectionSign } from './untrusted/detectInjection.js';
+export { detectInjection } from './untrusted/detectInjection.js';
+export type { Fenced, FenceOptions, FlaggedValue } from './untrusted/fenceValue.js';
+export { fenceValue } from './untrusted/fenceValue.js';
+export { escapeHidden, unescapeHidden, visibleText } from './untrusted/hiddenText.js';

@@ -1,0 +1,119 @@
+/**
+ * One pass over a tool's structured result: every string (values and keys) has its hidden text escaped and is
+ * read by the injection detector, and the places where untrusted text sits are listed. Objects and arrays are
+ * copied only where something changed.
+ */
+import { detectInjection, type InjectionSign } from './detectInjection.js';
+import { escapeHidden, hasHidden, unescapeHidden } from './hiddenText.js';
+
+export interface FenceOptions {
+  /** Replace hidden code points by visible escapes. */
+  readonly escapeHidden: boolean;
+  /** Run the injection detector. */
+  readonly flag: boolean;
+  /** The tools the host serves (a sign when a value orders one used). */
+  readonly toolNames?: readonly string[];
+  /** Top-level keys the host wrote itself (a resume cursor): neither escaped nor listed as untrusted. */
+  readonly hostKeys?: ReadonlySet<string>;
+}
+
+export interface FlaggedValue {
+  /** Where the value is: `$.comments[2].body`. */
+  readonly path: string;
+  readonly signs: readonly InjectionSign[];
+}
+
+export interface Fenced {
+  readonly value: unknown;
+  readonly flagged: readonly FlaggedValue[];
+  /**
+   * Where text from Panther sits, with `[*]` for every array index and cut after three keys (`$.alerts[*].title`,
+   * `$.events[*].requestParameters.ipPermissions`): a path covers the strings at and under it.
+   */
+  readonly untrusted: readonly string[];
+  /** How many strings had hidden code points escaped. */
+  readonly escaped: number;
+}
+
+/** How many keys of a path the untrusted list keeps (deeper strings are covered by the shorter path). */
+const UNTRUSTED_DEPTH = 3;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** `.key`, or `["key"]` (hidden code points escaped: a path is shown too). */
+function keySegment(key: string): string {
+  return IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(escapeHidden(key))}]`;
+}
+
+export function fenceValue(value: unknown, options: FenceOptions): Fenced {
+  const flagged: FlaggedValue[] = [];
+  const untrusted = new Set<string>();
+  let escaped = 0;
+  const detectorOptions = options.toolNames === undefined ? {} : { toolNames: options.toolNames };
+
+  /** A string at `path`; `shape` is where it is listed as untrusted (undefined for a key). */
+  const text = (raw: string, path: string, shape: string | undefined): string => {
+    if (shape !== undefined) untrusted.add(shape);
+    if (options.flag) {
+      const signs = detectInjection(raw, detectorOptions);
+      if (signs.length > 0) flagged.push({ path, signs });
+    }
+    if (!options.escapeHidden || !hasHidden(raw)) return raw;
+    escaped++;
+    return escapeHidden(raw);
+  };
+
+  const walk = (node: unknown, path: string, shape: string, keys: number): unknown => {
+    if (typeof node === 'string') return text(node, path, shape);
+    // Past the depth kept, the shape stays where it was cut.
+    const deep = keys >= UNTRUSTED_DEPTH;
+    if (Array.isArray(node)) {
+      let copy: unknown[] | undefined;
+      node.forEach((item, i) => {
+        const out = walk(item, `${path}[${i}]`, deep ? shape : `${shape}[*]`, keys);
+        if (out !== item) {
+          copy ??= node.slice();
+          copy[i] = out;
+        }
+      });
+      return copy ?? node;
+    }
+    if (node === null || typeof node !== 'object') return node;
+    let changed = false;
+    const entries = Object.entries(node as Record<string, unknown>).map(([key, item]): [string, unknown] => {
+      if (path === '$' && options.hostKeys?.has(key)) return [key, item];
+      const segment = keySegment(key);
+      const outKey = text(key, `${path}${segment}`, undefined);
+      const out = walk(item, `${path}${segment}`, deep ? shape : `${shape}${segment}`, keys + 1);
+      if (outKey !== key || out !== item) changed = true;
+      return [outKey, out];
+    });
+    return changed ? Object.fromEntries(entries) : node;
+  };
+
+  const out = walk(value, '$', '$', 0);
+  return { value: out, flagged, untrusted: [...untrusted].filter((p) => p !== '$'), escaped };
+}
+
+/** Strings without whitespace (ids, names, addresses) are taken back to their raw form; see `unescapeArguments`. */
+const TOKEN = /^\S+$/;
+
+/**
+ * Tool arguments with the escapes of hidden code points undone in every string that has no whitespace: an id
+ * or name the model read escaped (`Rule[U+200B]A`) reaches Panther as it is stored there. Text with spaces (a
+ * comment, a query) is kept as written, so quoting escaped text never writes the hidden characters back.
+ */
+export function unescapeArguments(args: unknown): unknown {
+  if (typeof args === 'string') return TOKEN.test(args) ? unescapeHidden(args) : args;
+  if (Array.isArray(args)) {
+    const out = args.map(unescapeArguments);
+    return out.some((item, i) => item !== args[i]) ? out : args;
+  }
+  if (args === null || typeof args !== 'object') return args;
+  let changed = false;
+  const entries = Object.entries(args as Record<string, unknown>).map(([key, item]): [string, unknown] => {
+    const out = unescapeArguments(item);
+    if (out !== item) changed = true;
+    return [key, out];
+  });
+  return changed ? Object.fromEntries(entries) : args;
+}
