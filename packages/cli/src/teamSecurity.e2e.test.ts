@@ -57,6 +57,13 @@ beforeAll(async () => {
         mode: 'read-only',
         pantherTokenEnv: 'PANTHER_TOKEN_ANALYST',
       },
+      // A group name with a space, as directories name them.
+      detections: {
+        match: { groups: ['Detection Readers'] },
+        mode: 'read-only',
+        allowTools: ['list_detections', 'get_detection'],
+        pantherTokenEnv: 'PANTHER_TOKEN_ANALYST',
+      },
     },
     // Readable text on stderr: the format a person reads on a terminal.
     logging: { auditFile, format: 'plain' },
@@ -87,6 +94,35 @@ async function connectAs(token: string): Promise<Client> {
   );
   clients.push(client);
   return client;
+}
+
+function post(
+  token: string | undefined,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(server.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+    body: JSON.stringify(body),
+  });
+}
+const initialize = {
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+};
+
+/** The profile `config://panther` names for this client's caller. */
+async function profileOf(client: Client): Promise<unknown> {
+  const shown = await client.readResource({ uri: 'config://panther' });
+  return (JSON.parse((shown.contents[0] as { text: string }).text) as { profile?: unknown }).profile;
 }
 
 async function auditRecords(): Promise<Record<string, unknown>[]> {
@@ -133,5 +169,22 @@ describe('team security of the HTTP server', () => {
     expect(terminalControls(audit)).toEqual([]);
     const records = (await auditRecords()).filter((r) => r['tool'] === 'add_alert_comment');
     expect(records.map((r) => r['caller'])).toEqual([hostile, hostile]);
+  });
+
+  it('claims as the issuer means them: a groups claim sent as one string is one group, never split on spaces', async () => {
+    const statusFor = async (groups: unknown) => {
+      const response = await post(await idp.token({ sub: 'u-gus', groups }), initialize);
+      await response.body?.cancel();
+      return response.status;
+    };
+    // Words of a string are not groups: neither matches soc-responders.
+    expect(await statusFor('not soc-responders')).toBe(403);
+    expect(await statusFor('soc-responders soc-analysts')).toBe(403);
+    expect(await statusFor(['not', 'soc-responders'])).toBe(200);
+    // A real group whose name holds a space matches, sent as a string or in a list.
+    for (const groups of ['Detection Readers', ['Detection Readers']]) {
+      const reader = await connectAs(await idp.token({ sub: 'u-dee', groups }));
+      expect(await profileOf(reader)).toBe('detections');
+    }
   });
 });

@@ -14,10 +14,21 @@ export function claimAt(claims: Readonly<Record<string, unknown>>, name: string)
   return node;
 }
 
-/** A claim as a list: an array's strings, or a string split on spaces (`scope` is space-separated). */
-export function claimList(claims: Readonly<Record<string, unknown>>, name: string): string[] {
+/**
+ * A claim as a list of strings: an array's strings; a string is one value, or, for a space-separated claim
+ * (`scope`, RFC 8693), the words it holds. A groups claim sent as one string is one group: `"not soc-responders"`
+ * is not `soc-responders`, and a group named `SOC Responders` matches exactly that.
+ */
+export function claimList(
+  claims: Readonly<Record<string, unknown>>,
+  name: string,
+  options: { readonly spaceSeparated?: boolean } = {},
+): string[] {
   const value = claimAt(claims, name);
-  if (typeof value === 'string') return value.split(' ').filter((s) => s !== '');
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  if (typeof value === 'string') {
+    if (options.spaceSeparated) return value.split(' ').filter((s) => s !== '');
+    return value === '' ? [] : [value];
+  }
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v !== '');
   return [];
 }

@@ -175,17 +175,51 @@ describe('profile matching', () => {
     expect(matchProfile({ bot: profiles['bot']! }, { subject: 'x', groups: [], scopes: [] })).toBeUndefined();
   });
 
-  it('reads claims by exact (namespaced) name, then dotted path; strings split on spaces', () => {
+  it('reads claims by exact (namespaced) name, then dotted path; only a space-separated claim splits a string', () => {
     const c = {
       'https://example.com/groups': ['a', 'b'],
       realm_access: { roles: ['r1', 2, 'r2'] },
       scope: 'one  two',
       scp: ['three'],
+      groups: 'SOC Responders',
+      empty: '',
     };
     expect(claimList(c, 'https://example.com/groups')).toEqual(['a', 'b']);
     expect(claimList(c, 'realm_access.roles')).toEqual(['r1', 'r2']);
-    expect(claimList(c, 'scope')).toEqual(['one', 'two']);
-    expect(claimList(c, 'scp')).toEqual(['three']);
+    expect(claimList(c, 'scope', { spaceSeparated: true })).toEqual(['one', 'two']);
+    expect(claimList(c, 'scp', { spaceSeparated: true })).toEqual(['three']);
+    expect(claimList(c, 'groups')).toEqual(['SOC Responders']);
+    expect(claimList(c, 'empty')).toEqual([]);
     expect(claimList(c, 'missing.path')).toEqual([]);
+  });
+
+  it('a groups claim sent as one string is one group, never split into words', async () => {
+    const spaced = createTeamAuth({
+      auth: authSchema.parse({
+        oauth: { issuer: 'https://idp.example.com', audience: 'https://mcp.example.com/mcp' },
+      }),
+      profiles: profilesSchema.parse({
+        titled: { match: { groups: ['SOC Responders'] } },
+        responder: { match: { groups: ['soc-responders'] } },
+      }),
+      tokens: [],
+      verifier: tableVerifier({
+        sneaky: claims({ sub: 'e1', groups: 'not soc-responders' }),
+        titled: claims({ sub: 't1', groups: 'SOC Responders' }),
+        listed: claims({ sub: 'l1', groups: ['SOC Responders'] }),
+      }),
+      maxSessionsPerCaller: 8,
+      serverPath: '/mcp',
+    });
+    const profileOf = async (token: string) => {
+      const outcome = await spaced.authenticate({
+        authorization: `Bearer ${token}`,
+        remoteAddress: '127.0.0.1',
+      });
+      return outcome.ok ? outcome.caller?.profile : outcome.status;
+    };
+    expect(await profileOf('sneaky')).toBe(403);
+    expect(await profileOf('titled')).toBe('titled');
+    expect(await profileOf('listed')).toBe('titled');
   });
 });

@@ -101,7 +101,7 @@ export function createTeamAuth(options: TeamAuthOptions): HttpAuth {
         };
       }
       const { claims } = checked;
-      const scopes = claimList(claims, oauth.scopesClaim);
+      const scopes = claimList(claims, oauth.scopesClaim, { spaceSeparated: true });
       const missing = oauth.requiredScopes.filter((scope) => !scopes.includes(scope));
       if (missing.length > 0) {
         return {
