@@ -34,6 +34,7 @@ describe('changesets', () => {
       '@mcp-panther/redis',
       '@mcp-panther/sandbox',
       '@mcp-panther/telemetry',
+      '@mcp-panther/views',
     ]);
   });
 

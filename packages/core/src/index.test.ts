@@ -29,6 +29,7 @@ describe('public API', () => {
       'definePrompt',
       'defineResourceTemplate',
       'defineTool',
+      'defineView',
       'deriveAnnotations',
       'detectInjection',
       'encodePath',

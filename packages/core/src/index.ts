@@ -47,7 +47,7 @@ export type { ConfirmWrites, HostConfig, HostConfigInput, LogLevel, PackEntry } 
 export { DEFAULT_PACKS, defineConfig } from './config/schema.js';
 export type { ConfigWatcher, WatchConfigOptions } from './config/watchConfig.js';
 export { watchConfig } from './config/watchConfig.js';
-export { definePack, definePrompt, defineResourceTemplate } from './define/definePack.js';
+export { definePack, definePrompt, defineResourceTemplate, defineView } from './define/definePack.js';
 export { defineTool, deriveAnnotations } from './define/defineTool.js';
 export type {
   Access,
@@ -65,6 +65,10 @@ export type {
   ResourceTemplateFields,
   ToolContext,
   ToolDefinition,
+  ToolVisibility,
+  ViewCsp,
+  ViewDefinition,
+  ViewFields,
 } from './define/types.js';
 export { PACK_API_VERSION } from './define/types.js';
 export type { HostErrorCode } from './errors.js';

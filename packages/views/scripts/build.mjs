@@ -12,7 +12,10 @@ const web = path.join(root, 'web');
 const out = path.join(root, 'dist', 'html');
 /** The views a pack can link, and the test host page (not published). */
 export const VIEWS = ['alerts', 'query', 'detection', 'metrics'];
-const PAGES = [...VIEWS.map((name) => ({ name, dir: out })), { name: 'testhost', dir: path.join(root, 'dist', 'testhost') }];
+const PAGES = [
+  ...VIEWS.map((name) => ({ name, dir: out })),
+  { name: 'testhost', dir: path.join(root, 'dist', 'testhost') },
+];
 
 function newest(dir) {
   let time = 0;
@@ -24,7 +27,11 @@ function newest(dir) {
 }
 
 function upToDate() {
-  const sources = Math.max(newest(web), statSync(fileURLToPath(import.meta.url)).mtimeMs, statSync(path.join(root, 'package.json')).mtimeMs);
+  const sources = Math.max(
+    newest(web),
+    statSync(fileURLToPath(import.meta.url)).mtimeMs,
+    statSync(path.join(root, 'package.json')).mtimeMs,
+  );
   try {
     return PAGES.every(({ name, dir }) => statSync(path.join(dir, `${name}.html`)).mtimeMs > sources);
   } catch {
@@ -43,14 +50,22 @@ function inlineEverything() {
       for (const [fileName, file] of Object.entries(bundle)) {
         if (file.type === 'chunk') {
           const code = file.code.replaceAll('</script', '<\\/script');
-          if (code.includes('<!--')) throw new Error(`${fileName} contains "<!--", which cannot be inlined in a script`);
-          const tag = new RegExp(`<script type="module" crossorigin src="[^"]*${fileName.split('/').pop()}"></script>`);
+          if (code.includes('<!--'))
+            throw new Error(`${fileName} contains "<!--", which cannot be inlined in a script`);
+          const tag = new RegExp(
+            `<script type="module" crossorigin src="[^"]*${fileName.split('/').pop()}"></script>`,
+          );
           if (!tag.test(html)) throw new Error(`no script tag for ${fileName} in ${page.fileName}`);
           html = html.replace(tag, () => `<script type="module">${code}</script>`);
           delete bundle[fileName];
         } else if (fileName.endsWith('.css')) {
-          const tag = new RegExp(`<link rel="stylesheet" crossorigin href="[^"]*${fileName.split('/').pop()}">`);
-          html = html.replace(tag, () => `<style>${String(file.source).replaceAll('</style', '<\\/style')}</style>`);
+          const tag = new RegExp(
+            `<link rel="stylesheet" crossorigin href="[^"]*${fileName.split('/').pop()}">`,
+          );
+          html = html.replace(
+            tag,
+            () => `<style>${String(file.source).replaceAll('</style', '<\\/style')}</style>`,
+          );
           delete bundle[fileName];
         }
       }
@@ -100,7 +115,7 @@ if (process.argv.includes('--force') || !upToDate()) {
   const sizes = [];
   sizes.push(...(await Promise.all(PAGES.map(buildPage))));
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(
-    `views built in ${Date.now() - started} ms: ${sizes.map((s) => `${s.name} ${kb(s.bytes)} (${kb(s.gzipped)} gzipped)`).join(', ')}`,
+  process.stdout.write(
+    `views built in ${Date.now() - started} ms: ${sizes.map((s) => `${s.name} ${kb(s.bytes)} (${kb(s.gzipped)} gzipped)`).join(', ')}\n`,
   );
 }

@@ -1,7 +1,7 @@
 import type { PantherClient } from '@mcp-panther/client';
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Resource, Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { ConfirmWrites } from '../config/schema.js';
-import type { AnyTool, Logger, PolicyMode } from '../define/types.js';
+import type { AnyTool, Logger, PolicyMode, ViewDefinition } from '../define/types.js';
 import type { PreparedTemplate } from '../server/resourceTemplates.js';
 import type { ValidatedPack } from '../types.js';
 import type { PromptEntry, ToolEntry } from './filterTools.js';
@@ -17,8 +17,23 @@ export interface PackScope {
 export interface PreparedTool {
   readonly entry: ToolEntry;
   readonly definition: Tool;
+  /** What `tools/list` advertises to a client that renders MCP Apps views: `_meta.ui` added when it has a view. */
+  readonly viewDefinition: Tool;
+  /** A helper only its view calls (visibility `['app']`): not served to clients without MCP Apps. */
+  readonly appOnly: boolean;
   readonly logger: Logger;
   readonly packConfig: unknown;
+}
+
+/** The MIME type of an MCP Apps view resource. */
+export const VIEW_MIME_TYPE = 'text/html;profile=mcp-app';
+
+/** A view as one caller's toolset serves it: its `resources/list` entry and the tools its results may call. */
+export interface ServedView {
+  readonly view: ViewDefinition;
+  readonly resource: Resource;
+  /** The view's `calls` that this caller's toolset has (sent in the linked tools' results). */
+  readonly callable: readonly string[];
 }
 
 /**
@@ -34,6 +49,10 @@ export interface Toolset {
   readonly prompts: readonly PromptEntry[];
   /** Only templates whose tool is in `tools`: a template is offered exactly where its tool is. */
   readonly templates: readonly PreparedTemplate[];
+  /** `tools/list` for clients that render MCP Apps views (app-only helpers included, `_meta.ui` on linked tools). */
+  readonly viewDefinitions: readonly Tool[];
+  /** Views by URI, only those a tool in `tools` links: a tool hidden from a caller hides its view. */
+  readonly views: ReadonlyMap<string, ServedView>;
 }
 
 /** A tool's `tools/list` entry: title, description, derived annotations, compact JSON Schemas. */
@@ -48,6 +67,16 @@ export function toolDefinition(tool: AnyTool): Tool & { title: string; descripti
   };
 }
 
+/** The definition with the MCP Apps link: `_meta.ui.resourceUri`, and `visibility` when it is not the default. */
+export function viewToolDefinition(tool: AnyTool, definition: Tool): Tool {
+  if (tool.view === undefined) return definition;
+  const visibility =
+    tool.visibility && tool.visibility.length < 2 ? { visibility: [...tool.visibility] } : {};
+  return { ...definition, _meta: { ui: { resourceUri: tool.view.uri, ...visibility } } };
+}
+
+const isAppOnly = (tool: AnyTool) => tool.visibility !== undefined && !tool.visibility.includes('model');
+
 /** Computes each tool's advertised definition and binds its logger and pack config. */
 export function prepareTools(
   entries: readonly ToolEntry[],
@@ -55,9 +84,12 @@ export function prepareTools(
 ): PreparedTool[] {
   return entries.map((entry) => {
     const scope = packScope(entry.pack);
+    const definition = toolDefinition(entry.tool);
     return {
       entry,
-      definition: toolDefinition(entry.tool),
+      definition,
+      viewDefinition: viewToolDefinition(entry.tool, definition),
+      appOnly: isAppOnly(entry.tool),
       logger: scope.logger.child({ tool: entry.tool.name }),
       packConfig: scope.config,
     };
@@ -76,13 +108,38 @@ export function createToolset(options: {
   const tools = new Map(options.tools.map((t) => [t.definition.name, t]));
   return {
     tools,
-    definitions: options.tools.map((t) => t.definition),
+    definitions: options.tools.filter((t) => !t.appOnly).map((t) => t.definition),
+    viewDefinitions: options.tools.map((t) => t.viewDefinition),
+    views: servedViews(options.tools, tools),
     client: options.client,
     mode: options.mode,
     confirmWrites: options.confirmWrites,
     prompts: options.prompts ?? [],
     templates: (options.templates ?? []).filter((t) => tools.has(t.template.tool)),
   };
+}
+
+function servedViews(
+  prepared: readonly PreparedTool[],
+  tools: ReadonlyMap<string, PreparedTool>,
+): ReadonlyMap<string, ServedView> {
+  const views = new Map<string, ServedView>();
+  for (const { entry } of prepared) {
+    const view = entry.tool.view;
+    if (view === undefined || views.has(view.uri)) continue;
+    views.set(view.uri, {
+      view,
+      resource: {
+        uri: view.uri,
+        name: view.uri.slice('ui://'.length).replaceAll('/', '-'),
+        title: view.title,
+        ...(view.description ? { description: view.description } : {}),
+        mimeType: VIEW_MIME_TYPE,
+      },
+      callable: (view.calls ?? []).filter((name) => tools.has(name)),
+    });
+  }
+  return views;
 }
 
 /** Builds (and memoizes) the JSON Schemas of every tool of the enabled packs, e.g. while start-up waits. */

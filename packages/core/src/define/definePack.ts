@@ -6,8 +6,10 @@ import type {
   PromptFields,
   ResourceTemplateDefinition,
   ResourceTemplateFields,
+  ViewDefinition,
+  ViewFields,
 } from './types.js';
-import { PACK_API_VERSION, PACK_BRAND, PROMPT_BRAND, RESOURCE_TEMPLATE_BRAND } from './types.js';
+import { PACK_API_VERSION, PACK_BRAND, PROMPT_BRAND, RESOURCE_TEMPLATE_BRAND, VIEW_BRAND } from './types.js';
 
 /** Defines a tool pack: a frozen, branded object that the host checks (brand, API version, core range). */
 export function definePack<ConfigSchema extends z.ZodType | undefined = undefined>(
@@ -31,4 +33,16 @@ export function definePrompt(fields: PromptFields): PromptDefinition {
 /** Defines a resource template that a pack contributes, read through one of the pack's read tools. */
 export function defineResourceTemplate(fields: ResourceTemplateFields): ResourceTemplateDefinition {
   return Object.freeze({ ...fields, $$type: RESOURCE_TEMPLATE_BRAND });
+}
+
+/**
+ * Defines an MCP Apps view: a `ui://` resource of self-contained HTML that a tool names with its `view` option.
+ * Served only to clients that support the extension, and only where a tool that links it is served.
+ */
+export function defineView(fields: ViewFields): ViewDefinition {
+  return Object.freeze({
+    ...fields,
+    ...(fields.calls ? { calls: Object.freeze([...fields.calls]) } : {}),
+    $$type: VIEW_BRAND,
+  });
 }

@@ -80,6 +80,16 @@ interface ToolFields<I extends InputSchema, O extends OutputSchema | undefined, 
   readonly output?: O;
   /** How a model gets the rest of a result cut to the output budget, or asks for less (optional). */
   readonly continuation?: Continuation<Extract<keyof z.input<I>, string>>;
+  /**
+   * An MCP Apps view (`defineView`) that clients supporting the extension render for this tool's results; other
+   * clients never see it. Optional.
+   */
+  readonly view?: ViewDefinition;
+  /**
+   * Who sees the tool when it has a view: `['model', 'app']` (the default), or `['app']` for a helper only its
+   * view calls (hidden from the model, and from clients without MCP Apps; policy and the audit still apply).
+   */
+  readonly visibility?: readonly ToolVisibility[];
   /** Returns the structured result; the host sends it as `structuredContent` and as compact JSON text. */
   handler(input: z.output<I>, context: ToolContext<Config>): Promise<ToolResultOf<O>>;
 }
@@ -116,7 +126,39 @@ export interface DerivedAnnotations {
   readonly openWorldHint: boolean;
 }
 
+/** MCP Apps tool visibility: `model` (the model may call it), `app` (its view may call it). */
+export type ToolVisibility = 'model' | 'app';
+
+/** Origins a view may reach (MCP Apps CSP metadata); mcp-panther's own views declare none. */
+export interface ViewCsp {
+  /** Origins for fetch and WebSocket (`connect-src`). */
+  readonly connectDomains?: readonly string[];
+  /** Origins for scripts, styles, images, fonts and media. */
+  readonly resourceDomains?: readonly string[];
+}
+
+export interface ViewFields {
+  /** `ui://<pack or product>/<name>`, unique across packs: the resource tools link with `_meta.ui.resourceUri`. */
+  readonly uri: string;
+  /** Short human title (the resource's title). */
+  readonly title: string;
+  readonly description?: string;
+  /** The view's self-contained HTML (MCP Apps profile). Called on the first read; the host keeps the text. */
+  html(): Promise<string> | string;
+  /**
+   * Tools the view calls through the host (besides re-rendering its own tool). Each caller's results name those
+   * it may call (`_meta["mcp-panther/callable"]`), so a read-only caller's view offers no write actions.
+   */
+  readonly calls?: readonly string[];
+  readonly csp?: ViewCsp;
+  /** Asks the client for a border and background around the view (MCP Apps `prefersBorder`). */
+  readonly prefersBorder?: boolean;
+}
+
+export type ViewDefinition = ViewFields & { readonly $$type: typeof VIEW_BRAND };
+
 export const TOOL_BRAND = '@mcp-panther/core/Tool' as const;
+export const VIEW_BRAND = '@mcp-panther/core/View' as const;
 export const PACK_BRAND = '@mcp-panther/core/ToolPack' as const;
 export const PROMPT_BRAND = '@mcp-panther/core/Prompt' as const;
 export const RESOURCE_TEMPLATE_BRAND = '@mcp-panther/core/ResourceTemplate' as const;

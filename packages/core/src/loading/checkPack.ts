@@ -10,6 +10,7 @@ import {
   PROMPT_BRAND,
   RESOURCE_TEMPLATE_BRAND,
   TOOL_BRAND,
+  VIEW_BRAND,
 } from '../define/types.js';
 import { isMcpHostError, McpHostError } from '../errors.js';
 import { compileUriTemplate, uriTemplateProblem } from '../resources/uriTemplate.js';
@@ -24,6 +25,60 @@ export const PACK_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 export const TOOL_NAME_PATTERN = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 export const PROMPT_NAME_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 export const MAX_TOOL_NAME_LENGTH = 64;
+/** `ui://` then an authority and a path of lower-case words (`ui://panther/alerts`). */
+export const VIEW_URI_PATTERN = /^ui:\/\/[a-z0-9][a-z0-9.-]*(?:\/[a-z0-9][a-z0-9._-]*)+$/;
+
+const VISIBILITIES = new Set(['model', 'app']);
+
+function isStringList(value: unknown): value is readonly string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+/** Checks a view's shape (`defineView`). */
+export function checkView(view: unknown): string[] {
+  const v = view as Record<string, unknown> | null;
+  if (v?.['$$type'] !== VIEW_BRAND) return ['view is not made by defineView (missing brand)'];
+  const problems: string[] = [];
+  if (typeof v['uri'] !== 'string' || !VIEW_URI_PATTERN.test(v['uri'])) {
+    problems.push(`view uri ${JSON.stringify(v['uri'])} must look like ui://<name>/<view> (lower case)`);
+  }
+  if (typeof v['title'] !== 'string' || v['title'].trim() === '')
+    problems.push('view title must be a non-empty string');
+  if (v['description'] !== undefined && typeof v['description'] !== 'string') {
+    problems.push('view description, when given, must be a string');
+  }
+  if (typeof v['html'] !== 'function') problems.push('view html must be a function returning the HTML');
+  if (v['calls'] !== undefined && !isStringList(v['calls']))
+    problems.push('view calls must be a list of tool names');
+  const csp = v['csp'] as Record<string, unknown> | undefined;
+  if (csp !== undefined) {
+    if (typeof csp !== 'object' || csp === null) problems.push('view csp must be an object');
+    else {
+      for (const [key, value] of Object.entries(csp)) {
+        if (key !== 'connectDomains' && key !== 'resourceDomains')
+          problems.push(`view csp.${key} is not known`);
+        else if (!isStringList(value)) problems.push(`view csp.${key} must be a list of origins`);
+      }
+    }
+  }
+  if (v['prefersBorder'] !== undefined && typeof v['prefersBorder'] !== 'boolean') {
+    problems.push('view prefersBorder, when given, must be a boolean');
+  }
+  return problems;
+}
+
+/** A tool's `view` and `visibility`: a valid view, and a visibility that needs one. */
+function checkToolView(tool: AnyTool): string[] {
+  const problems = tool?.view === undefined ? [] : checkView(tool.view);
+  const visibility: unknown = tool?.visibility;
+  if (visibility === undefined) return problems;
+  if (!isStringList(visibility) || visibility.length === 0 || !visibility.every((v) => VISIBILITIES.has(v))) {
+    problems.push('visibility must be a non-empty list of "model" and "app"');
+  } else if (tool.view === undefined) {
+    problems.push('visibility needs a view (it says who may call the tool: the model, its view, or both)');
+  }
+  return problems;
+}
 
 const KNOWN_PERMISSIONS = new Set<string>(PANTHER_PERMISSIONS);
 
@@ -132,6 +187,7 @@ export function checkTool(tool: AnyTool): string[] {
   problems.push(...checkPermissions(tool?.permissions));
   if (zodType(tool?.input) === 'object') problems.push(...checkContinuation(tool));
   if (typeof tool?.handler !== 'function') problems.push('handler must be a function');
+  problems.push(...checkToolView(tool));
   const describeChange = (tool as { describeChange?: unknown } | undefined)?.describeChange;
   if (describeChange !== undefined && (tool?.access !== 'write' || typeof describeChange !== 'function')) {
     problems.push('describeChange, when given, must be a function of a write tool');
@@ -312,6 +368,14 @@ export function checkPackContents(pack: PackDefinition): string[] {
     if (names.has(name)) problems.push(`tool ${JSON.stringify(name)} is defined twice`);
     names.add(name);
   });
+  const viewUris = new Map<string, unknown>();
+  for (const tool of pack.tools) {
+    const uri = (tool?.view as { uri?: unknown } | undefined)?.uri;
+    if (typeof uri !== 'string') continue;
+    if (viewUris.has(uri) && viewUris.get(uri) !== tool.view)
+      problems.push(`two different views have the uri ${uri}`);
+    viewUris.set(uri, tool.view);
+  }
   for (const prompt of pack.prompts ?? []) {
     const name = (prompt as { name?: unknown })?.name;
     for (const problem of checkPrompt(prompt)) problems.push(`prompt ${JSON.stringify(name)}: ${problem}`);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Logger, PackDefinition } from '../define/types.js';
+import type { Logger, PackDefinition, ViewDefinition } from '../define/types.js';
 import { type HostErrorCode, isMcpHostError, McpHostError } from '../errors.js';
 import type { PackSource, ValidatedPack } from '../types.js';
 import { formatIssues } from '../util/formatIssues.js';
@@ -51,6 +51,11 @@ export function assertNoPackFailures(failures: readonly PackFailure[]): void {
   );
 }
 
+/** The views a pack's tools link, each once. */
+export function viewsOf(pack: PackDefinition): ViewDefinition[] {
+  return [...new Set(pack.tools.flatMap((tool) => (tool.view ? [tool.view] : [])))];
+}
+
 function parsePackConfig(pack: PackDefinition, config: unknown): { value: unknown; problems: string[] } {
   const schema = pack.configSchema as z.ZodType | undefined;
   if (!schema) {
@@ -70,7 +75,7 @@ function parsePackConfig(pack: PackDefinition, config: unknown): { value: unknow
 
 /**
  * Checks the loaded packs in config order: each pack's own invariants and config, then unique pack ids, unique
- * tool, prompt and resource template names (and template URIs) across packs (the later pack is blamed), then
+ * tool, prompt, resource template and view names (and template URIs) across packs (the later pack is blamed), then
  * `requires`. Never reorders.
  */
 export function validatePacks(
@@ -84,6 +89,7 @@ export function validatePacks(
   const promptNames = new Map<string, string>();
   const templateNames = new Map<string, string>();
   const templateUris = new Map<string, string>();
+  const views = new Map<string, { view: ViewDefinition; owner: string }>();
 
   for (const { source, pack } of loaded) {
     const label = packLabel(source, pack);
@@ -112,6 +118,13 @@ export function validatePacks(
       if (uriOwner)
         duplicates.push(`resource template ${template.uriTemplate} is already registered by ${uriOwner}`);
     }
+    const packViews = viewsOf(pack);
+    for (const view of packViews) {
+      const other = views.get(view.uri);
+      // Packs may share one view object; two different views cannot have one URI.
+      if (other && other.view !== view)
+        duplicates.push(`view ${view.uri} is already registered by ${other.owner}`);
+    }
     if (duplicates.length > 0) {
       handleFailure(
         { label, code: 'DUPLICATE_TOOL', problems: duplicates },
@@ -128,6 +141,7 @@ export function validatePacks(
       templateNames.set(template.name, label);
       templateUris.set(template.uriTemplate, label);
     }
+    for (const view of packViews) if (!views.has(view.uri)) views.set(view.uri, { view, owner: label });
     accepted.push({ source, pack, config: config.value });
   }
 

@@ -9,6 +9,7 @@ import type { CallOutcome, ToolCall } from '../calls/types.js';
 import type { Toolset } from '../catalog/toolset.js';
 import { newToolCall, type SessionContext } from './newToolCall.js';
 import { renderOutcome } from './renderOutcome.js';
+import { rendersViews, withViewMeta } from './views.js';
 
 const unknownTool = (name: string): CallToolResult => ({
   content: [{ type: 'text', text: `MCP error -32602: Tool ${name} not found` }],
@@ -18,7 +19,8 @@ const unknownTool = (name: string): CallToolResult => ({
 /**
  * Serves `tools/list` and `tools/call` on an McpServer from a toolset read at each request (so a reload can swap
  * it). A tool that is not in the toolset does not exist for the client: calling it fails as unknown. Every call
- * runs through the host's call hooks.
+ * runs through the host's call hooks. A client that renders MCP Apps views also gets the tools' `_meta.ui` links,
+ * the app-only helpers, and in linked results the tools its view may call (server/views.ts).
  */
 export function registerTools(
   server: McpServer,
@@ -29,18 +31,22 @@ export function registerTools(
 ): void {
   const session: SessionContext = { server, caller: options.caller, logging: options.logging };
   server.server.registerCapabilities({ tools: { listChanged: true } });
-  server.server.setRequestHandler(ListToolsRequestSchema, async () => ({
-    tools: options.toolset().definitions as Tool[],
-  }));
+  server.server.setRequestHandler(ListToolsRequestSchema, async () => {
+    const toolset = options.toolset();
+    return { tools: (rendersViews(server) ? toolset.viewDefinitions : toolset.definitions) as Tool[] };
+  });
   server.server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     const toolset = options.toolset();
     const prepared = toolset.tools.get(request.params.name);
-    if (prepared === undefined) return unknownTool(request.params.name);
+    const views = rendersViews(server);
+    // A helper only views call does not exist for a client without views.
+    if (prepared === undefined || (prepared.appOnly && !views)) return unknownTool(request.params.name);
     const call = newToolCall(session, toolset, prepared, {
       args: request.params.arguments ?? {},
       meta: request.params._meta,
       extra,
     });
-    return renderOutcome(await options.run(call));
+    const result = renderOutcome(await options.run(call));
+    return views ? withViewMeta(result, toolset, prepared.entry.tool.view?.uri) : result;
   });
 }

@@ -12,6 +12,7 @@ import type { Toolset } from '../catalog/toolset.js';
 import { CONFIG_RESOURCE, CONFIG_RESOURCE_URI, type HostInfo, readConfigResource } from './configResource.js';
 import { newToolCall, type RequestExtra, type SessionContext } from './newToolCall.js';
 import { matchTemplate, type PreparedTemplate } from './resourceTemplates.js';
+import { readView, rendersViews } from './views.js';
 
 /** MCP's code for a resource that does not exist (the spec's, not in the SDK's enum). */
 export const RESOURCE_NOT_FOUND = -32002;
@@ -81,19 +82,30 @@ export interface ResourceOptions {
 }
 
 /**
- * Serves `resources/list` (config://panther), `resources/templates/list` (the templates of the caller's toolset)
+ * Serves `resources/list` (config://panther, and the `ui://` views for clients that render them),
+ * `resources/templates/list` (the templates of the caller's toolset)
  * and `resources/read`. A templated URI is read by calling the template's tool through the call hooks, so a read
  * gets the same policy, permissions, redaction, size limit and error mapping as a `tools/call`.
  */
 export function serveResources(server: McpServer, options: ResourceOptions): void {
   server.server.registerCapabilities({ resources: { listChanged: true } });
-  server.server.setRequestHandler(ListResourcesRequestSchema, async () => ({ resources: [CONFIG_RESOURCE] }));
+  server.server.setRequestHandler(ListResourcesRequestSchema, async () => ({
+    resources: rendersViews(server)
+      ? [CONFIG_RESOURCE, ...[...options.toolset().views.values()].map((served) => served.resource)]
+      : [CONFIG_RESOURCE],
+  }));
   server.server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({
     resourceTemplates: options.toolset().templates.map((t) => t.definition),
   }));
   server.server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => {
     const { uri } = request.params;
     if (uri === CONFIG_RESOURCE_URI) return readConfigResource(options.info());
+    if (uri.startsWith('ui://')) {
+      // A view is served only to clients that render views, and only where a tool that links it is served.
+      const served = rendersViews(server) ? options.toolset().views.get(uri) : undefined;
+      if (served === undefined) throw notFound(uri);
+      return readView(served);
+    }
     return readThroughTool(options, options.toolset(), uri, extra, request.params._meta);
   });
 }

@@ -7,12 +7,14 @@ import {
   ElicitRequestSchema,
   type ElicitResult,
 } from '@modelcontextprotocol/sdk/types.js';
+import { VIEW_MIME_TYPE } from '../catalog/toolset.js';
 import { parseConfig } from '../config/loadConfig.js';
 import type { HostConfig, HostConfigInput } from '../config/schema.js';
 import type { PackDefinition } from '../define/types.js';
 import { createHost, type Host } from '../host/createHost.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
 import type { HostParts } from '../parts/types.js';
+import { UI_EXTENSION } from '../server/views.js';
 
 export interface TestHostOptions {
   /** The packs to load, as objects (what `definePack` returns), in order. */
@@ -43,6 +45,8 @@ export interface TestHostOptions {
     | 'unsupported'
     | ((request: ElicitRequestFormParams) => ElicitResult | Promise<ElicitResult>)
     | undefined;
+  /** The test client declares MCP Apps (`io.modelcontextprotocol/ui`), so the host serves it views. */
+  readonly views?: boolean;
 }
 
 export interface TestHost {
@@ -105,7 +109,12 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
   const confirmations: string[] = [];
   const client = new Client(
     { name: 'mcp-panther-test', version: '0.0.0' },
-    { capabilities: confirm === 'unsupported' ? {} : { elicitation: { form: {} } } },
+    {
+      capabilities: {
+        ...(confirm === 'unsupported' ? {} : { elicitation: { form: {} } }),
+        ...(options.views ? { extensions: { [UI_EXTENSION]: { mimeTypes: [VIEW_MIME_TYPE] } } } : {}),
+      },
+    },
   );
   if (confirm !== 'unsupported') {
     client.setRequestHandler(ElicitRequestSchema, async (request) => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { endDate, metricsInterval, SEVERITIES, severity, startDate } from '../params.js';
 import { METRICS_ALERTS_PER_SEVERITY, type SeriesWithBreakdown } from '../queries.js';
 import { nonZero, queryMetrics, sum } from '../support/metrics.js';
+import alertMetrics from '../views/alert-metrics.js';
 
 export default defineTool({
   name: 'get_severity_alert_metrics',
@@ -11,6 +12,7 @@ export default defineTool({
     'Alert counts per type (Rule, Policy) and severity with non-empty time buckets; default: last 7 days, no INFO.',
   access: 'read',
   permissions: ['SummaryRead'],
+  view: alertMetrics,
   input: z.object({
     start_date: startDate,
     end_date: endDate,

@@ -32,6 +32,7 @@ import {
   SYSTEM_ERROR_COLUMNS,
 } from '../support/alerts.js';
 import { resolveWindow } from '../support/time.js';
+import alertBoard from '../views/alert-board.js';
 
 /** Event-count filters above this are no filter at all (an alert stops growing long before). */
 const MAX_EVENTS = 10_000_000;
@@ -43,6 +44,7 @@ export default defineTool({
     'List alerts newest first as a table; ISO-8601 dates, default the last 7 days (Panther’s 30 with detection_id and no dates).',
   access: 'read',
   permissions: ['AlertRead'],
+  view: alertBoard,
   input: z.object({
     start_date: startDate,
     end_date: endDate,

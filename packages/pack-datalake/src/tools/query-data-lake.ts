@@ -11,6 +11,7 @@ import {
 } from '../params.js';
 import { checkSql } from '../support/guarded.js';
 import { readPage, runQuery } from '../support/query-runner.js';
+import queryResults from '../views/query-results.js';
 
 export default defineTool({
   name: 'query_data_lake',
@@ -25,6 +26,7 @@ export default defineTool({
     'Paging: cursor=next_cursor, no sql (not run again).',
   access: 'read',
   permissions: ['DataAnalyticsRead'],
+  view: queryResults,
   input: z.object({
     sql: sqlText.optional().describe('one statement; omit when paging'),
     database_name: databaseName.default('panther_logs.public'),

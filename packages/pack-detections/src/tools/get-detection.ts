@@ -11,6 +11,7 @@ import {
 import { z } from 'zod';
 import { detectionId, detectionTypes } from '../params.js';
 import { DETAIL_FIELDS, DETECTION_KINDS, detectionTags } from '../support/detection-kinds.js';
+import detectionView from '../views/detection.js';
 
 /** The whole record without null and empty-text fields, or only `id` and the fields asked for. */
 function shape(record: JsonObject, fields: readonly string[] | undefined): JsonObject {
@@ -25,6 +26,7 @@ export default defineTool({
     'known one).',
   access: 'read',
   permissions: ['RuleRead', 'PolicyRead'],
+  view: detectionView,
   input: z.object({
     detection_id: detectionId,
     detection_type: detectionTypes,

@@ -58,7 +58,8 @@ export const TEST_HOST_PAGE = path.join(PACKAGE, 'dist', 'testhost', 'testhost.h
 export const SCREENSHOTS = path.join(PACKAGE, 'screenshots');
 
 export function testHostUrl(): string {
-  if (!existsSync(TEST_HOST_PAGE)) throw new Error(`${TEST_HOST_PAGE} is missing: run "pnpm run build" first`);
+  if (!existsSync(TEST_HOST_PAGE))
+    throw new Error(`${TEST_HOST_PAGE} is missing: run "pnpm run build" first`);
   return pathToFileURL(TEST_HOST_PAGE).href;
 }
 

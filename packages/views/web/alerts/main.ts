@@ -1,9 +1,17 @@
 import '../shared/styles.css';
 import { type Answer, startView, type ViewHost } from '../shared/connect.js';
 import { announce, type Child, display, fill, h } from '../shared/dom.js';
-import { fieldList, jsonBlock, SEVERITIES, STATUSES, severityBadge, severityRank, when } from '../shared/format.js';
+import {
+  fieldList,
+  jsonBlock,
+  SEVERITIES,
+  STATUSES,
+  severityBadge,
+  severityRank,
+  when,
+} from '../shared/format.js';
 import { type Column, Grid } from '../shared/grid.js';
-import { tableOf, type TableData } from '../shared/table.js';
+import { type TableData, tableOf } from '../shared/table.js';
 
 /** The alert triage board: list_alerts' table by severity and status, an alert's detail and events, and actions. */
 
@@ -51,7 +59,11 @@ function columnsOf(columns: readonly string[]): Column[] {
         render: (value, row) =>
           h(
             'button',
-            { class: 'link', attrs: { type: 'button' }, on: { click: () => void openDetail(String(row[idIndex])) } },
+            {
+              class: 'link',
+              attrs: { type: 'button' },
+              on: { click: () => void openDetail(String(row[idIndex])) },
+            },
             display(value, 160) || '(untitled)',
           ),
       };
@@ -104,7 +116,16 @@ function renderMatrix(): void {
     h(
       'table',
       { class: 'matrix', attrs: { 'aria-label': 'Alerts by severity and status' } },
-      h('thead', null, h('tr', null, h('th', null, 'Severity'), STATUSES.map((status) => h('th', { attrs: { scope: 'col' } }, status)))),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', null, 'Severity'),
+          STATUSES.map((status) => h('th', { attrs: { scope: 'col' } }, status)),
+        ),
+      ),
       h(
         'tbody',
         null,
@@ -164,7 +185,21 @@ function layout(host: ViewHost, table: TableData, nextCursor: string | null): vo
       'div',
       { class: 'toolbar' },
       h('label', null, 'Filter', filter),
-      h('button', { attrs: { type: 'button' }, on: { click: () => ((board!.cell = {}), (filter.value = ''), (board!.text = ''), applyFilters()) } }, 'Show all'),
+      h(
+        'button',
+        {
+          attrs: { type: 'button' },
+          on: {
+            click: () => {
+              board!.cell = {};
+              board!.text = '';
+              filter.value = '';
+              applyFilters();
+            },
+          },
+        },
+        'Show all',
+      ),
       count,
       more,
     ),
@@ -202,14 +237,21 @@ function updateRow(id: string, column: string, value: unknown): void {
   if (idIndex === -1 || index === -1) return;
   b.table = {
     columns: b.table.columns,
-    rows: b.table.rows.map((row) => (row[idIndex] === id ? row.map((v, i) => (i === index ? value : v)) : row)),
+    rows: b.table.rows.map((row) =>
+      row[idIndex] === id ? row.map((v, i) => (i === index ? value : v)) : row,
+    ),
   };
   b.grid.setRows(b.table.rows);
   applyFilters();
 }
 
 /** Runs a write through the host: the person may be asked to confirm it there; the answer is announced. */
-async function act(button: HTMLButtonElement, tool: string, args: Record<string, unknown>, done: string): Promise<Answer> {
+async function act(
+  button: HTMLButtonElement,
+  tool: string,
+  args: Record<string, unknown>,
+  done: string,
+): Promise<Answer> {
   button.disabled = true;
   announce(`Sending ${tool}… your client may ask you to confirm.`);
   const answer = await board!.host.call(tool, args);
@@ -223,11 +265,20 @@ function actions(id: string, alert: Record<string, unknown>): Child {
   const { host } = board!;
   const forms: HTMLElement[] = [];
   if (host.canCall('update_alert_status')) {
-    const select = h('select', null, STATUSES.map((s) => h('option', { attrs: { value: s, selected: s === alert['status'] } }, s)));
+    const select = h(
+      'select',
+      null,
+      STATUSES.map((s) => h('option', { attrs: { value: s, selected: s === alert['status'] } }, s)),
+    );
     const button = h('button', { class: 'primary', attrs: { type: 'button' } }, 'Set status');
     button.addEventListener('click', async () => {
       const status = select.value;
-      const answer = await act(button, 'update_alert_status', { alert_ids: [id], status }, `Status set to ${status}.`);
+      const answer = await act(
+        button,
+        'update_alert_status',
+        { alert_ids: [id], status },
+        `Status set to ${status}.`,
+      );
       if (answer.ok) {
         updateRow(id, 'status', status);
         void openDetail(id, false);
@@ -240,7 +291,12 @@ function actions(id: string, alert: Record<string, unknown>): Child {
     const button = h('button', { attrs: { type: 'button' } }, 'Assign');
     button.addEventListener('click', async () => {
       if (input.value.trim() === '') return announce('Enter the user id to assign the alert to.', 'error');
-      const answer = await act(button, 'update_alert_assignee', { alert_ids: [id], assignee_id: input.value.trim() }, 'Assignee changed.');
+      const answer = await act(
+        button,
+        'update_alert_assignee',
+        { alert_ids: [id], assignee_id: input.value.trim() },
+        'Assignee changed.',
+      );
       if (answer.ok) void openDetail(id, false);
     });
     forms.push(h('div', { class: 'toolbar' }, h('label', null, 'Assignee', input), button));
@@ -250,12 +306,24 @@ function actions(id: string, alert: Record<string, unknown>): Child {
     const button = h('button', { attrs: { type: 'button' } }, 'Add comment');
     button.addEventListener('click', async () => {
       if (area.value.trim() === '') return announce('Write the comment first.', 'error');
-      const answer = await act(button, 'add_alert_comment', { alert_id: id, comment: area.value }, 'Comment added.');
+      const answer = await act(
+        button,
+        'add_alert_comment',
+        { alert_id: id, comment: area.value },
+        'Comment added.',
+      );
       if (answer.ok) area.value = '';
     });
     forms.push(h('div', { class: 'toolbar' }, h('label', null, 'Comment', area), button));
   }
-  return forms.length === 0 ? null : h('div', { class: 'actions', attrs: { role: 'group', 'aria-label': 'Actions' } }, h('h3', null, 'Actions'), forms);
+  return forms.length === 0
+    ? null
+    : h(
+        'div',
+        { class: 'actions', attrs: { role: 'group', 'aria-label': 'Actions' } },
+        h('h3', null, 'Actions'),
+        forms,
+      );
 }
 
 async function openDetail(id: string, focus = true): Promise<void> {
@@ -273,7 +341,10 @@ async function openDetail(id: string, focus = true): Promise<void> {
     return;
   }
   const alert = (alertAnswer.value['alert'] ?? {}) as Record<string, unknown>;
-  const events = eventsAnswer?.ok && Array.isArray(eventsAnswer.value['events']) ? (eventsAnswer.value['events'] as unknown[]) : [];
+  const events =
+    eventsAnswer?.ok && Array.isArray(eventsAnswer.value['events'])
+      ? (eventsAnswer.value['events'] as unknown[])
+      : [];
   fill(
     detail,
     heading,
@@ -291,14 +362,22 @@ async function openDetail(id: string, focus = true): Promise<void> {
       ['Reference', alert['reference']],
     ]),
     actions(id, alert),
-    h('h3', null, `Events (${events.length}${eventsAnswer?.ok && eventsAnswer.value['next_cursor'] ? '+' : ''})`),
+    h(
+      'h3',
+      null,
+      `Events (${events.length}${eventsAnswer?.ok && eventsAnswer.value['next_cursor'] ? '+' : ''})`,
+    ),
     eventsAnswer && !eventsAnswer.ok ? h('p', { class: 'status error' }, eventsAnswer.text) : null,
     events.map((event, index) => {
       const e = (event ?? {}) as Record<string, unknown>;
       return h(
         'details',
         null,
-        h('summary', null, `${when(e['p_event_time']) || `Event ${index + 1}`} · ${display(e['p_log_type'] ?? '', 80)}`),
+        h(
+          'summary',
+          null,
+          `${when(e['p_event_time']) || `Event ${index + 1}`} · ${display(e['p_log_type'] ?? '', 80)}`,
+        ),
         jsonBlock(event, `Event ${index + 1}`),
       );
     }),

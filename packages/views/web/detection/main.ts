@@ -68,7 +68,10 @@ function render(kind: string, detection: Detection, host: ViewHost, args: Record
   disable.addEventListener('click', async () => {
     disable.disabled = true;
     announce('Sending disable_detection… your client may ask you to confirm.');
-    const answer = await host.call('disable_detection', { detection_id: id, detection_type: TYPES[kind] ?? 'rules' });
+    const answer = await host.call('disable_detection', {
+      detection_id: id,
+      detection_type: TYPES[kind] ?? 'rules',
+    });
     disable.disabled = false;
     if (!answer.ok) return announce(answer.text, 'error');
     fill(state, stateBadge(false));
@@ -78,17 +81,41 @@ function render(kind: string, detection: Detection, host: ViewHost, args: Record
   fill(
     document.getElementById('app')!,
     h('h1', null, display(detection['displayName'] ?? id, 300)),
-    h('p', null, h('span', { class: 'mono' }, id), ' ', severityBadge(detection['severity']), ' ', state, detection['managed'] ? h('span', { class: 'muted' }, ' · Panther-managed') : null),
+    h(
+      'p',
+      null,
+      h('span', { class: 'mono' }, id),
+      ' ',
+      severityBadge(detection['severity']),
+      ' ',
+      state,
+      detection['managed'] ? h('span', { class: 'muted' }, ' · Panther-managed') : null,
+    ),
     h('p', { attrs: { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' } }),
     h('div', { class: 'toolbar' }, disable),
     fieldList([
       ['Description', detection['description']],
       ['Runbook', detection['runbook']],
-      ['Log types', Array.isArray(detection['logTypes']) ? (detection['logTypes'] as unknown[]).join(', ') : detection['logTypes']],
-      ['Resource types', Array.isArray(detection['resourceTypes']) ? (detection['resourceTypes'] as unknown[]).join(', ') : undefined],
+      [
+        'Log types',
+        Array.isArray(detection['logTypes'])
+          ? (detection['logTypes'] as unknown[]).join(', ')
+          : detection['logTypes'],
+      ],
+      [
+        'Resource types',
+        Array.isArray(detection['resourceTypes'])
+          ? (detection['resourceTypes'] as unknown[]).join(', ')
+          : undefined,
+      ],
       ['Tags', Array.isArray(detection['tags']) ? (detection['tags'] as unknown[]).join(', ') : undefined],
       ['Threshold', detection['threshold']],
-      ['Deduplication', detection['dedupPeriodMinutes'] === undefined ? undefined : `${detection['dedupPeriodMinutes']} minutes`],
+      [
+        'Deduplication',
+        detection['dedupPeriodMinutes'] === undefined
+          ? undefined
+          : `${detection['dedupPeriodMinutes']} minutes`,
+      ],
       ['Schedule', detection['schedule']],
       ['Modified', when(detection['lastModified'])],
     ]),
@@ -111,7 +138,9 @@ startView('panther-detection', {
   },
   answer(answer, host) {
     if (!answer.ok) return announce(answer.text, 'error');
-    const entry = Object.entries(answer.value).find(([, v]) => v && typeof v === 'object' && !Array.isArray(v));
+    const entry = Object.entries(answer.value).find(
+      ([, v]) => v && typeof v === 'object' && !Array.isArray(v),
+    );
     if (!entry) return announce('The answer has no detection.', 'error');
     render(entry[0], entry[1] as Detection, host, toolArgs);
   },

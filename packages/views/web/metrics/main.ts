@@ -25,12 +25,20 @@ function day(iso: string, minutes: number): string {
   if (Number.isNaN(date.getTime())) return iso;
   return minutes >= 1440
     ? date.toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' })
-    : date.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+    : date.toLocaleString(undefined, {
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: 'UTC',
+      });
 }
 
 /** Stacked bars over time, one layer per label that has alerts (colour by severity, policies lighter). */
 export function severityChart(value: Record<string, unknown>): ChartData | undefined {
-  const buckets = (Array.isArray(value['alerts_per_severity']) ? value['alerts_per_severity'] : []) as Bucket[];
+  const buckets = (
+    Array.isArray(value['alerts_per_severity']) ? value['alerts_per_severity'] : []
+  ) as Bucket[];
   const minutes = typeof value['interval_in_minutes'] === 'number' ? value['interval_in_minutes'] : 1440;
   const times = [...new Set(buckets.flatMap((b) => Object.keys(b.breakdown ?? {})))].sort();
   const layers = buckets.filter((b) => b.value > 0);
@@ -44,7 +52,10 @@ export function severityChart(value: Record<string, unknown>): ChartData | undef
       color: `${SEVERITY_COLORS[severity] ?? PALETTE[i % PALETTE.length]!}${policy ? '99' : ''}`,
     };
   });
-  const total = typeof value['total_alerts'] === 'number' ? value['total_alerts'] : layers.reduce((n, b) => n + b.value, 0);
+  const total =
+    typeof value['total_alerts'] === 'number'
+      ? value['total_alerts']
+      : layers.reduce((n, b) => n + b.value, 0);
   return {
     kind: 'stacked',
     x: times.map((t) => day(t, minutes)),
@@ -54,7 +65,11 @@ export function severityChart(value: Record<string, unknown>): ChartData | undef
 }
 
 export function ruleChart(value: Record<string, unknown>): ChartData | undefined {
-  const rules = (Array.isArray(value['alerts_per_rule']) ? value['alerts_per_rule'] : []) as { label?: string; rule_id?: string; value: number }[];
+  const rules = (Array.isArray(value['alerts_per_rule']) ? value['alerts_per_rule'] : []) as {
+    label?: string;
+    rule_id?: string;
+    value: number;
+  }[];
   if (rules.length === 0) return undefined;
   const top = [...rules].sort((a, b) => b.value - a.value).slice(0, 30);
   return {
@@ -87,8 +102,10 @@ function render(first: Answer & { ok: true }, host: ViewHost): void {
   const area = h('div', { class: 'chart-area' });
   const tabs = h('div', { class: 'tabs', attrs: { role: 'group', 'aria-label': 'Metric' } });
   const select = async (which: 'severity' | 'rule') => {
-    for (const button of tabs.querySelectorAll('button')) button.setAttribute('aria-pressed', String(button.dataset['tab'] === which));
-    if (which === 'severity') return show(area, bySeverity && severityChart(bySeverity), 'No severity metrics in this answer.');
+    for (const button of tabs.querySelectorAll('button'))
+      button.setAttribute('aria-pressed', String(button.dataset['tab'] === which));
+    if (which === 'severity')
+      return show(area, bySeverity && severityChart(bySeverity), 'No severity metrics in this answer.');
     if (!byRule) {
       announce('Reading alerts per rule…');
       const answer = await host.call('get_rule_alert_metrics', window);
@@ -100,17 +117,30 @@ function render(first: Answer & { ok: true }, host: ViewHost): void {
   };
   const tab = (which: 'severity' | 'rule', label: string, available: boolean) => {
     if (!available) return null;
-    const button = h('button', { attrs: { type: 'button', 'aria-pressed': 'false' }, on: { click: () => void select(which) } }, label);
+    const button = h(
+      'button',
+      { attrs: { type: 'button', 'aria-pressed': 'false' }, on: { click: () => void select(which) } },
+      label,
+    );
     button.dataset['tab'] = which;
     return button;
   };
-  fill(tabs, tab('severity', 'By severity over time', bySeverity !== undefined), tab('rule', 'By rule', byRule !== undefined || host.canCall('get_rule_alert_metrics')));
+  fill(
+    tabs,
+    tab('severity', 'By severity over time', bySeverity !== undefined),
+    tab('rule', 'By rule', byRule !== undefined || host.canCall('get_rule_alert_metrics')),
+  );
   const from = typeof window.start_date === 'string' ? window.start_date : toolArgs['start_date'];
   const to = typeof window.end_date === 'string' ? window.end_date : toolArgs['end_date'];
   fill(
     document.getElementById('app')!,
     h('h1', null, 'Alert metrics'),
-    h('p', { class: 'muted' }, `${from ?? ''} – ${to ?? ''}`, typeof first.value['total_alerts'] === 'number' ? ` · ${first.value['total_alerts']} alerts` : ''),
+    h(
+      'p',
+      { class: 'muted' },
+      `${from ?? ''} – ${to ?? ''}`,
+      typeof first.value['total_alerts'] === 'number' ? ` · ${first.value['total_alerts']} alerts` : '',
+    ),
     h('p', { attrs: { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' } }),
     tabs,
     area,

@@ -1,4 +1,5 @@
 import '../shared/styles.css';
+import type { ChartKind } from '../shared/chart.js';
 import { drawChart } from '../shared/chart.js';
 import { chartTable } from '../shared/chartTable.js';
 import { chartFor, chartKinds, columnRoles } from '../shared/columns.js';
@@ -6,7 +7,6 @@ import { startView, type ViewHost } from '../shared/connect.js';
 import { announce, display, fill, h } from '../shared/dom.js';
 import { type Column, Grid } from '../shared/grid.js';
 import { type TableData, tableOf } from '../shared/table.js';
-import type { ChartKind } from '../shared/chart.js';
 
 /** Query results: query_data_lake's rows in a grid that pages through the host's cursors, and a chart of them. */
 
@@ -74,7 +74,10 @@ function drawCurrent(): void {
 function showCounts(): void {
   const s = state!;
   const total = s.table.rows.length;
-  fill(s.summary, `${total} row${total === 1 ? '' : 's'}${s.nextCursor ? ' so far (more to read)' : ''} · ${s.table.columns.length} columns`);
+  fill(
+    s.summary,
+    `${total} row${total === 1 ? '' : 's'}${s.nextCursor ? ' so far (more to read)' : ''} · ${s.table.columns.length} columns`,
+  );
   s.more.hidden = s.nextCursor === null;
 }
 
@@ -134,7 +137,9 @@ startView('panther-query-results', {
       h('div', { class: 'toolbar' }, state.tabs, state.summary, more),
       state.chart,
       grid.element,
-      typeof answer.value['note'] === 'string' ? h('p', { class: 'muted' }, display(answer.value['note'], 1000)) : null,
+      typeof answer.value['note'] === 'string'
+        ? h('p', { class: 'muted' }, display(answer.value['note'], 1000))
+        : null,
     );
     grid.setRows(table.rows);
     showCounts();

@@ -20,7 +20,16 @@ export interface ChartData {
   readonly summary: string;
 }
 
-export const PALETTE = ['#2563eb', '#c2410c', '#15803d', '#7e22ce', '#b45309', '#0e7490', '#be123c', '#4d7c0f'];
+export const PALETTE = [
+  '#2563eb',
+  '#c2410c',
+  '#15803d',
+  '#7e22ce',
+  '#b45309',
+  '#0e7490',
+  '#be123c',
+  '#4d7c0f',
+];
 
 const HEIGHT = 260;
 const LABEL_MAX = 16;
@@ -70,7 +79,9 @@ function options(data: ChartData, width: number): uPlot.Options {
       {},
     ],
     series: [
-      categorical ? { label: 'Category', value: (_u, i) => (i === null ? '' : (labels[i] ?? '')) } : { label: 'Time' },
+      categorical
+        ? { label: 'Category', value: (_u, i) => (i === null ? '' : (labels[i] ?? '')) }
+        : { label: 'Time' },
       ...order.map((index): uPlot.Series => {
         const s = data.series[index]!;
         const series: uPlot.Series = {
@@ -100,9 +111,7 @@ export function drawChart(container: HTMLElement, data: ChartData): () => void {
   container.replaceChildren(h('figure', { class: 'chart' }, plot, h('figcaption', null, data.summary)));
   const xs = data.kind === 'time' ? [...(data.x as readonly number[])] : data.x.map((_, i) => i);
   const ys =
-    data.kind === 'stacked'
-      ? stack(data.series).totals.reverse()
-      : data.series.map((s) => [...s.values]);
+    data.kind === 'stacked' ? stack(data.series).totals.reverse() : data.series.map((s) => [...s.values]);
   const width = Math.max(container.clientWidth - 8, 320);
   const chart = new uPlot(options(data, width), [xs, ...ys] as uPlot.AlignedData, plot);
   const resize = new ResizeObserver(() => {

@@ -21,7 +21,8 @@ export function toSeconds(value: unknown): number | undefined {
 
 export function toNumber(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+    return Number(value);
   return undefined;
 }
 
@@ -41,11 +42,24 @@ export function columnRoles(table: TableData): ColumnRoles {
   let category: number | undefined;
   const numbers: number[] = [];
   table.columns.forEach((name, index) => {
-    if (columnIs(table, index, (v) => typeof v === 'number' || (toNumber(v) !== undefined && !/id$/i.test(name)))) {
+    if (
+      columnIs(
+        table,
+        index,
+        (v) => typeof v === 'number' || (toNumber(v) !== undefined && !/id$/i.test(name)),
+      )
+    ) {
       numbers.push(index);
-    } else if (time === undefined && columnIs(table, index, (v) => toSeconds(v) !== undefined) && (TIME_NAME.test(name) || table.rows.length > 1)) {
+    } else if (
+      time === undefined &&
+      columnIs(table, index, (v) => toSeconds(v) !== undefined) &&
+      (TIME_NAME.test(name) || table.rows.length > 1)
+    ) {
       time = index;
-    } else if (category === undefined && columnIs(table, index, (v) => typeof v === 'string' || typeof v === 'boolean')) {
+    } else if (
+      category === undefined &&
+      columnIs(table, index, (v) => typeof v === 'string' || typeof v === 'boolean')
+    ) {
       category = index;
     }
   });
@@ -86,7 +100,8 @@ export function chartFor(table: TableData, roles: ColumnRoles, kind: ChartKind):
       const byName = new Map(pivot.map((s, i) => [s.label, i]));
       for (const { row, at: time } of rows) {
         const series = byName.get(String(row[roles.category!]))!;
-        values[series]![at.get(time)!] = (values[series]![at.get(time)!] ?? 0) + (toNumber(row[numbers[0]!]) ?? 0);
+        values[series]![at.get(time)!] =
+          (values[series]![at.get(time)!] ?? 0) + (toNumber(row[numbers[0]!]) ?? 0);
       }
       return {
         kind,

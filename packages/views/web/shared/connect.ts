@@ -11,7 +11,9 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 export const CALLABLE_META_KEY = 'mcp-panther/callable';
 
 /** A tool answer as a view uses it: the structured result, or the error text the host sent. */
-export type Answer = { readonly ok: true; readonly value: Record<string, unknown> } | { readonly ok: false; readonly text: string };
+export type Answer =
+  | { readonly ok: true; readonly value: Record<string, unknown> }
+  | { readonly ok: false; readonly text: string };
 
 export function answerOf(result: CallToolResult): Answer {
   const textContent = result.content

@@ -32,12 +32,20 @@ export function fieldList(entries: readonly (readonly [string, unknown])[]): HTM
       .filter(([, value]) => value !== undefined && value !== null && value !== '')
       .map(([label, value]) => [
         h('dt', null, label),
-        h('dd', null, value instanceof Node ? value : typeof value === 'string' ? value : JSON.stringify(value)),
+        h(
+          'dd',
+          null,
+          value instanceof Node ? value : typeof value === 'string' ? value : JSON.stringify(value),
+        ),
       ]),
   );
 }
 
 /** Pretty JSON in a scrollable block (text only). */
 export function jsonBlock(value: unknown, label: string): HTMLElement {
-  return h('pre', { class: 'json', attrs: { tabindex: 0, 'aria-label': label } }, JSON.stringify(value, null, 2));
+  return h(
+    'pre',
+    { class: 'json', attrs: { tabindex: 0, 'aria-label': label } },
+    JSON.stringify(value, null, 2),
+  );
 }

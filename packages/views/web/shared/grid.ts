@@ -53,7 +53,11 @@ export class Grid {
       h(
         'th',
         { attrs: { scope: 'col', 'aria-sort': 'none' }, class: column.numeric ? 'num' : undefined },
-        h('button', { class: 'sort', attrs: { type: 'button' }, on: { click: () => this.toggleSort(index) } }, column.label),
+        h(
+          'button',
+          { class: 'sort', attrs: { type: 'button' }, on: { click: () => this.toggleSort(index) } },
+          column.label,
+        ),
       ),
     );
     this.body = h('tbody');
@@ -63,7 +67,11 @@ export class Grid {
       h('thead', null, h('tr', { attrs: { 'aria-rowindex': 1 } }, this.headers)),
       this.body,
     );
-    this.element = h('div', { class: 'grid-scroll', attrs: { tabindex: 0, role: 'region', 'aria-label': options.label } }, this.table);
+    this.element = h(
+      'div',
+      { class: 'grid-scroll', attrs: { tabindex: 0, role: 'region', 'aria-label': options.label } },
+      this.table,
+    );
     this.element.addEventListener('scroll', () => this.scheduleRender(), { passive: true });
   }
 
@@ -135,7 +143,11 @@ export class Grid {
     if (last < total) rows.push(this.spacer(total - last));
     if (total === 0) {
       rows.push(
-        h('tr', null, h('td', { class: 'empty', attrs: { colspan: this.options.columns.length } }, 'No rows match.')),
+        h(
+          'tr',
+          null,
+          h('td', { class: 'empty', attrs: { colspan: this.options.columns.length } }, 'No rows match.'),
+        ),
       );
     }
     fill(this.body, rows);
@@ -150,7 +162,10 @@ export class Grid {
         const content = column.render ? column.render(value, row) : display(value);
         return h(
           'td',
-          { class: column.numeric ? 'num' : undefined, attrs: { title: typeof content === 'string' ? display(value, 2000) : undefined } },
+          {
+            class: column.numeric ? 'num' : undefined,
+            attrs: { title: typeof content === 'string' ? display(value, 2000) : undefined },
+          },
           content,
         );
       }),

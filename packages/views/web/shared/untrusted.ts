@@ -4,7 +4,7 @@
  * visible `[U+XXXX]`, so the analyst sees what a model reads. Every value a view shows goes through here.
  */
 const HIDDEN =
-  /[\p{Cf}\p{Cc}\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}\u{2028}\u{2029}]|(?<!\p{Extended_Pictographic})[\u{FE00}-\u{FE0F}]/gu;
+  /\p{Cf}|\p{Cc}|[\u{E0000}-\u{E007F}]|[\u{E0100}-\u{E01EF}]|\u{2028}|\u{2029}|(?<!\p{Extended_Pictographic})(?:\u{FE00}|[\u{FE01}-\u{FE0F}])/gu;
 
 const KEEP = new Set(['\n', '\t']);
 

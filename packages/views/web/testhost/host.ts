@@ -1,4 +1,8 @@
-import { AppBridge, type McpUiResourceCsp, PostMessageTransport } from '@modelcontextprotocol/ext-apps/app-bridge';
+import {
+  AppBridge,
+  type McpUiResourceCsp,
+  PostMessageTransport,
+} from '@modelcontextprotocol/ext-apps/app-bridge';
 import type { CallToolRequest, CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 
 /**
@@ -29,7 +33,8 @@ interface RenderOptions {
 
 /** The CSP a host sets for a view: only what its resource declares (nothing, for mcp-panther's views). */
 function cspFor(csp: McpUiResourceCsp | undefined): string {
-  const list = (domains: readonly string[] | undefined) => (domains && domains.length > 0 ? ` ${domains.join(' ')}` : '');
+  const list = (domains: readonly string[] | undefined) =>
+    domains && domains.length > 0 ? ` ${domains.join(' ')}` : '';
   const resources = list(csp?.resourceDomains);
   return [
     "default-src 'none'",
@@ -81,7 +86,8 @@ window.renderView = async (options) => {
   );
   bridge.oncalltool = (params) => window.mcpCallTool(params);
   bridge.onsizechange = ({ height }) => {
-    if (height !== undefined && options.height === undefined) frame.style.height = `${Math.min(height, 2000)}px`;
+    if (height !== undefined && options.height === undefined)
+      frame.style.height = `${Math.min(height, 2000)}px`;
   };
   const initialized = new Promise<void>((resolve) => {
     bridge.oninitialized = () => resolve();
