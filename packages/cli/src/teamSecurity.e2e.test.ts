@@ -187,4 +187,62 @@ describe('team security of the HTTP server', () => {
       expect(await profileOf(reader)).toBe('detections');
     }
   });
+
+  it('caller confusion: two subjects sharing a name, a static token of that name and a subject spelled like it stay distinct', async () => {
+    const alertId = await someAlertId(panther);
+    const callers = {
+      'first alice': await idp.token({ sub: 'u-alice-1', name: 'alice', groups: ['soc-responders'] }),
+      'second alice': await idp.token({ sub: 'u-alice-2', name: 'alice', groups: ['soc-responders'] }),
+      'static alice': STATIC_TOKEN,
+      'look-alike subject': await idp.token({
+        sub: 'token:alice',
+        name: 'alice',
+        groups: ['soc-responders'],
+      }),
+    };
+    const sessions: Record<string, string> = {};
+    for (const [who, token] of Object.entries(callers)) {
+      const client = await connectAs(token);
+      const result = await client.callTool({
+        name: 'add_alert_comment',
+        arguments: { alert_id: alertId, comment: `from ${who}` },
+      });
+      expect(result.isError, textOf(result)).toBeFalsy();
+      sessions[who] = (client.transport as StreamableHTTPClientTransport).sessionId!;
+    }
+    const records = (await auditRecords()).filter(
+      (r) => r['tool'] === 'add_alert_comment' && r['phase'] === 'outcome' && r['caller'] === 'alice',
+    );
+    const identities = records.map((r) => `${r['credential']} ${r['callerId']}`);
+    expect(identities.slice(-4)).toEqual([
+      'oauth u-alice-1',
+      'oauth u-alice-2',
+      'token token:alice',
+      'oauth token:alice',
+    ]);
+    // The log names the same identities.
+    expect(server.stderr()).toContain('caller=alice callerId=token:alice credential=token');
+    expect(server.stderr()).toContain('caller=alice callerId=token:alice credential=oauth');
+    // A subject spelled like the static token cannot use that token's session, nor the other way round.
+    const borrowed = await post(
+      callers['look-alike subject'],
+      { jsonrpc: '2.0', id: 2, method: 'tools/list' },
+      {
+        'mcp-session-id': sessions['static alice']!,
+        'mcp-protocol-version': '2025-06-18',
+      },
+    );
+    expect(borrowed.status).toBeGreaterThanOrEqual(400);
+    expect(await borrowed.text()).not.toContain('add_alert_comment');
+    const lent = await post(
+      STATIC_TOKEN,
+      { jsonrpc: '2.0', id: 2, method: 'tools/list' },
+      {
+        'mcp-session-id': sessions['look-alike subject']!,
+        'mcp-protocol-version': '2025-06-18',
+      },
+    );
+    expect(lent.status).toBeGreaterThanOrEqual(400);
+    await lent.body?.cancel();
+  });
 });

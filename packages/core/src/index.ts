@@ -114,7 +114,14 @@ export type {
   TransportLoader,
   TransportModule,
 } from './transport/types.js';
-export type { Caller, ClientScope, PackSource, PantherTarget, ValidatedPack } from './types.js';
+export type {
+  Caller,
+  ClientScope,
+  CredentialKind,
+  PackSource,
+  PantherTarget,
+  ValidatedPack,
+} from './types.js';
 export type { InjectionOptions, InjectionSign } from './untrusted/detectInjection.js';
 export { detectInjection } from './untrusted/detectInjection.js';
 export type { Fenced, FenceOptions, FlaggedValue } from './untrusted/fenceValue.js';

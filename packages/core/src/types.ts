@@ -46,10 +46,19 @@ export interface ValidatedPack {
   readonly config: unknown;
 }
 
+/** How a caller proved who it is: an OAuth access token, or one of the named static tokens. */
+export type CredentialKind = 'oauth' | 'token';
+
 /** Who is calling, when the transport knows (authenticated HTTP); absent over stdio. */
 export interface Caller {
-  /** A display name: a static token's name, or the identity provider's subject. */
+  /** A display name: a static token's name, or the claim `nameClaim` names (not unique: two people share an email). */
   readonly name: string;
+  /**
+   * Stable and unique for its credential kind: the access token's `sub`, or `token:<name>` for a static token. With
+   * `credential` it tells callers apart however their display names collide.
+   */
+  readonly id: string;
+  readonly credential: CredentialKind;
   /** The profile whose policy applies to this caller. */
   readonly profile?: string | undefined;
 }

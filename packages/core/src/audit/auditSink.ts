@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../define/types.js';
 import { McpHostError } from '../errors.js';
+import type { CredentialKind } from '../types.js';
 
 /** One line of the audit log: the intent of a write before it is sent, and its outcome after. */
 export interface AuditRecord {
@@ -13,7 +14,12 @@ export interface AuditRecord {
   readonly pack: string;
   /** The arguments as the client sent them, bounded in depth and size. */
   readonly arguments: unknown;
+  /** The caller's display name (`nameClaim`, or the static token's name). */
   readonly caller?: string | undefined;
+  /** The caller's stable id: the access token's `sub`, or `token:<name>`. */
+  readonly callerId?: string | undefined;
+  /** `oauth` or `token`: with `callerId`, unique per caller. */
+  readonly credential?: CredentialKind | undefined;
   readonly profile?: string | undefined;
   readonly session?: string | undefined;
   readonly request?: string | number | undefined;

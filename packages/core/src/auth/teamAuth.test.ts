@@ -64,7 +64,7 @@ describe('team authentication', () => {
     const who = await call('Bearer static-token-value-0123456789');
     expect(who).toEqual({
       ok: true,
-      caller: { name: 'ci-bot', profile: 'bot' },
+      caller: { name: 'ci-bot', id: 'token:ci-bot', credential: 'token', profile: 'bot' },
       key: 'token:ci-bot',
       limits: { maxSessions: 8, requestsPerMinute: undefined, burst: undefined },
     });
@@ -73,7 +73,7 @@ describe('team authentication', () => {
   it('gives an OAuth caller the first profile its claims match, keyed by subject', async () => {
     expect(await call('Bearer analyst')).toMatchObject({
       ok: true,
-      caller: { name: 'a1', profile: 'analyst' },
+      caller: { name: 'a1', id: 'a1', credential: 'oauth', profile: 'analyst' },
       key: 'oauth:a1',
     });
     // In both groups: the first profile listed wins.

@@ -1,5 +1,6 @@
 import type { AuthConfig, ProfileConfig } from '../config/authSchema.js';
 import type { StaticToken } from '../config/secrets.js';
+import type { Caller } from '../types.js';
 import type { AccessTokenVerifier } from './accessTokens.js';
 import { bearerChallenge, readBearer } from './bearer.js';
 import { claimAt, claimList } from './claims.js';
@@ -59,11 +60,11 @@ export function createTeamAuth(options: TeamAuthOptions): HttpAuth {
       burst: p?.burst,
     };
   };
-  const admitted = (name: string, profile: string, key: string): Admitted => ({
+  const admitted = (caller: Caller & { readonly profile: string }, key: string): Admitted => ({
     ok: true,
-    caller: { name, profile },
+    caller,
     key,
-    limits: limitsOf(profile),
+    limits: limitsOf(caller.profile),
   });
 
   const kinds = [oauth ? 'oauth' : undefined, options.tokens.length > 0 ? 'tokens' : undefined];
@@ -84,7 +85,10 @@ export function createTeamAuth(options: TeamAuthOptions): HttpAuth {
           : unauthorized('send an access token as "Authorization: Bearer <token>"', 'no token');
       }
       const named = lookup(token);
-      if (named) return admitted(named.name, named.profile, `token:${named.name}`);
+      if (named) {
+        const id = `token:${named.name}`;
+        return admitted({ name: named.name, id, credential: 'token', profile: named.profile }, id);
+      }
       if (!oauth || !verifier)
         return unauthorized('the token is not valid', 'unknown static token', 'unknown token');
 
@@ -132,7 +136,7 @@ export function createTeamAuth(options: TeamAuthOptions): HttpAuth {
       }
       const shown = claimAt(claims, oauth.nameClaim);
       const name = typeof shown === 'string' && shown !== '' ? shown : claims.sub;
-      return admitted(name, profile, `oauth:${claims.sub}`);
+      return admitted({ name, id: claims.sub, credential: 'oauth', profile }, `oauth:${claims.sub}`);
     },
   };
 }

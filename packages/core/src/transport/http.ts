@@ -60,10 +60,15 @@ function sendJson(
   res.end(text);
 }
 
-/** The caller and profile for a log line (never a token). */
+/** The caller (display name, stable id, credential kind) and profile for a log line (never a token). */
 const callerFields = (who: Admitted): Record<string, string> =>
   who.caller
-    ? { caller: who.caller.name, ...(who.caller.profile ? { profile: who.caller.profile } : {}) }
+    ? {
+        caller: who.caller.name,
+        callerId: who.caller.id,
+        credential: who.caller.credential,
+        ...(who.caller.profile ? { profile: who.caller.profile } : {}),
+      }
     : {};
 
 interface HttpSession {

@@ -194,6 +194,8 @@ describe('team deployment over HTTP', () => {
       expect(record).toMatchObject({
         tool: 'update_thing',
         caller: 'ci-bot',
+        callerId: 'token:ci-bot',
+        credential: 'token',
         profile: 'bot',
         session: bot.transport.sessionId,
       });

@@ -17,7 +17,14 @@ function base(call: ToolCall, phase: AuditRecord['phase']): AuditRecord {
     tool: call.tool.name,
     pack: call.pack.pack.id,
     arguments: boundedJson(call.args ?? {}),
-    ...(call.caller ? { caller: call.caller.name, profile: call.caller.profile } : {}),
+    ...(call.caller
+      ? {
+          caller: call.caller.name,
+          callerId: call.caller.id,
+          credential: call.caller.credential,
+          profile: call.caller.profile,
+        }
+      : {}),
     ...(call.sessionId ? { session: call.sessionId } : {}),
     request: call.requestId,
     ...(typeof call.notes[CONFIRMATION_NOTE] === 'string'
