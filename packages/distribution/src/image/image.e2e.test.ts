@@ -188,7 +188,8 @@ describeWithPrograms(['podman', 'debootstrap'], 'the container image', () => {
     const { command, args } = entrypoint(['tools', '--read-write'], SANDBOX);
     const result = await run(command, args, { env: hostEnv(), timeoutMs: 90_000 });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('36 of 36 tools enabled (mode read-write, sandbox)');
+    // Every tool the bundled packs serve is enabled in read-write mode on the sandbox, whatever their number.
+    expect(result.stdout).toMatch(/\b(\d+) of \1 tools enabled \(mode read-write, sandbox\)/);
   }, 120_000);
 });
 
