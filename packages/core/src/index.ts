@@ -20,10 +20,18 @@ export type {
   HttpAuth,
   Refused,
 } from './auth/types.js';
+export type { CallData, CallKey } from './calls/callData.js';
+export { callKey } from './calls/callData.js';
 export { summarizeList } from './calls/describeChange.js';
+export { AUDIT_ID } from './calls/hooks/audit.js';
 export type { ConfirmationNote } from './calls/hooks/confirmWrites.js';
-export type { CallObserver } from './calls/hooks/timing.js';
-export type { CallHook, CallOutcome, Elicit, ToolCall } from './calls/types.js';
+export { CONFIRMATION } from './calls/hooks/confirmWrites.js';
+export type { CallObserver } from './calls/hooks/observeCalls.js';
+export { observeCalls } from './calls/hooks/observeCalls.js';
+export { PARSED_INPUT } from './calls/hooks/parseInput.js';
+export { orderHooks } from './calls/orderHooks.js';
+export type { CallHook, CallOutcome, CallPhase, Elicit, NextHook, ToolCall } from './calls/types.js';
+export { CALL_PHASES } from './calls/types.js';
 export type { PolicyState } from './catalog/catalog.js';
 export type {
   FilterOptions,
@@ -89,6 +97,7 @@ export type { Redactor } from './security/redact.js';
 export { createRedactor, maskUrlCredentials } from './security/redact.js';
 export type { HostInfo } from './server/configResource.js';
 export { CONFIG_RESOURCE_URI } from './server/configResource.js';
+export { RESOURCE_URI } from './server/serveResources.js';
 export type {
   SharedStore,
   SharedStoreState,

@@ -2,6 +2,7 @@ import {
   DEFAULT_PARTS,
   type HostParts,
   type Logger,
+  observeCalls,
   type RunningRouteServer,
   type RunningTransport,
   type SharedStoreView,
@@ -14,7 +15,10 @@ import { type Env, resolveTraceExport } from './traceSettings.js';
 export interface Telemetry {
   /** What is on: `metrics`, `traces` (for the start-up log). */
   readonly enabled: readonly ('metrics' | 'traces')[];
-  /** The host parts with telemetry added: call observers, upstream observers, the trace hook, `/metrics`. */
+  /**
+   * The host parts with telemetry added: call hooks of the `observe` phase (metrics, trace spans), upstream
+   * observers, `/metrics`.
+   */
   parts(base?: Partial<HostParts>): Partial<HostParts>;
   /**
    * Once the transport serves: counts its sessions, and starts the metrics listener of its own when
@@ -83,16 +87,20 @@ export async function startTelemetry(
       const base: HostParts = { ...DEFAULT_PARTS, ...given };
       return {
         ...given,
-        callObservers: (ctx) => {
-          logger = ctx.logger;
-          return metrics ? [...base.callObservers(ctx), metrics.observeCall] : base.callObservers(ctx);
-        },
+
         upstreamObservers: (ctx) => [
           ...base.upstreamObservers(ctx),
           ...(metrics ? [metrics.observeUpstream] : []),
           ...(tracing ? [tracing.observeUpstream] : []),
         ],
-        callHooks: (ctx) => (tracing ? [tracing.hook, ...base.callHooks(ctx)] : base.callHooks(ctx)),
+        callHooks: (ctx) => {
+          logger = ctx.logger;
+          return [
+            ...base.callHooks(ctx),
+            ...(tracing ? tracing.hooks : []),
+            ...(metrics ? [observeCalls('metrics', metrics.observeCall)] : []),
+          ];
+        },
         pantherClient: (ctx) => {
           const client = base.pantherClient(ctx);
           metrics?.trackClient(client);

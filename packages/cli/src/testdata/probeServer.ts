@@ -52,6 +52,8 @@ export interface ProbeOptions {
   readonly panther?: Record<string, unknown>;
   /** `read-write` registers the write tools. */
   readonly mode?: 'read-only' | 'read-write';
+  /** Merged into the config's `policy` section. */
+  readonly policy?: Record<string, unknown>;
   readonly transport?: 'stdio' | 'http';
   /** Merged into the config's `client` section (timeouts and retries short, so faults answer quickly). */
   readonly client?: Record<string, unknown>;
@@ -90,7 +92,7 @@ export async function startProbeServer(
     },
     // The probe's client cannot answer confirmations; writes go straight to their handlers, which is what the
     // fault, fuzz and regression suites drive (confirmation has its own tests in protocol.e2e.test.ts).
-    policy: { mode: options.mode ?? 'read-only', confirmWrites: 'never' },
+    policy: { mode: options.mode ?? 'read-only', confirmWrites: 'never', ...options.policy },
     client: {
       timeoutMs: 3_000,
       maxRetries: 1,

@@ -5,36 +5,40 @@ import { checkPolicyHook } from './hooks/checkPolicy.js';
 import { confirmWritesHook } from './hooks/confirmWrites.js';
 import { limitOutputHook, type OutputLimits } from './hooks/limitOutput.js';
 import { mapErrorsHook } from './hooks/mapErrors.js';
+import { debugLineObserver, observeCalls } from './hooks/observeCalls.js';
 import { parseInputHook } from './hooks/parseInput.js';
-import { type CallObserver, timingHook } from './hooks/timing.js';
+import { toolTimeoutHook } from './hooks/toolTimeout.js';
 import type { CallHook } from './types.js';
 
 export interface DefaultHookDeps {
   readonly auditSink: AuditSink;
   readonly redact: Redactor;
   readonly limits: OutputLimits;
-  readonly observers: readonly CallObserver[];
+  /** Log a line per call (at `debug` level). */
+  readonly debugLine: boolean;
   /** How long a person has to confirm a write (default 10 minutes). */
   readonly confirmTimeoutMs?: number | undefined;
 }
 
 /**
- * The host's hooks around every tool call, outermost first:
- * timing → output limits and redaction → audit of the outcome → policy → input → confirmation → audit of the
- * intent → error mapping → (the tool). Input is refused before anything is audited as sent; the person confirms
- * exactly the parsed input that will be sent; a write's intent is on disk before the tool runs; every result and
- * error text passes redaction and the size limit on its way out.
+ * The host's hooks around every tool call, by phase (outermost first):
+ * observe (the debug line) → output (redaction and output limits) → audit (the outcome of a write) → guard
+ * (policy, input, confirmation) → send (the intent of a write, the tool's time limit) → invoke (error mapping) →
+ * the tool. Input is refused before anything is audited as sent; the person confirms exactly the parsed input
+ * that will be sent; a write's intent is on disk before the tool runs; every result and error text passes
+ * redaction and the size limit on its way out.
  */
 export function defaultCallHooks(deps: DefaultHookDeps): CallHook[] {
   const audit = { sink: deps.auditSink, redact: deps.redact };
   return [
-    timingHook(deps.observers),
+    ...(deps.debugLine ? [observeCalls('debug-line', debugLineObserver)] : []),
     limitOutputHook({ redact: deps.redact, limits: deps.limits }),
     auditOutcomeHook(audit),
     checkPolicyHook(),
     parseInputHook(),
     confirmWritesHook({ redact: deps.redact, timeoutMs: deps.confirmTimeoutMs }),
     auditIntentHook(audit),
+    toolTimeoutHook(),
     mapErrorsHook(),
   ];
 }

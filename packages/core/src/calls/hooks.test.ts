@@ -73,6 +73,7 @@ describe('the host call hooks', () => {
           ...defaults,
           {
             name: 'count-handled',
+            phase: 'invoke',
             async around(_call, next) {
               handled += 1;
               return next();

@@ -3,6 +3,7 @@ import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotoco
 import type { ConfirmWrites } from '../config/schema.js';
 import type { AnyTool, Logger, PolicyMode } from '../define/types.js';
 import type { Caller, ValidatedPack } from '../types.js';
+import type { CallData } from './callData.js';
 
 /** Asks the person a question through their client (MCP elicitation, form mode) and returns their answer. */
 export type Elicit = (
@@ -10,17 +11,21 @@ export type Elicit = (
   options?: { readonly timeoutMs?: number },
 ) => Promise<ElicitResult>;
 
-/** One tool call on its way through the call hooks. Hooks read it and leave notes for the hooks outside them. */
+/**
+ * One tool call on its way through the call hooks. A hook never changes the call it was given: it passes a changed
+ * copy to `next` (`next({ ...call, signal })`), which the hooks inside it and the tool then see. What hooks tell
+ * each other travels in `data`, by typed key.
+ */
 export interface ToolCall {
   readonly tool: AnyTool;
   readonly pack: ValidatedPack;
   /**
-   * The arguments as the client sent them. The limit-output hook replaces a resume cursor it issued with the
-   * tool's own cursor before the input is parsed.
+   * The arguments as the client sent them (the limit-output hook passes on the tool's own cursor in place of a
+   * resume cursor it issued).
    */
-  args: unknown;
-  /** The arguments after the input hook parsed them with the tool's schema (undefined before). */
-  input: unknown;
+  readonly args: unknown;
+  /** The arguments as the tool's schema parsed them: undefined until the parse-input hook passes them on. */
+  readonly input: unknown;
   /** The Panther client this call uses (one per Panther token). */
   readonly client: PantherClient;
   readonly mode: PolicyMode;
@@ -28,8 +33,12 @@ export interface ToolCall {
   readonly confirmWrites: ConfirmWrites;
   /** Asks the person through the client; undefined when the client cannot be asked (no form elicitation). */
   readonly elicit: Elicit | undefined;
-  /** Aborted when the client cancels the request or goes away. */
+  /** The tool's time limit (`policy.toolTimeouts`), in milliseconds; undefined for none. */
+  readonly timeoutMs: number | undefined;
+  /** Aborted when the client cancels the request or goes away (and, inside the time-limit hook, when time is up). */
   readonly signal: AbortSignal;
+  /** When the call must have ended (epoch milliseconds), once a hook set a limit; undefined for none. */
+  readonly deadline: number | undefined;
   readonly caller: Caller | undefined;
   readonly sessionId: string | undefined;
   readonly requestId: string | number;
@@ -41,8 +50,8 @@ export interface ToolCall {
   readonly packConfig: unknown;
   /** Sends a notification to the client that made the call (progress, log messages). */
   notify(notification: { method: string; params?: Record<string, unknown> }): Promise<void>;
-  /** Facts hooks leave for the hooks outside them (for example the confirmation, for the audit record). */
-  readonly notes: Record<string, unknown>;
+  /** What hooks leave for each other (the audit id, how a confirmation ended…), by typed key. */
+  readonly data: CallData;
 }
 
 /** What a call ended with, as data: a structured value, or an error with a code and the text the model sees. */
@@ -64,10 +73,34 @@ export type CallOutcome =
     };
 
 /**
- * A step around every tool call (input parsing, audit, timing, output limits, error mapping…). Hooks form an
- * onion, outermost first: each runs code before and after `next()`, or answers without calling it.
+ * Where a hook sits around every tool call, outermost first (`CALL_PHASES`):
+ * - `observe`: watches every call and how it ended, changes nothing (metrics, trace spans, the debug line);
+ * - `output`: shapes what leaves the host (secrets replaced, the output budget, resume cursors);
+ * - `audit`: records how a write ended;
+ * - `guard`: decides whether the call goes ahead and with which input (policy, input parsing, confirmation);
+ * - `send`: right before the tool runs (the audit intent, the tool's time limit);
+ * - `invoke`: closest to the tool (what it threw, mapped to an outcome).
+ */
+export type CallPhase = 'observe' | 'output' | 'audit' | 'guard' | 'send' | 'invoke';
+
+export const CALL_PHASES: readonly CallPhase[] = ['observe', 'output', 'audit', 'guard', 'send', 'invoke'];
+
+/** Runs the rest of the chain: with the call given, or with a changed copy of it. */
+export type NextHook = (call?: ToolCall) => Promise<CallOutcome>;
+
+/**
+ * A step around every tool call (input parsing, audit, output limits, error mapping, time limits…). Hooks form an
+ * onion ordered by phase, outermost first; within a phase they keep the order they were given in, unless one asks
+ * to sit `before` (outside) or `after` (inside) another hook of its phase, by name. Each runs code before and
+ * after `next()`, passes a changed call with `next(call)`, or answers without calling it.
  */
 export interface CallHook {
+  /** Unique among the host's hooks; other hooks place themselves by it. */
   readonly name: string;
-  around(call: ToolCall, next: () => Promise<CallOutcome>): Promise<CallOutcome>;
+  readonly phase: CallPhase;
+  /** Sit outside this hook of the same phase (run before it on the way in). */
+  readonly before?: string | undefined;
+  /** Sit inside this hook of the same phase (run after it on the way in). */
+  readonly after?: string | undefined;
+  around(call: ToolCall, next: NextHook): Promise<CallOutcome>;
 }

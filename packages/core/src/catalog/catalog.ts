@@ -78,6 +78,7 @@ export function buildCatalog(input: {
     client: input.client,
     mode: policy.mode,
     confirmWrites: input.policy.confirmWrites,
+    toolTimeouts: input.policy.toolTimeouts,
     prompts: filterPrompts(served, permissions.permissions),
     templates: prepareTemplates(served),
   });

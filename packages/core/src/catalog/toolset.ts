@@ -6,6 +6,7 @@ import type { PreparedTemplate } from '../server/resourceTemplates.js';
 import type { ValidatedPack } from '../types.js';
 import type { PromptEntry, ToolEntry } from './filterTools.js';
 import { toolJsonSchema } from './jsonSchema.js';
+import { resolveToolTimeouts } from './toolTimeouts.js';
 
 /** A pack's own scope: its child logger and validated config. */
 export interface PackScope {
@@ -46,6 +47,8 @@ export interface Toolset {
   readonly client: PantherClient;
   readonly mode: PolicyMode;
   readonly confirmWrites: ConfirmWrites;
+  /** Each tool's time limit in milliseconds (`policy.toolTimeouts`); a tool not in it has none. */
+  readonly timeouts: ReadonlyMap<string, number>;
   readonly prompts: readonly PromptEntry[];
   /** Only templates whose tool is in `tools`: a template is offered exactly where its tool is. */
   readonly templates: readonly PreparedTemplate[];
@@ -102,6 +105,8 @@ export function createToolset(options: {
   readonly client: PantherClient;
   readonly mode: PolicyMode;
   readonly confirmWrites: ConfirmWrites;
+  /** `policy.toolTimeouts`: the time limit of each tool, by name or glob. */
+  readonly toolTimeouts?: Readonly<Record<string, number>> | undefined;
   readonly prompts?: readonly PromptEntry[] | undefined;
   readonly templates?: readonly PreparedTemplate[] | undefined;
 }): Toolset {
@@ -114,6 +119,7 @@ export function createToolset(options: {
     client: options.client,
     mode: options.mode,
     confirmWrites: options.confirmWrites,
+    timeouts: resolveToolTimeouts(options.toolTimeouts ?? {}, [...tools.keys()]),
     prompts: options.prompts ?? [],
     templates: (options.templates ?? []).filter((t) => tools.has(t.template.tool)),
   };

@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       denyTools: [],
       hideUnpermittedTools: true,
       confirmWrites: 'destructive',
+      toolTimeouts: {},
     });
     expect(config.reload).toBe(false);
     expect(config.packs).toEqual([...DEFAULT_PACKS]);

@@ -65,6 +65,12 @@ export const configSchema = z.strictObject({
        * (every write) or `never`. A client that cannot ask (no MCP elicitation) gets those writes refused.
        */
       confirmWrites: z.enum(CONFIRM_WRITES).default('destructive'),
+      /**
+       * Time limits of tool calls in milliseconds, by tool name or glob; `*` for every other tool. A call that runs
+       * longer is stopped (its Panther requests cancelled) and ends with TOOL_TIMEOUT. Unset: no limit but the
+       * client's per-request `client.timeoutMs`.
+       */
+      toolTimeouts: z.record(glob, z.int().min(1).max(3_600_000)).default({}),
     })
     .default({
       mode: 'read-only',
@@ -72,6 +78,7 @@ export const configSchema = z.strictObject({
       denyTools: [],
       hideUnpermittedTools: true,
       confirmWrites: 'destructive',
+      toolTimeouts: {},
     }),
   client: z
     .strictObject({

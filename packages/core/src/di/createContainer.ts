@@ -126,7 +126,7 @@ export function createContainer(init: {
         auditSink: get(c, AuditSinkToken),
         redact: get(c, RedactorToken),
         limits: { maxChars: ctx.config.output.maxResultChars, maxTokens: ctx.config.output.maxTokens },
-        observers: parts.callObservers(ctx),
+        debugLine: (ctx.logger as { level?: string }).level === 'debug',
       });
       return parts.callHooks({ ...ctx, defaults });
     }),

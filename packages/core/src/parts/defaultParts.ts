@@ -5,7 +5,6 @@ import {
   createTokenBucketRateLimiter,
 } from '@mcp-panther/client';
 import { fileAuditSink, loggerAuditSink } from '../audit/auditSink.js';
-import { debugLineObserver } from '../calls/hooks/timing.js';
 import { createLogger, fileSink, stderrSink } from '../logging/createLogger.js';
 import { maskUrlCredentials } from '../security/redact.js';
 import { TRANSPORTS } from '../transport/registry.js';
@@ -42,8 +41,6 @@ const defaults: HostParts = {
       rateLimiter,
       onUpstreamCall,
     }),
-  callObservers: ({ logger }) =>
-    (logger as { level?: string }).level === 'debug' ? [debugLineObserver] : [],
   upstreamObservers: () => [],
   httpRoutes: () => [],
   callHooks: ({ defaults }) => defaults,

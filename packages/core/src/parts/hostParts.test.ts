@@ -71,6 +71,7 @@ describe('the composition root takes swappable parts through CreateHostOptions',
     };
     const recorder: CallHook = {
       name: 'recorder',
+      phase: 'observe',
       async around(call, next) {
         seen.push(`before ${call.tool.name}`);
         const outcome = await next();
@@ -98,8 +99,9 @@ describe('the composition root takes swappable parts through CreateHostOptions',
           counted(createTokenBucketRateLimiter({ requestsPerSecond: 100, burst: 100 }), limiterCounts),
         singleFlight: (): SingleFlight => counted(createMemorySingleFlight(), flightCounts),
         auditSink: () => sink,
-        // The extra hook goes outermost: it sees every call, including input the host refuses.
-        callHooks: ({ defaults }) => [recorder, ...defaults],
+        // An observe hook runs outermost, wherever it is in the list: it sees every call, including input the
+        // host refuses.
+        callHooks: ({ defaults }) => [...defaults, recorder],
       },
     });
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();

@@ -6,7 +6,6 @@ import type {
   UpstreamCallObserver,
 } from '@mcp-panther/client';
 import type { AuditSink } from '../audit/auditSink.js';
-import type { CallObserver } from '../calls/hooks/timing.js';
 import type { CallHook } from '../calls/types.js';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
@@ -64,13 +63,18 @@ export interface HostParts {
       readonly onUpstreamCall: UpstreamCallObserver | undefined;
     },
   ): PantherClient;
-  /** Told about every finished tool call (metrics). */
-  callObservers(ctx: PartContext): readonly CallObserver[];
-  /** Told about every attempt a Panther client sends (metrics, trace spans). Default: none. */
+  /**
+   * Told about every attempt a Panther client sends (metrics, trace spans): the one stream of events about
+   * requests to Panther (tool calls are watched by call hooks of the `observe` phase). Default: none.
+   */
   upstreamObservers(ctx: PartContext): readonly UpstreamCallObserver[];
   /** More routes on the HTTP listener besides MCP and /healthz (`/metrics`), behind the same checks. Default: none. */
   httpRoutes(ctx: PartContext): readonly HttpRoute[];
-  /** The hooks around every tool call, given the host's defaults (reorder, wrap or add to them). */
+  /**
+   * The hooks around every tool call, given the host's defaults: add to them (each new hook names its phase, and
+   * may sit before or after a named hook of it), or leave some out. They run in phase order, whatever the list
+   * order (`orderHooks`).
+   */
   callHooks(ctx: PartContext & { readonly defaults: readonly CallHook[] }): readonly CallHook[];
   /** Transports by name (`server.transport` picks one). */
   readonly transports: Readonly<Record<string, TransportLoader>>;

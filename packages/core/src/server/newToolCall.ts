@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import type { ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+import { createCallData } from '../calls/callData.js';
 import type { Elicit, ToolCall } from '../calls/types.js';
 import type { PreparedTool, Toolset } from '../catalog/toolset.js';
 import type { Caller } from '../types.js';
@@ -50,8 +51,10 @@ export function newToolCall(
     client: toolset.client,
     mode: toolset.mode,
     confirmWrites: toolset.confirmWrites,
+    timeoutMs: toolset.timeouts.get(tool.name),
     elicit: elicitFor(session.server, extra),
     signal: extra.signal,
+    deadline: undefined,
     caller: session.caller,
     sessionId: extra.sessionId,
     requestId: extra.requestId,
@@ -61,6 +64,6 @@ export function newToolCall(
       : prepared.logger,
     packConfig: prepared.packConfig,
     notify,
-    notes: {},
+    data: createCallData(),
   };
 }

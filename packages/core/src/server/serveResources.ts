@@ -7,6 +7,7 @@ import {
   ReadResourceRequestSchema,
   type ReadResourceResult,
 } from '@modelcontextprotocol/sdk/types.js';
+import { callKey } from '../calls/callData.js';
 import type { CallOutcome, ToolCall } from '../calls/types.js';
 import type { Toolset } from '../catalog/toolset.js';
 import { CONFIG_RESOURCE, CONFIG_RESOURCE_URI, type HostInfo, readConfigResource } from './configResource.js';
@@ -63,7 +64,7 @@ async function readThroughTool(
     meta,
     extra,
   });
-  call.notes['resource'] = uri;
+  call.data.set(RESOURCE_URI, uri);
   const outcome = await options.run(call);
   if (!outcome.ok) throw readError(uri, outcome);
   return {
@@ -73,6 +74,9 @@ async function readThroughTool(
     ],
   };
 }
+
+/** The resource URI a call reads, when it is a `resources/read` through a template's tool. */
+export const RESOURCE_URI = callKey<string>('resource.uri');
 
 export interface ResourceOptions {
   readonly session: SessionContext;

@@ -1,6 +1,6 @@
 import type { UpstreamCallEvent } from '@mcp-panther/client';
 import type { CallHook, CallOutcome, Logger, ToolCall } from '@mcp-panther/core';
-import { maskUrlCredentials } from '@mcp-panther/core';
+import { callKey, maskUrlCredentials } from '@mcp-panther/core';
 import { type Context, ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { ExportResultCode, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -15,10 +15,18 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import type { TraceExport } from '../traceSettings.js';
 
+/** The span of the call, for the hook next to the tool. */
+const CALL_SPAN = callKey<Span>('trace.span');
+
 /** Spans of tool calls and of the Panther requests they make, exported over OTLP/HTTP. */
 export interface Tracing {
-  /** The outermost call hook: one span per tool call, child of the client's trace when `_meta` carries one. */
-  readonly hook: CallHook;
+  /**
+   * The call hooks: `trace` (phase `observe`) makes one span per tool call, child of the client's trace when
+   * `_meta` carries one; `trace-signal` (phase `invoke`, next to the tool) ties the signal the tool runs with to
+   * that span, so the tool's requests to Panther become its child spans even when a hook changed the signal (a
+   * time limit).
+   */
+  readonly hooks: readonly CallHook[];
   /** Turns each attempt sent to Panther into a child span of the tool call that caused it. */
   observeUpstream(event: UpstreamCallEvent): void;
   /** Exports what is left and stops. */
@@ -95,6 +103,7 @@ export function createTracing(
 
   const hook: CallHook = {
     name: 'trace',
+    phase: 'observe',
     async around(call: ToolCall, next) {
       const span = tracer.startSpan(
         `tools/call ${call.tool.name}`,
@@ -111,13 +120,12 @@ export function createTracing(
         },
         contextFromMeta(call.meta),
       );
-      callSpans.set(call.signal, span);
+      call.data.set(CALL_SPAN, span);
       let outcome: CallOutcome | undefined;
       try {
         outcome = await next();
         return outcome;
       } finally {
-        callSpans.delete(call.signal);
         if (outcome === undefined || !outcome.ok) {
           const code = outcome?.ok === false ? outcome.code : 'INTERNAL';
           span.setAttribute('error.type', code);
@@ -128,8 +136,23 @@ export function createTracing(
     },
   };
 
+  const signalHook: CallHook = {
+    name: 'trace-signal',
+    phase: 'invoke',
+    async around(call, next) {
+      const span = call.data.get(CALL_SPAN);
+      if (span === undefined) return next();
+      callSpans.set(call.signal, span);
+      try {
+        return await next();
+      } finally {
+        callSpans.delete(call.signal);
+      }
+    },
+  };
+
   return {
-    hook,
+    hooks: [hook, signalHook],
     observeUpstream(event) {
       const parent = event.signal === undefined ? undefined : callSpans.get(event.signal);
       if (parent === undefined) return;

@@ -3,16 +3,19 @@ import type { AuditRecord, AuditSink } from '../../audit/auditSink.js';
 import { boundedJson } from '../../security/boundedJson.js';
 import { escapeControls } from '../../security/escapeControls.js';
 import type { Redactor } from '../../security/redact.js';
+import { callKey } from '../callData.js';
 import type { CallHook, ToolCall } from '../types.js';
-import { CONFIRMATION_NOTE } from './confirmWrites.js';
+import { CONFIRMATION } from './confirmWrites.js';
 
-const AUDIT_ID = 'audit.id';
-const STARTED = 'audit.started';
+/** The id that joins a write's intent and outcome records. */
+export const AUDIT_ID = callKey<string>('audit.id');
+/** Set once the intent is on disk: the write was let through to the tool. */
+const AUDIT_SENT = callKey<boolean>('audit.sent');
 
 function base(call: ToolCall, phase: AuditRecord['phase']): AuditRecord {
   return {
     time: new Date().toISOString(),
-    id: call.notes[AUDIT_ID] as string,
+    id: call.data.get(AUDIT_ID) ?? '',
     phase,
     tool: call.tool.name,
     pack: call.pack.pack.id,
@@ -27,9 +30,7 @@ function base(call: ToolCall, phase: AuditRecord['phase']): AuditRecord {
       : {}),
     ...(call.sessionId ? { session: call.sessionId } : {}),
     request: call.requestId,
-    ...(typeof call.notes[CONFIRMATION_NOTE] === 'string'
-      ? { confirmation: call.notes[CONFIRMATION_NOTE] as string }
-      : {}),
+    ...(call.data.get(CONFIRMATION) === undefined ? {} : { confirmation: call.data.get(CONFIRMATION) }),
   };
 }
 
@@ -48,13 +49,13 @@ function line(record: AuditRecord, redact: Redactor): string {
 export function auditOutcomeHook(deps: { sink: AuditSink; redact: Redactor }): CallHook {
   return {
     name: 'audit-outcome',
+    phase: 'audit',
     async around(call, next) {
       if (call.tool.access !== 'write') return next();
-      call.notes[AUDIT_ID] = randomUUID();
+      call.data.set(AUDIT_ID, randomUUID());
       const started = performance.now();
-      call.notes[STARTED] = started;
       const outcome = await next();
-      const sent = call.notes[AUDIT_ID + '.sent'] === true;
+      const sent = call.data.get(AUDIT_SENT) === true;
       const record: AuditRecord = {
         ...base(call, 'outcome'),
         outcome: outcome.ok ? 'ok' : sent ? 'error' : 'refused',
@@ -78,9 +79,10 @@ export function auditOutcomeHook(deps: { sink: AuditSink; redact: Redactor }): C
 export function auditIntentHook(deps: { sink: AuditSink; redact: Redactor }): CallHook {
   return {
     name: 'audit-intent',
+    phase: 'send',
     async around(call, next) {
       if (call.tool.access !== 'write') return next();
-      call.notes[AUDIT_ID] ??= randomUUID();
+      if (call.data.get(AUDIT_ID) === undefined) call.data.set(AUDIT_ID, randomUUID());
       try {
         await deps.sink.write(line(base(call, 'intent'), deps.redact));
       } catch (error) {
@@ -91,7 +93,7 @@ export function auditIntentHook(deps: { sink: AuditSink; redact: Redactor }): Ca
           text: `${call.tool.name} was not sent: the audit log cannot be written (see the server log); nothing was changed`,
         };
       }
-      call.notes[AUDIT_ID + '.sent'] = true;
+      call.data.set(AUDIT_SENT, true);
       return next();
     },
   };

@@ -7,6 +7,7 @@ import type { CallHook } from '../types.js';
 export function checkPolicyHook(): CallHook {
   return {
     name: 'check-policy',
+    phase: 'guard',
     async around(call, next) {
       if (call.tool.access === 'write' && call.mode === 'read-only') {
         return {

@@ -1,14 +1,12 @@
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { ConfirmWrites } from '../../config/schema.js';
 import type { Redactor } from '../../security/redact.js';
+import { callKey } from '../callData.js';
 import { describeChange } from '../describeChange.js';
 import type { CallHook, CallOutcome } from '../types.js';
 
 /** How long the person has to answer before the write is dropped (people read, think and switch windows). */
 export const CONFIRM_TIMEOUT_MS = 10 * 60_000;
-
-/** The note the audit hooks copy into the audit record. */
-export const CONFIRMATION_NOTE = 'confirmation';
 
 /** How a confirmation ended, as the audit record shows it. */
 export type ConfirmationNote =
@@ -18,6 +16,9 @@ export type ConfirmationNote =
   | 'cancelled'
   | 'unavailable'
   | 'unanswered';
+
+/** How the confirmation of a write ended: the audit hooks copy it into the audit record. */
+export const CONFIRMATION = callKey<ConfirmationNote>('confirmation');
 
 export function needsConfirmation(setting: ConfirmWrites, destructive: boolean): boolean {
   return setting === 'always' || (setting === 'destructive' && destructive);
@@ -37,8 +38,8 @@ function question(summary: string, toolName: string, destructive: boolean): stri
 /**
  * Between input parsing and the audit intent: a write the policy wants confirmed is sent only when the person
  * accepts a plain summary of it through MCP elicitation. Declined, cancelled, unanswered, or a client that cannot
- * ask: the call ends here, nothing is sent, and the outcome says so. The answer is left in `call.notes` for the
- * audit record.
+ * ask: the call ends here, nothing is sent, and the outcome says so. The answer is left in the call's data
+ * (`CONFIRMATION`) for the audit record.
  */
 export function confirmWritesHook(deps: {
   readonly redact: Redactor;
@@ -47,11 +48,12 @@ export function confirmWritesHook(deps: {
   const timeoutMs = deps.timeoutMs ?? CONFIRM_TIMEOUT_MS;
   return {
     name: 'confirm-writes',
+    phase: 'guard',
     async around(call, next) {
       const { tool } = call;
       if (tool.access !== 'write') return next();
       const note = (value: ConfirmationNote) => {
-        call.notes[CONFIRMATION_NOTE] = value;
+        call.data.set(CONFIRMATION, value);
       };
       if (!needsConfirmation(call.confirmWrites, tool.destructive)) {
         note('not required');

@@ -13,6 +13,7 @@ import {
 } from '../../output/resume.js';
 import type { Redactor } from '../../security/redact.js';
 import type { CallHook, CallOutcome, ToolCall } from '../types.js';
+import { PARSED_INPUT } from './parseInput.js';
 
 export interface OutputLimits {
   /** Most characters of JSON in one result. */
@@ -45,12 +46,13 @@ const asRecord = (value: unknown): Record<string, unknown> =>
 
 /**
  * A resume cursor this hook issued is swapped for the tool's own cursor (and page size, and `resumeWith`
- * values) before the input is parsed. Returns the point to resume at, or the refusal of a cursor that is not one.
+ * values) before the input is parsed. Returns the point to resume at with the arguments to pass on, or the refusal
+ * of a cursor that is not one.
  */
 function takeResumeCursor(
   call: ToolCall,
   continuation: Continuation | undefined,
-): { point?: ResumePoint; refusal?: CallOutcome } {
+): { point?: ResumePoint; args?: Record<string, unknown>; refusal?: CallOutcome } {
   const param = continuation?.cursor;
   if (param === undefined || !continuation) return {};
   const args = asRecord(call.args);
@@ -67,8 +69,7 @@ function takeResumeCursor(
   if (!point)
     return refuse('is not a next_cursor this server issued; pass next_cursor exactly as it was returned');
   if (point.tool !== call.tool.name) return refuse(`is a next_cursor of ${point.tool}; pass it to that tool`);
-  call.args = resumeArguments(args, point, { ...continuation, cursor: param });
-  return { point };
+  return { point, args: resumeArguments(args, point, { ...continuation, cursor: param }) };
 }
 
 /**
@@ -95,7 +96,7 @@ function cutToBudget(
             continuation,
             cut,
             args: asRecord(call.args),
-            input: asRecord(call.input),
+            input: asRecord(call.data.get(PARSED_INPUT)),
             value: fit.value,
             before,
           })
@@ -120,11 +121,13 @@ export function limitOutputHook(deps: { redact: Redactor; limits: OutputLimits }
   const budget = budgetOf(deps.limits);
   return {
     name: 'limit-output',
-    async around(call, next) {
-      const { continuation } = call.tool;
-      const resumed = takeResumeCursor(call, continuation);
+    phase: 'output',
+    async around(given, next) {
+      const { continuation } = given.tool;
+      const resumed = takeResumeCursor(given, continuation);
       if (resumed.refusal) return resumed.refusal;
-      const outcome = await next();
+      const call = resumed.args ? { ...given, args: resumed.args } : given;
+      const outcome = await next(call);
       if (!outcome.ok) return { ...outcome, text: deps.redact.text(outcome.text) };
       // One serialisation serves the secret check, the size check and the text the model reads.
       let value = resumed.point ? skipShown(outcome.value, resumed.point) : outcome.value;

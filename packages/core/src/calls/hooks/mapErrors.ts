@@ -5,6 +5,7 @@ import type { CallHook } from '../types.js';
 export function mapErrorsHook(): CallHook {
   return {
     name: 'map-errors',
+    phase: 'invoke',
     async around(call, next) {
       try {
         return await next();

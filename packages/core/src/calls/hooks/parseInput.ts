@@ -1,7 +1,11 @@
 import type { z } from 'zod';
 import { nestingDepth } from '../../security/boundedJson.js';
 import { formatIssues } from '../../util/formatIssues.js';
+import { callKey } from '../callData.js';
 import type { CallHook } from '../types.js';
+
+/** The parsed input, for hooks outside this one (the output budget's resume cursors). */
+export const PARSED_INPUT = callKey<unknown>('input.parsed');
 
 /** Deeper arguments are refused before any schema runs (no tool takes more than a few levels). */
 export const MAX_ARGUMENT_DEPTH = 16;
@@ -22,6 +26,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function parseInputHook(): CallHook {
   return {
     name: 'parse-input',
+    phase: 'guard',
     async around(call, next) {
       const args = call.args ?? {};
       const refuse = (detail: string) => ({
@@ -43,8 +48,8 @@ export function parseInputHook(): CallHook {
           text: describeInvalidArguments(call.tool.name, parsed.error, call.tool.input),
         };
       }
-      call.input = parsed.data;
-      return next();
+      call.data.set(PARSED_INPUT, parsed.data);
+      return next({ ...call, input: parsed.data });
     },
   };
 }

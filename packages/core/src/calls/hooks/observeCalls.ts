@@ -3,21 +3,21 @@ import type { CallHook, CallOutcome, ToolCall } from '../types.js';
 /** Told about every finished call (metrics, debug lines). Must not throw; must be cheap. */
 export type CallObserver = (call: ToolCall, outcome: CallOutcome, durationMs: number) => void;
 
-/** Times every call and tells the observers how it ended. With no observers it costs nothing. */
-export function timingHook(observers: readonly CallObserver[]): CallHook {
+/**
+ * A hook of the `observe` phase that times every call and tells `observe` how it ended: the way to watch calls
+ * (what telemetry registers for its metrics). An observer that throws is logged; the call is not affected.
+ */
+export function observeCalls(name: string, observe: CallObserver): CallHook {
   return {
-    name: 'timing',
+    name,
+    phase: 'observe',
     async around(call, next) {
-      if (observers.length === 0) return next();
       const started = performance.now();
       const outcome = await next();
-      const durationMs = performance.now() - started;
-      for (const observe of observers) {
-        try {
-          observe(call, outcome, durationMs);
-        } catch (error) {
-          call.logger.warn('a call observer failed', { error });
-        }
+      try {
+        observe(call, outcome, performance.now() - started);
+      } catch (error) {
+        call.logger.warn('a call observer failed', { observer: name, error });
       }
       return outcome;
     },
