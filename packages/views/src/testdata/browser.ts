@@ -7,14 +7,6 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 /** Headless Chromium for the view tests: Debian's `chromium`, driven by playwright-core (no browser download). */
 
-export const CHROMIUM = process.env['MCP_PANTHER_CHROMIUM'] ?? '/usr/bin/chromium';
-
-/** Whether the browser tests can run here; when not, one line says why and how to get it. */
-export function chromiumMissing(): string | undefined {
-  if (existsSync(CHROMIUM)) return undefined;
-  return `view browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set MCP_PANTHER_CHROMIUM)`;
-}
-
 const FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -33,11 +25,11 @@ export interface Browser {
 }
 
 /** Starts Chromium with a fresh profile folder, removed on close. */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(executablePath: string): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   const profile = await mkdtemp(path.join(tmpdir(), 'mcp-panther-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: FLAGS,
     viewport: { width: 1100, height: 800 },

@@ -1,15 +1,11 @@
+import { escapeHidden as escapeRaw, unescapeHidden } from '../../../core/src/untrusted/hiddenText.js';
+
 /**
- * Text from Panther is written by the people it watches. Invisible and reordering characters (format characters,
- * tag characters, bidi controls, control characters, variation selectors that follow no emoji) are replaced by a
- * visible `[U+XXXX]`, so the analyst sees what a model reads. Every value a view shows goes through here.
+ * Text from Panther is written by the people it watches: every value a view shows has its invisible and
+ * reordering characters replaced by a visible `[U+XXXX]`, with the host's own escaping (core's hiddenText). The
+ * host may already have escaped a result; undoing then redoing it shows the same text either way, exactly what
+ * the model reads.
  */
-const HIDDEN =
-  /\p{Cf}|\p{Cc}|[\u{E0000}-\u{E007F}]|[\u{E0100}-\u{E01EF}]|\u{2028}|\u{2029}|(?<!\p{Extended_Pictographic})(?:\u{FE00}|[\u{FE01}-\u{FE0F}])/gu;
-
-const KEEP = new Set(['\n', '\t']);
-
 export function escapeHidden(text: string): string {
-  return text.replace(HIDDEN, (char) =>
-    KEEP.has(char) ? char : `[U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`,
-  );
+  return escapeRaw(unescapeHidden(text));
 }
