@@ -7,9 +7,11 @@ import {
   type LoadedConfig,
   loadConfig,
 } from '@mcp-panther/core';
+import { QUERY_TOOLS_SECTION } from '@mcp-panther/pack-datalake';
 import { REDIS_SECTION, redisConfig, redisSharedStore } from '@mcp-panther/redis/host';
 import { TELEMETRY_SECTION } from '@mcp-panther/telemetry';
 import { configOverrides, type ParsedArgs } from './args.js';
+import { configPacks } from './configPacks.js';
 import { connectPantherOrSandbox } from './connectPanther.js';
 import { SANDBOX_SECTION, sandboxConfig } from './sandboxSection.js';
 import { CLI_PACKAGE_DIR, CLI_VERSION } from './version.js';
@@ -21,12 +23,13 @@ export async function readConfig(
   return loadConfig({
     configPath: values.config,
     overrides: [...extra, ...configOverrides(values)],
-    sections: [SANDBOX_SECTION, TELEMETRY_SECTION, REDIS_SECTION],
+    sections: [SANDBOX_SECTION, TELEMETRY_SECTION, REDIS_SECTION, QUERY_TOOLS_SECTION],
   });
 }
 
 /**
- * The host as `serve`, `tools` and `doctor` build it: config file, environment and flags; packs from the config;
+ * The host as `serve`, `tools` and `doctor` build it: config file, environment and flags; packs from the config
+ * (its `packs`, and the query tools of its `queryTools` section, built once Panther is connected);
  * each optional subsystem as its config section plus the parts it configures (the sandbox's `connect`, Redis's
  * `sharedStore`). `withParts` adds to the CLI's parts (telemetry wraps them).
  */
@@ -38,6 +41,7 @@ export async function openHost(
     config: loaded.config,
     baseDir: loaded.baseDir,
     resolveFrom: [CLI_PACKAGE_DIR],
+    packs: configPacks(loaded),
     parts: withParts({
       connect: connectPantherOrSandbox(sandboxConfig(loaded.sections), DEFAULT_PARTS.connect),
       sharedStore: redisSharedStore(redisConfig(loaded.sections)),

@@ -1,10 +1,12 @@
 import { type ConfigWatcher, type Host, type LoadedConfig, watchConfig } from '@mcp-panther/core';
 import type { ParsedArgs } from './args.js';
+import { configPacks } from './configPacks.js';
 import { readConfig } from './openHost.js';
 
 /**
  * With `--watch` (or `reload: true`), follows the config file the server started from: each saved edit is read
- * again with the same environment and flags, and its packs and policy are applied to the running host.
+ * again with the same environment and flags, and its packs and policy are applied to the running host (query tools
+ * are built again, reading their saved queries from Panther).
  */
 export function watchForReload(
   host: Host,
@@ -22,6 +24,7 @@ export function watchForReload(
     host,
     file,
     load: () => readConfig({ ...values, config: file }),
+    packs: configPacks,
     logger: host.logger,
   });
 }

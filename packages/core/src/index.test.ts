@@ -57,6 +57,7 @@ describe('public API', () => {
       'memorySink',
       'observeCalls',
       'orderHooks',
+      'packSources',
       'pagedResult',
       'parseConfig',
       'parseIsoDateTime',

@@ -88,6 +88,7 @@ export type { PackCheck } from './loading/checkPack.js';
 export { checkPack } from './loading/checkPack.js';
 export { CORE_VERSION } from './loading/coreVersion.js';
 export { provideHostModules } from './loading/hostModules.js';
+export { packSources } from './loading/loadPacks.js';
 export type { HostLogger, LoggerOptions, LogSink } from './logging/createLogger.js';
 export { createLogger, fileSink, memorySink, stderrSink } from './logging/createLogger.js';
 export { CHARS_PER_TOKEN, estimateTokens } from './output/estimateTokens.js';
@@ -127,6 +128,7 @@ export type {
   Caller,
   ClientScope,
   CredentialKind,
+  PackBuildContext,
   PackSource,
   PantherTarget,
   ValidatedPack,

@@ -2,7 +2,8 @@
  * The host's own data types, shared by its modules (and exported from the package index where public).
  * Pack-authoring types live in define/types.ts.
  */
-import type { PackDefinition } from './define/types.js';
+import type { PantherClient } from '@mcp-panther/client';
+import type { Logger, PackDefinition } from './define/types.js';
 
 /** What the host knows about the Panther it talks to. */
 export interface PantherTarget {
@@ -29,13 +30,24 @@ export interface ClientScope {
   readonly namespace: string;
 }
 
-/** One pack as the config names it. `pack` is set when the pack object is given directly (tests, embedding). */
+/** What a pack made while the packs load gets: the host's connected client and a logger. */
+export interface PackBuildContext {
+  readonly client: PantherClient;
+  readonly logger: Logger;
+}
+
+/**
+ * One pack as the config names it. `pack` is set when the pack object is given directly (tests, embedding);
+ * `build` makes it when the packs load, once Panther is connected (at start-up and on every reload): packs built
+ * from a config section and what Panther holds, such as query tools.
+ */
 export interface PackSource {
   readonly specifier: string;
   readonly enabled: boolean;
   readonly optional: boolean;
   readonly config: unknown;
   readonly pack?: unknown;
+  readonly build?: ((context: PackBuildContext) => Promise<unknown>) | undefined;
 }
 
 /** A pack that passed every check, with its validated config. */

@@ -1,5 +1,6 @@
 /**
- * @mcp-panther/pack-datalake: the public API is the pack object (named export and default).
+ * @mcp-panther/pack-datalake: the pack object (named export and default), and the query tools a host builds from
+ * its `queryTools` config section (the section, its pack source and the builder).
  * Data lake queries (with a read-only SQL guard), databases, tables, alert event statistics, scheduled queries
  * and log type schemas.
  */
@@ -48,3 +49,4 @@ export type { ParameterSpec, WindowName } from './query-tools/parameters.js';
 export { WINDOWS } from './query-tools/parameters.js';
 export type { QueryToolEntry, QueryToolsConfig } from './query-tools/section.js';
 export { QUERY_TOOLS_SECTION, queryToolSchema, queryToolsConfig } from './query-tools/section.js';
+export { QUERY_TOOLS_SPECIFIER, queryToolsSources, queryToolsSourcesOf } from './query-tools/source.js';

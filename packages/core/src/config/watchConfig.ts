@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Logger } from '../define/types.js';
 import type { Host } from '../host/createHost.js';
 import type { ReloadReport } from '../host/reload.js';
+import type { PackSource } from '../types.js';
 import type { LoadedConfig } from './loadConfig.js';
 
 /** Editors save in bursts (truncate, write, rename): one reload per burst. */
@@ -20,6 +21,11 @@ export interface WatchConfigOptions {
   readonly file: string;
   /** Reads and validates the config again (file, environment and flags, as at start-up); throws when invalid. */
   readonly load: () => Promise<LoadedConfig>;
+  /**
+   * The pack sources of a loaded config, when they are more than its `packs` (packs built from its sections);
+   * default: its `packs`.
+   */
+  readonly packs?: ((loaded: LoadedConfig) => readonly PackSource[]) | undefined;
   readonly logger: Logger;
   /** Told about every attempt (tests, embedding). */
   readonly onReload?:
@@ -78,7 +84,11 @@ export function watchConfig(options: WatchConfigOptions): ConfigWatcher {
     lastSeen = seen;
     try {
       const loaded = await options.load();
-      const report = await options.host.reload({ config: loaded.config, baseDir: loaded.baseDir });
+      const report = await options.host.reload({
+        config: loaded.config,
+        baseDir: loaded.baseDir,
+        packs: options.packs?.(loaded),
+      });
       logger.info('config reloaded', {
         file,
         added: report.addedTools,

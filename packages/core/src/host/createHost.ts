@@ -179,7 +179,11 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
     connecting.catch(() => {});
     const sources = options.packs ?? packSources(config.packs);
     try {
-      packs = await loadPacks(sources, { bases: bases(options.baseDir), logger });
+      packs = await loadPacks(sources, {
+        bases: bases(options.baseDir),
+        logger,
+        buildContext: async () => ({ client: (await connecting).connected, logger }),
+      });
     } catch (error) {
       // Pack errors come first; what the connection opened is closed with the rest.
       await connecting.catch(() => {});
@@ -285,6 +289,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
     const nextPacks = await loadPacks(next.packs ?? packSources(next.config.packs), {
       bases: bases(next.baseDir),
       logger,
+      buildContext: async () => ({ client, logger }),
     });
     warmToolSchemas(nextPacks);
     let known: KnownPermissions = {

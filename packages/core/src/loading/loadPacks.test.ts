@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { definePack, defineResourceTemplate } from '../define/definePack.js';
 import { defineTool } from '../define/defineTool.js';
-import { isMcpHostError } from '../errors.js';
+import { isMcpHostError, McpHostError } from '../errors.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
 import { otherPack, thingsPack } from '../testdata/packs.js';
+import { createFakeClient } from '../testing/fakeClient.js';
 import type { PackSource } from '../types.js';
 import { findPack } from './checkPack.js';
 import { importPack } from './importPack.js';
@@ -180,6 +181,56 @@ describe('loadPacks', () => {
     expect(error.message).toContain('resource template "other" is already registered by pack "other"');
     expect(error.message).toContain(
       'resource template panther://other/{id} is already registered by pack "other"',
+    );
+  });
+
+  it('builds a pack with the connected client when the packs load, and checks it like any other', async () => {
+    const { logger: log } = logger();
+    const { client } = createFakeClient();
+    const built: unknown[] = [];
+    const source: PackSource = {
+      specifier: 'fromConfig',
+      enabled: true,
+      optional: false,
+      config: undefined,
+      build: async (context) => {
+        built.push(context.client);
+        return definePack({ id: 'made', title: 'Made', coreRange: '>=0.0.1', tools: [] });
+      },
+    };
+    const packs = await loadPacks([source], {
+      bases: [dir],
+      logger: log,
+      buildContext: async () => ({ client, logger: log }),
+    });
+    expect(packs.map((p) => [p.pack.id, p.specifier])).toEqual([['made', 'fromConfig']]);
+    expect(built).toEqual([client]);
+  });
+
+  it('names a pack that fails to build, and reports why Panther was not there instead of blaming the pack', async () => {
+    const { logger: log } = logger();
+    const { client } = createFakeClient();
+    const broken: PackSource = {
+      specifier: 'queryTools',
+      enabled: true,
+      optional: false,
+      config: undefined,
+      build: async () => {
+        throw new McpHostError('CONFIG_INVALID', 'query tool "x": no such saved query');
+      },
+    };
+    const error = await failure(
+      loadPacks([broken], { bases: [dir], logger: log, buildContext: async () => ({ client, logger: log }) }),
+    );
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toContain('  - queryTools: query tool "x": no such saved query');
+    const unreachable = new Error('Panther is unreachable');
+    const noContext = await failure(
+      loadPacks([broken], { bases: [dir], logger: log, buildContext: () => Promise.reject(unreachable) }),
+    );
+    expect(noContext).toBe(unreachable);
+    expect((await failure(loadPacks([broken], { bases: [dir], logger: log }))).message).toContain(
+      'queryTools: this pack is built by the host, which cannot build it here',
     );
   });
 

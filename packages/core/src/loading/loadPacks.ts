@@ -1,7 +1,7 @@
 import type { PackEntry } from '../config/schema.js';
-import type { Logger } from '../define/types.js';
+import type { Logger, PackDefinition } from '../define/types.js';
 import { isMcpHostError } from '../errors.js';
-import type { PackSource, ValidatedPack } from '../types.js';
+import type { PackBuildContext, PackSource, ValidatedPack } from '../types.js';
 import { importPack } from './importPack.js';
 import { resolvePack } from './resolvePack.js';
 import {
@@ -28,22 +28,45 @@ export function packSources(entries: readonly PackEntry[]): PackSource[] {
   );
 }
 
+/** The context a built pack needs could not be had (Panther unreachable): that error, not a pack's, is reported. */
+class BuildContextUnavailable extends Error {}
+
+async function buildPack(
+  source: PackSource & { build: NonNullable<PackSource['build']> },
+  context: (() => Promise<PackBuildContext>) | undefined,
+): Promise<PackDefinition> {
+  if (context === undefined) throw new Error('this pack is built by the host, which cannot build it here');
+  let given: PackBuildContext;
+  try {
+    given = await context();
+  } catch (error) {
+    throw new BuildContextUnavailable('no build context', { cause: error });
+  }
+  return checkGivenPack({ ...source, pack: await source.build(given) });
+}
+
 /**
- * Resolves, imports and validates every pack, in config order. Every failure of a required pack is collected
+ * Resolves, imports (or builds) and validates every pack, in config order. Every failure of a required pack is collected
  * into one error naming each pack; optional packs that fail are logged and skipped.
  */
 export async function loadPacks(
   sources: readonly PackSource[],
-  options: { readonly bases: readonly string[]; readonly logger: Logger },
+  options: {
+    readonly bases: readonly string[];
+    readonly logger: Logger;
+    /** What packs with `build` get (awaited only when one is built). */
+    readonly buildContext?: (() => Promise<PackBuildContext>) | undefined;
+  },
 ): Promise<ValidatedPack[]> {
   const failures: PackFailure[] = [];
   const loaded: LoadedPack[] = [];
   // Imported side by side (reading one pack's files while another compiles), then handled in config order.
-  const imports = sources.map(async (source) =>
-    source.pack !== undefined
-      ? checkGivenPack(source)
-      : importPack(resolvePack(source.specifier, options.bases)),
-  );
+  const imports = sources.map(async (source) => {
+    if (source.pack !== undefined) return checkGivenPack(source);
+    if (source.build !== undefined)
+      return buildPack({ ...source, build: source.build }, options.buildContext);
+    return importPack(resolvePack(source.specifier, options.bases));
+  });
   // Each failure is handled below, in order; until then it must not count as an unhandled rejection.
   for (const pending of imports) pending.catch(() => {});
   for (const [index, source] of sources.entries()) {
@@ -51,6 +74,7 @@ export async function loadPacks(
       const pack = await imports[index]!;
       loaded.push({ source, pack });
     } catch (error) {
+      if (error instanceof BuildContextUnavailable) throw error.cause;
       const code = isMcpHostError(error) ? error.code : 'PACK_INVALID';
       const label = packLabel(source, source.pack as { id?: unknown } | undefined);
       // A disabled pack that cannot load hides nothing that would have been served: log it, do not fail.

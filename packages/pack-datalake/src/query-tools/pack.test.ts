@@ -198,7 +198,7 @@ describe('buildQueriesPack', () => {
     ],
   ])('refuses %s, naming the tool', async (_what, fields, message) => {
     const text = await buildError([entry({ name: 'broken_tool', description: 'd', ...fields })]);
-    expect(text).toContain('A query tool in queryTools cannot be built:\n  - query tool "broken_tool": ');
+    expect(text).toContain('A query tool in queryTools cannot be built:\n    - query tool "broken_tool": ');
     expect(text).toContain(message);
   });
 

@@ -9,6 +9,7 @@ import {
   definePack,
   encodePath,
   isPantherApiError,
+  McpHostError,
   type PackDefinition,
   type PantherClient,
   type RestPage,
@@ -21,16 +22,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Saved queries are listed at most this many pages (of 1,000) when one is named by name. */
 const MAX_LIST_PAGES = 50;
 
-/** Every broken query tool entry, each named with its problems. */
-export class QueryToolsError extends Error {
+/** Every broken query tool entry, each named with its problems (a config error: the entries are the config's). */
+export class QueryToolsError extends McpHostError {
   override readonly name = 'QueryToolsError';
   readonly failures: readonly QueryToolError[];
 
   constructor(failures: readonly QueryToolError[]) {
     const head = failures.length === 1 ? 'A query tool' : `${failures.length} query tools`;
     super(
+      'CONFIG_INVALID',
       `${head} in queryTools cannot be built:\n${failures
-        .map((f) => `  - query tool "${f.tool}": ${f.problems.join('; ')}`)
+        .map((f) => `    - query tool "${f.tool}": ${f.problems.join('; ')}`)
         .join('\n')}`,
     );
     this.failures = failures;
