@@ -3,7 +3,7 @@ import { startSandbox } from '@mcp-panther/sandbox';
 import { describe, expect, it } from 'vitest';
 // Core's own test packs: the same host pipeline core's tests drive, here on the CLI's sandbox connection.
 import { otherPack, thingsPack } from '../../core/src/testdata/packs.js';
-import { connectSandbox } from './connectPanther.js';
+import { connectSandbox, loadSandbox } from './connectPanther.js';
 import { sandboxConfig } from './sandboxSection.js';
 
 const sources: PackSource[] = [thingsPack, otherPack].map((pack) => ({
@@ -56,5 +56,22 @@ describe('the CLI connects core to the sandbox', () => {
     expect(sink.lines.join('')).not.toContain(sandboxToken);
     await host.close();
     expect(closed).toBe(true);
+  });
+});
+
+describe('an installation without DuckDB', () => {
+  it('has no sandbox, and says what to configure instead', async () => {
+    const missing = Object.assign(
+      new Error("Cannot find package '@duckdb/node-api' imported from /ext/server/bundle/sandbox.js"),
+      { code: 'ERR_MODULE_NOT_FOUND' },
+    );
+    const failed = loadSandbox(() => Promise.reject(missing));
+    await expect(failed).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+    await expect(failed).rejects.toThrow(/no embedded sandbox .*set the Panther instance URL and API token/);
+  });
+
+  it('passes any other import failure on as it is', async () => {
+    const other = Object.assign(new Error("Cannot find package 'graphql'"), { code: 'ERR_MODULE_NOT_FOUND' });
+    await expect(loadSandbox(() => Promise.reject(other))).rejects.toBe(other);
   });
 });

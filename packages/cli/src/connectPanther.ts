@@ -2,10 +2,30 @@ import type { HostParts, PantherConnection, PartContext } from '@mcp-panther/cor
 import { McpHostError } from '@mcp-panther/core';
 import type { SandboxConfig } from './sandboxSection.js';
 
-/** Imports the sandbox only when it is needed (no Panther URL), keeping it out of the normal start path. */
-export async function loadSandbox() {
-  const { startSandbox } = await import('@mcp-panther/sandbox');
-  return startSandbox;
+const NO_SANDBOX =
+  'No Panther instance is configured (PANTHER_INSTANCE_URL), and this installation of mcp-panther has no embedded ' +
+  'sandbox (its database, DuckDB, is not installed, as in the Claude Desktop extension): set the Panther instance ' +
+  'URL and API token (in Claude Desktop: Settings > Extensions > Panther > Configure), or install mcp-panther with ' +
+  'npm to try the sandbox';
+
+/** Whether an import failed because DuckDB's package is absent (an installation made without it). */
+const isDuckDbMissing = (error: unknown): boolean =>
+  error instanceof Error &&
+  (error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND' &&
+  error.message.includes('@duckdb/');
+
+/**
+ * Imports the sandbox only when it is needed (no Panther URL), keeping it out of the normal start path. Where
+ * DuckDB is not installed there is no sandbox: the error says what to configure instead.
+ */
+export async function loadSandbox(importSandbox = () => import('@mcp-panther/sandbox')) {
+  try {
+    const { startSandbox } = await importSandbox();
+    return startSandbox;
+  } catch (error) {
+    if (isDuckDbMissing(error)) throw new McpHostError('CONFIG_INVALID', NO_SANDBOX, { cause: error });
+    throw error;
+  }
 }
 
 const SANDBOX_INSTRUCTIONS =
