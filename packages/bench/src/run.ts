@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `pnpm bench`: runs every measure against its baseline and writes docs/benchmarks.md.
+ * `pnpm bench`: runs every measure against its baseline and writes bench-results.md at the repository root
+ * (untracked, so a run leaves the clone clean); `pnpm bench --update-docs` writes docs/benchmarks.md instead.
  * BENCH_QUICK=1 runs smaller counts (for a smoke run); BENCH_EVENTS sets the data lake size (default 1,000,000).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -138,8 +139,11 @@ async function main(): Promise<void> {
       notes,
     });
     const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-    writeFileSync(join(root, 'docs', 'benchmarks.md'), markdown);
-    process.stdout.write(markdown);
+    const target = process.argv.includes('--update-docs')
+      ? join(root, 'docs', 'benchmarks.md')
+      : join(root, 'bench-results.md');
+    writeFileSync(target, markdown);
+    process.stdout.write(`${markdown}\nWritten to ${target}\n`);
   } finally {
     await upstream.close();
     await fastUpstream.close();

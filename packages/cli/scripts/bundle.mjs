@@ -6,12 +6,16 @@
  *
  * bundle/bin.js          the command (bin/mcp-panther.js imports it)
  * bundle/index.js        the package's export (`main`, `CLI_VERSION`)
+ * bundle/testing.js      `mcp-panther/testing`, the pack kit's test helpers (the sandbox included)
  * bundle/moduleHooks.js  core's Node module hooks (a file of its own: `module.register` loads it by URL)
- * bundle/<module>.js     one per entry of src/bundledModules.json: the modules the host provides by name
+ * bundle/<module>.js     one per entry of src/bundledModules.json: the modules the host provides by name (built
+ *                        from the entry's `entry` file, else a file re-exporting the module; `mcp-panther/pack`
+ *                        is both the kit's entry and provided to packs)
  * bundle/*-<hash>.js     chunks shared by those, and lazily imported parts (sandbox, HTTP transport, cosmiconfig…)
  * bundle/THIRD-PARTY-NOTICES.md   the licences of the bundled npm packages
  *
  * Everything is flat in bundle/: modules find their neighbours with `new URL('./x.js', import.meta.url)`.
+ * scripts/bundleTypes.mjs then writes the kit's declarations beside them.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,7 +26,7 @@ import { build } from 'esbuild';
 const cliDir = fileURLToPath(new URL('..', import.meta.url));
 const workspacePackages = path.resolve(cliDir, '..');
 const outdir = path.join(cliDir, 'bundle');
-/** @type {Record<string, { file: string; defaultExport: boolean }>} */
+/** @type {Record<string, { file: string; defaultExport: boolean; entry?: string }>} */
 const modules = JSON.parse(readFileSync(path.join(cliDir, 'src', 'bundledModules.json'), 'utf8'));
 
 const coreDir = path.dirname(createRequire(import.meta.url).resolve('@mcp-panther/core/package.json'));
@@ -122,9 +126,10 @@ const result = await build({
   entryPoints: [
     { in: 'dist/bin.js', out: 'bin' },
     { in: 'dist/index.js', out: 'index' },
+    { in: 'dist/testing.js', out: 'testing' },
     { in: path.join(coreDir, 'dist', 'loading', 'moduleHooks.js'), out: 'moduleHooks' },
-    ...Object.entries(modules).map(([name, { file }]) => ({
-      in: `provided:${name}`,
+    ...Object.entries(modules).map(([name, { file, entry }]) => ({
+      in: entry ?? `provided:${name}`,
       out: file.replace(/\.js$/, ''),
     })),
   ],

@@ -4,11 +4,11 @@ import table from './bundledModules.json' with { type: 'json' };
 
 /**
  * What the published command's bundle holds besides its entries, one file each beside them (scripts/bundle.mjs
- * builds them from bundledModules.json): the host's own core and zod, handed to packs that cannot resolve their
- * own, and the four first-party packs, which configs name by package name.
+ * builds them from bundledModules.json): the host's own core, zod and pack kit (`mcp-panther/pack`), handed to
+ * packs that cannot resolve their own, and the four first-party packs, which configs name by package name.
  */
 export const BUNDLED_MODULES: Readonly<
-  Record<string, { readonly file: string; readonly defaultExport: boolean }>
+  Record<string, { readonly file: string; readonly defaultExport: boolean; readonly entry?: string }>
 > = table;
 
 /**

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Sandbox, startSandbox } from '@mcp-panther/sandbox';
@@ -16,7 +16,7 @@ import {
   testNode,
   userEnv,
 } from './testdata/install.js';
-import { readPackDoc } from './testdata/packDoc.js';
+import { applyIndexEdit, readPackDoc } from './testdata/packDoc.js';
 import {
   type Manifest,
   type PackedPackage,
@@ -35,12 +35,24 @@ import {
 const node = testNode();
 let work: string;
 let packed: Map<string, PackedPackage>;
+let globalDir: string;
+/** The folder whose node_modules holds the installed command (the global one). */
 let appDir: string;
 let bin: string;
 let panther: Sandbox;
 
 const cli = (args: readonly string[], cwd: string, extra: Record<string, string> = {}): Promise<RunResult> =>
   run(bin, args, { cwd, env: userEnv(node, extra), timeoutMs: 60_000 });
+
+/** A user's environment with npm's global folder in `globalDir` and its bin folder on PATH. */
+const globalEnv = (extra: Record<string, string> = {}): Record<string, string> => {
+  const env = userEnv(node, extra);
+  return {
+    ...env,
+    npm_config_prefix: globalDir,
+    PATH: [path.join(globalDir, 'bin'), env['PATH'] ?? ''].join(path.delimiter),
+  };
+};
 
 const tarball = (name: string): string => {
   const found = packed.get(name);
@@ -95,11 +107,17 @@ beforeAll(async () => {
   const all = await Promise.all([...publicPackages(), example].map((p) => packPackage(p.dir, tarballs)));
   packed = new Map(all.map((p) => [p.name, p]));
 
-  appDir = path.join(work, 'app');
-  await mkdir(appDir);
-  await writeFile(path.join(appDir, 'package.json'), '{ "name": "app", "private": true }\n');
-  await npmInstall(appDir, [tarball('mcp-panther')], userEnv(node));
-  bin = path.join(appDir, 'node_modules', '.bin', 'mcp-panther');
+  // As the README's "Install" says: `npm install -g ./mcp-panther-*.tgz`, into a global folder of this test's own.
+  globalDir = path.join(work, 'global');
+  const installed = await run(
+    'npm',
+    ['install', '-g', '--no-audit', '--no-fund', '--loglevel=error', tarball('mcp-panther')],
+    { cwd: work, env: globalEnv(), timeoutMs: 300_000 },
+  );
+  if (installed.code !== 0)
+    throw new Error(`npm install -g failed:\n${installed.stdout}\n${installed.stderr}`);
+  appDir = path.join(globalDir, 'lib');
+  bin = path.join(globalDir, 'bin', 'mcp-panther');
   panther = await startSandbox({ events: 2_000, seed: 11 });
 }, 600_000);
 
@@ -166,7 +184,7 @@ describe('mcp-panther installed alone with npm', () => {
     const listed = JSON.parse(json.stdout) as { sandbox: boolean; tools: { status: string }[] };
     expect(listed.sandbox).toBe(true);
     expect(listed.tools.filter((t) => t.status === 'enabled')).toHaveLength(37);
-  });
+  }, 120_000);
 
   it('serves MCP over stdio: lists the tools and calls list_alerts on the sandbox', async () => {
     const listed = JSON.parse((await cli(['tools', '--json'], appDir)).stdout) as {
@@ -191,7 +209,7 @@ describe('mcp-panther installed alone with npm', () => {
     } finally {
       await client.close();
     }
-  });
+  }, 120_000);
 });
 
 describe('a third-party pack installed in its own folder', () => {
@@ -280,67 +298,94 @@ describe('a third-party pack installed in its own folder', () => {
     expect(result.stderr).toContain('[CONFIG_INVALID]');
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
+});
 
-  describe("a pack author's start: mcp-panther create-pack", () => {
-    let demoDir: string;
+describe("a pack author's first hour, as docs/writing-a-tool-pack.md says", () => {
+  const doc = readPackDoc();
+  let authorDir: string;
+  let demoDir: string;
+  let myMcp: string;
+  /** A block of the page run as the author types it, in one shell, from `cwd`. */
+  const sh = (step: string, cwd: string) => {
+    const script = doc.shell[step];
+    if (script === undefined) throw new Error(`docs/writing-a-tool-pack.md has no "${step}" step`);
+    return run('sh', ['-e', '-c', script], { cwd, env: globalEnv(), timeoutMs: 600_000 });
+  };
+  const pantherEnv = () => ({ PANTHER_INSTANCE_URL: panther.url, PANTHER_API_TOKEN: panther.tokens.admin });
 
-    beforeAll(async () => {
-      const created = await cli(['create-pack', 'demo'], work);
-      expect(created.code, created.stderr).toBe(0);
-      demoDir = path.join(work, 'demo');
-      // Before the packages are published, core, its client and the sandbox come from their tarballs.
-      await npmInstall(
-        demoDir,
-        [tarball('@mcp-panther/core'), tarball('@mcp-panther/client'), tarball('@mcp-panther/sandbox')],
-        userEnv(node),
-      );
-    }, 600_000);
-
-    const npm = (args: readonly string[], cwd: string) =>
-      run('npm', args, { cwd, env: userEnv(node), timeoutMs: 300_000 });
-
-    it('writes a pack whose tests and type check pass as generated', async () => {
-      const test = await npm(['test'], demoDir);
-      expect(test.code, `${test.stdout}\n${test.stderr}`).toBe(0);
-      expect(test.stdout).toMatch(/Tests\s+.*4 passed/);
-      const typecheck = await npm(['run', 'typecheck'], demoDir);
-      expect(typecheck.code, `${typecheck.stdout}\n${typecheck.stderr}`).toBe(0);
-    }, 300_000);
-
-    it('packs (building on the way), installs next to a config and answers', async () => {
-      const packedDemo = await npm(
-        ['pack', '--silent', '--pack-destination', path.join(work, 'tarballs')],
-        demoDir,
-      );
-      expect(packedDemo.code, packedDemo.stderr).toBe(0);
-      const demoTarball = path.join(work, 'tarballs', packedDemo.stdout.trim().split('\n').pop() ?? '');
-      expect(existsSync(demoTarball)).toBe(true);
-      await npmInstall(packsDir, [demoTarball], userEnv(node));
-      // The config docs/writing-a-tool-pack.md shows for this pack (it sets maxAlerts to 5).
-      await writeFile(path.join(packsDir, 'demo.config.json'), readPackDoc().config);
-      const client = await connect(packsDir, pantherEnv(), ['--config', 'demo.config.json']);
-      try {
-        expect((await client.listTools()).tools.map((t) => t.name)).toContain('demo_list_recent_alerts');
-        const result = await client.callTool({ name: 'demo_list_recent_alerts', arguments: { hours: 168 } });
-        expect(result.isError).toBeFalsy();
-        const { alerts } = result.structuredContent as { alerts: { id: string }[] };
-        const query = new URLSearchParams({
-          'created-after': new Date(Date.now() - 168 * 3_600_000).toISOString(),
-          type: 'ALERT',
-          'sort-dir': 'desc',
-          limit: '5',
-        });
-        const response = await fetch(`${panther.url}/alerts?${query}`, {
-          headers: { 'X-API-Key': panther.tokens.admin },
-        });
-        const newest = (await response.json()) as { results: { id: string }[] };
-        expect(alerts).toHaveLength(5);
-        expect(alerts.map((a) => a.id)).toEqual(newest.results.map((a) => a.id));
-      } finally {
-        await client.close();
-      }
-      const listed = await cli(['tools', '--config', 'demo.config.json'], packsDir, pantherEnv());
-      expect(listed.stdout).toMatch(/^demo +demo_list_recent_alerts +read +enabled$/m);
-    }, 300_000);
+  beforeAll(async () => {
+    authorDir = path.join(work, 'author');
+    await mkdir(authorDir);
+    demoDir = path.join(authorDir, 'demo');
+    myMcp = path.join(authorDir, 'my-mcp');
   });
+
+  it('creates the pack, installs its one dependency without saving it, and passes its tests', async () => {
+    const started = await sh('start', authorDir);
+    expect(started.code, `${started.stdout}\n${started.stderr}`).toBe(0);
+    // create-pack prints the same first install, with the path `npm root -g` names.
+    expect(started.stdout).toContain(
+      `npm install --no-save ${path.join(globalDir, 'lib', 'node_modules', 'mcp-panther')}`,
+    );
+    expect(started.stdout).toMatch(/Tests\s+.*\d+ passed/);
+    const manifest = await readFile(path.join(demoDir, 'package.json'), 'utf8');
+    expect(manifest).toBe(doc.files['package.json']);
+    // The installed command, linked: the pack's package.json names the version npm will fetch once published.
+    const linked = path.join(demoDir, 'node_modules', 'mcp-panther');
+    expect(lstatSync(linked).isSymbolicLink()).toBe(true);
+    expect(realpathSync(linked)).toBe(
+      realpathSync(path.join(globalDir, 'lib', 'node_modules', 'mcp-panther')),
+    );
+  }, 600_000);
+
+  it('adds the second tool the page shows; the tests, type check and pack pass unchanged', async () => {
+    const [toolFile, toolSource] = Object.entries(doc.addTool).find(([file]) =>
+      file.startsWith('src/tools/'),
+    )!;
+    await writeFile(path.join(demoDir, toolFile), toolSource);
+    const index = path.join(demoDir, 'src', 'index.ts');
+    await writeFile(index, applyIndexEdit(await readFile(index, 'utf8'), doc.addTool['src/index.ts'] ?? ''));
+    const packed = await sh('test and pack', demoDir);
+    expect(packed.code, `${packed.stdout}\n${packed.stderr}`).toBe(0);
+    expect(existsSync(path.join(demoDir, 'mcp-panther-pack-demo-0.1.0.tgz'))).toBe(true);
+    const typecheck = await run('npm', ['run', 'typecheck'], {
+      cwd: demoDir,
+      env: globalEnv(),
+      timeoutMs: 300_000,
+    });
+    expect(typecheck.code, `${typecheck.stdout}\n${typecheck.stderr}`).toBe(0);
+  }, 600_000);
+
+  it('installs beside a config with nothing but the pack, and the installed command calls both tools', async () => {
+    const installed = await sh('install', demoDir);
+    expect(installed.code, `${installed.stdout}\n${installed.stderr}`).toBe(0);
+    await writeFile(path.join(myMcp, 'mcp-panther.config.json'), doc.config);
+    // At most 5 packages besides the pack; this pack has no runtime dependency of its own, so none.
+    const packages = installedPackages(path.join(myMcp, 'node_modules'));
+    expect(packages).toEqual(['mcp-panther-pack-demo']);
+
+    const listed = await run('mcp-panther', ['tools'], {
+      cwd: myMcp,
+      env: globalEnv(pantherEnv()),
+      timeoutMs: 60_000,
+    });
+    expect(listed.stdout).toMatch(/^demo +demo_list_recent_alerts +read +enabled$/m);
+    expect(listed.stdout).toMatch(/^demo +demo_get_alert +read +enabled$/m);
+
+    const client = await connect(myMcp, pantherEnv());
+    try {
+      const list = await client.callTool({ name: 'demo_list_recent_alerts', arguments: { hours: 168 } });
+      expect(list.isError, JSON.stringify(list.content)).toBeFalsy();
+      const { alerts } = list.structuredContent as { alerts: { id: string; title: string }[] };
+      expect(alerts).toHaveLength(5);
+      const one = await client.callTool({ name: 'demo_get_alert', arguments: { alert_id: alerts[0]!.id } });
+      expect(one.isError, JSON.stringify(one.content)).toBeFalsy();
+      expect((one.structuredContent as { alert: { id: string; title: string } }).alert).toMatchObject({
+        id: alerts[0]!.id,
+        title: alerts[0]!.title,
+      });
+    } finally {
+      await client.close();
+    }
+  }, 300_000);
 });

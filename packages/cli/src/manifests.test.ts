@@ -72,9 +72,10 @@ describe('package manifests', () => {
     }
   });
 
-  it('the command depends on nothing but what cannot be bundled', () => {
+  it('the command depends on nothing but what cannot be bundled, and zod for the pack kit’s types', () => {
+    // DuckDB is native code; zod's declarations are what `mcp-panther/pack`'s `z` and schemas are typed with.
     const cli = workspacePackages().find((p) => p.manifest.name === 'mcp-panther');
-    expect(Object.keys(cli?.manifest.dependencies ?? {})).toEqual(['@duckdb/node-api']);
+    expect(Object.keys(cli?.manifest.dependencies ?? {})).toEqual(['@duckdb/node-api', 'zod']);
   });
 
   it('every dependency accepts Node 20.19', () => {

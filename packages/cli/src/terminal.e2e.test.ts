@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, BIN, baseEnv, connectStdio, killAll } from './testdata/harness.js';
+import { WORKSPACE_ROOT } from './testdata/workspacePackages.js';
 
 // Started by hand in a terminal, the server explains itself; started by an MCP client (pipes), it stays machine-
 // readable. The terminal is a real pseudo-terminal, made by util-linux's `script`.
@@ -12,11 +14,29 @@ afterEach(async () => {
   await killAll();
 });
 
+/**
+ * This run's pnpm (`pnpm test` sets npm_execpath), else the README's `npx -y pnpm@…`; npx itself ends by the
+ * signal on Ctrl-C (exit code 130), whatever the command it ran did.
+ */
+function pnpmCommand(): { line: string; exitCode: number } {
+  const execPath = process.env['npm_execpath'];
+  if (execPath && /pnpm/.test(path.basename(execPath))) {
+    return { line: /\.[cm]?js$/.test(execPath) ? `${process.execPath} ${execPath}` : execPath, exitCode: 0 };
+  }
+  return { line: 'npx -y pnpm@10.34.8', exitCode: 130 };
+}
+
 /** Runs the command on a pseudo-terminal until `until` appears in its output, then presses Ctrl-C. */
-async function inTerminal(args: readonly string[], until: string): Promise<string> {
+async function inTerminal(
+  args: readonly string[],
+  until: string,
+  command?: string,
+  exitCode = 0,
+): Promise<string> {
   // exec: the server itself is the terminal's foreground process (Ctrl-C reaches it, not a shell around it).
-  const command = ['exec', process.execPath, BIN, ...args].join(' ');
-  const child = spawn('script', ['-qfec', command, '/dev/null'], {
+  const line = command ?? ['exec', process.execPath, BIN, ...args].join(' ');
+  const child = spawn('script', ['-qfec', line, '/dev/null'], {
+    cwd: WORKSPACE_ROOT,
     env: baseEnv({ MCP_PANTHER_SANDBOX_EVENTS: '1000', TERM: 'xterm' }),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -39,7 +59,7 @@ async function inTerminal(args: readonly string[], until: string): Promise<strin
       resolve(exitCode);
     });
   });
-  expect(code).toBe(0);
+  expect(code, output).toBe(exitCode);
   return output;
 }
 
@@ -55,6 +75,16 @@ describe('serving over stdio', () => {
     expect(output).toContain('\x1b[36mINFO \x1b[0m ready ');
     expect(output).toMatch(/shutting down .*reason=.*SIGINT/);
     expect(output).not.toContain('{"time"');
+  });
+
+  it("under the quick start's pnpm start, Ctrl-C ends it cleanly: exit code 0 and no failure from pnpm", async () => {
+    // Ctrl-C reaches pnpm and the server alike; pnpm runs the script without a POSIX shell of its own
+    // (pnpm-workspace.yaml: shellEmulator), which would end itself by the signal after the server's clean exit.
+    const pnpm = pnpmCommand();
+    const output = await inTerminal([], 'Ctrl-C stops it.', `exec ${pnpm.line} start`, pnpm.exitCode);
+    expect(output).toMatch(/shutting down .*reason=.*SIGINT/);
+    expect(output).not.toContain('ELIFECYCLE');
+    expect(output).not.toContain('Command failed');
   });
 
   it('from an MCP client (pipes): no banner, JSON log lines only', async () => {

@@ -1,6 +1,21 @@
 import path from 'node:path';
 import type { ParsedArgs } from '../args.js';
 import { createPack as writePack } from '../createPack/createPack.js';
+import { HOST_ON_NPM } from '../createPack/templateVersions.js';
+import { CLI_PACKAGE_DIR } from '../version.js';
+
+/** A path as one shell word: quoted when it holds anything a shell would split or expand. */
+const shellWord = (text: string): string =>
+  /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * The first install of a new pack. Its one dependency, mcp-panther, comes from the registry once it is published;
+ * until then from this very command's folder, linked without being saved, so the pack's package.json stays as it
+ * will be published (`npm install` keeps the link afterwards).
+ */
+export function firstInstall(): string {
+  return HOST_ON_NPM ? 'npm install' : `npm install --no-save ${shellWord(path.resolve(CLI_PACKAGE_DIR))}`;
+}
 
 /** `mcp-panther create-pack <name>`: writes a pack folder whose tests pass as generated, and says what next. */
 export async function createPack(name: string, values: ParsedArgs['values']): Promise<number> {
@@ -12,11 +27,11 @@ export async function createPack(name: string, values: ParsedArgs['values']): Pr
       ...created.files.map((file) => `  ${file}`),
       '',
       'Next:',
-      `  cd ${relative}`,
-      '  npm install',
+      `  cd ${shellWord(relative)}`,
+      `  ${firstInstall()}`,
       '  npm test',
       '',
-      `Then install it next to your mcp-panther config file and add "${created.packageName}" to its "packs".`,
+      `Then "npm pack", install the .tgz next to your mcp-panther config file and add "${created.packageName}" to its "packs".`,
       '',
     ].join('\n'),
   );

@@ -16,8 +16,12 @@ function stopSignal(stdio: boolean): { stopped: Promise<string>; dispose(): void
   const stopped = new Promise<string>((resolve) => {
     stop = resolve;
   });
+  // Ctrl-C reaches every process of the terminal's group, and a launcher in between (npx, pnpm) passes it on
+  // again: the repeats are ignored while the server shuts down, so that it still ends cleanly with exit code 0
+  // (bin.ts ends the process if the shutdown takes more than a few seconds).
   const onSigint = () => stop('SIGINT');
   const onSigterm = () => stop('SIGTERM');
+  const ignoreRepeat = () => {};
   const onStdinEnd = () => stop('stdin closed');
   const onStdinError = (error: Error) =>
     stop(`stdin error (${(error as NodeJS.ErrnoException).code ?? error.message})`);
@@ -27,6 +31,8 @@ function stopSignal(stdio: boolean): { stopped: Promise<string>; dispose(): void
   const onStderrError = () => {};
   process.once('SIGINT', onSigint);
   process.once('SIGTERM', onSigterm);
+  process.on('SIGINT', ignoreRepeat);
+  process.on('SIGTERM', ignoreRepeat);
   process.stderr.on('error', onStderrError);
   if (stdio) {
     process.stdin.once('end', onStdinEnd);
@@ -44,7 +50,8 @@ function stopSignal(stdio: boolean): { stopped: Promise<string>; dispose(): void
         process.stdin.off('end', onStdinEnd);
         process.stdin.off('close', onStdinEnd);
       }
-      // The pipe listeners stay: a late write to a broken pipe must stay harmless until the process exits.
+      // The pipe listeners and ignoreRepeat stay: a late write to a broken pipe, or a repeated Ctrl-C, must stay
+      // harmless until the process exits.
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPackDoc } from '../testdata/packDoc.js';
+import { applyIndexEdit, readPackDoc } from '../testdata/packDoc.js';
 import { packFiles } from './packFiles.js';
 import { packNames } from './packNames.js';
 import { TEMPLATE_VERSIONS } from './templateVersions.js';
@@ -13,7 +13,7 @@ describe('docs/writing-a-tool-pack.md', () => {
     const generated = packFiles(packNames('demo'), {
       ...TEMPLATE_VERSIONS,
       core: '^0.1.0',
-      sandbox: '^0.1.0',
+      host: '^0.1.0',
     });
     const quoted = readPackDoc().files;
     expect(Object.keys(quoted).sort()).toEqual(
@@ -31,5 +31,14 @@ describe('docs/writing-a-tool-pack.md', () => {
   it('loads the generated pack by package name, with a config its schema accepts', () => {
     const config = JSON.parse(readPackDoc().config) as { packs: unknown[] };
     expect(config.packs).toContainEqual(['mcp-panther-pack-demo', { config: { maxAlerts: 5 } }]);
+  });
+
+  it('adds its second tool to the generated pack with one import and one tools line', () => {
+    const index = packFiles(packNames('demo'), TEMPLATE_VERSIONS)['src/index.ts']!;
+    const edited = applyIndexEdit(index, readPackDoc().addTool['src/index.ts'] ?? '');
+    expect(edited).toContain("import { demoGetAlert } from './tools/demo-get-alert.js';");
+    expect(edited).toContain('  tools: [demoListRecentAlerts, demoGetAlert],');
+    expect(edited.split('\n').length).toBe(index.split('\n').length + 1);
+    expect(Object.keys(readPackDoc().shell)).toEqual(['start', 'test and pack', 'install']);
   });
 });

@@ -11,7 +11,7 @@ export function packFiles(names: PackNames, versions: TemplateVersions): Record<
     'package.json': packageJson(names, versions),
     'tsconfig.json': TSCONFIG,
     'tsconfig.build.json': TSCONFIG_BUILD,
-    '.gitignore': 'node_modules/\ndist/\n',
+    '.gitignore': 'node_modules/\ndist/\n*.tgz\n',
     'README.md': readme(names),
     'src/index.ts': indexTs(names, versions),
     [`src/tools/${names.toolFile}.ts`]: toolTs(names),
@@ -36,15 +36,13 @@ function packageJson(n: PackNames, v: TemplateVersions): string {
       test: 'vitest run',
       prepack: 'npm run build',
     },
-    peerDependencies: { '@mcp-panther/core': v.core, zod: v.zodPeer },
-    peerDependenciesMeta: { '@mcp-panther/core': { optional: true }, zod: { optional: true } },
+    peerDependencies: { 'mcp-panther': v.host },
+    peerDependenciesMeta: { 'mcp-panther': { optional: true } },
     devDependencies: {
-      '@mcp-panther/core': v.core,
-      '@mcp-panther/sandbox': v.sandbox,
       '@types/node': v.typesNode,
+      'mcp-panther': v.host,
       typescript: v.typescript,
       vitest: v.vitest,
-      zod: v.zod,
     },
   };
   // Formatted as Biome and Prettier format JSON: a short array of strings on one line.
@@ -82,8 +80,7 @@ const TSCONFIG_BUILD = `{
 `;
 
 function indexTs(n: PackNames, v: TemplateVersions): string {
-  return `import { definePack } from '@mcp-panther/core';
-import { z } from 'zod';
+  return `import { definePack, z } from 'mcp-panther/pack';
 import { ${n.toolConst} } from './tools/${n.toolFile}.js';
 
 /**
@@ -107,8 +104,7 @@ export default ${n.packConst};
 }
 
 function toolTs(n: PackNames): string {
-  return `import { cursorOf, cursorParam, defineTool, pagedResult, pick, type RestPage } from '@mcp-panther/core';
-import { z } from 'zod';
+  return `import { cursorOf, cursorParam, defineTool, pagedResult, pick, type RestPage, z } from 'mcp-panther/pack';
 
 /** The pack's config, as its \`configSchema\` (src/index.ts) makes it. */
 interface PackConfig {
@@ -151,7 +147,7 @@ export const ${n.toolConst} = defineTool({
 }
 
 function toolTestTs(n: PackNames): string {
-  return `import { createFakeClient, runTool } from '@mcp-panther/core/testing';
+  return `import { createFakeClient, runTool } from 'mcp-panther/testing';
 import { describe, expect, it } from 'vitest';
 import { ${n.toolConst} } from './${n.toolFile}.js';
 
@@ -197,15 +193,20 @@ describe('${n.toolName}', () => {
 }
 
 function indexTestTs(n: PackNames): string {
-  return `import { assertPackConventions, createTestHost, type TestHost } from '@mcp-panther/core/testing';
-import { type Sandbox, startSandbox } from '@mcp-panther/sandbox';
+  return `import {
+  assertPackConventions,
+  createTestHost,
+  type PackTestHost,
+  type Sandbox,
+  startSandbox,
+} from 'mcp-panther/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ${n.packConst} } from './index.js';
 
 // The pack in the real host, against the sandbox: a local Panther API with generated data.
 
 let panther: Sandbox;
-let host: TestHost;
+let host: PackTestHost;
 beforeAll(async () => {
   panther = await startSandbox({ events: 2_000, seed: 1 });
   host = await createTestHost({
@@ -226,8 +227,13 @@ describe('${n.id} pack', () => {
     ).not.toThrow();
   });
 
+  it('serves every read tool to a read-only analyst', async () => {
+    // Write tools are served in read-write mode only; a token without a tool's permissions does not see it.
+    const reads = ${n.packConst}.tools.filter((tool) => tool.access === 'read').map((tool) => tool.name);
+    expect(await host.tools()).toEqual(expect.arrayContaining(reads));
+  });
+
   it('lists the newest alerts, as Panther returns them', async () => {
-    expect(await host.tools()).toEqual(['${n.toolName}']);
     const result = await host.call('${n.toolName}', { hours: 168 });
     expect(result.isError).toBeFalsy();
     const { alerts } = result.structuredContent as { alerts: { id: string }[] };
@@ -256,24 +262,26 @@ An [mcp-panther](https://www.npmjs.com/package/mcp-panther) tool pack (id \`${n.
 ## Develop
 
 \`\`\`sh
-npm install
+npm install         # until mcp-panther is on npm: npm install --no-save "$(npm root -g)/mcp-panther"
 npm test            # the tool on a fake client, and the pack in the real host against the sandbox
 npm run typecheck
 npm run build       # dist/, what the package ships
 \`\`\`
 
-Add a tool: one file per tool in \`src/tools/\`, named after the tool in kebab-case, listed in \`src/index.ts\`.
-The host's rules, and the helpers for tests, are in mcp-panther's \`docs/writing-a-tool-pack.md\`.
+Its one dependency is \`mcp-panther\` (a dev and optional peer dependency): the pack API and \`z\` come from
+\`mcp-panther/pack\`, the test kit and the sandbox from \`mcp-panther/testing\`. Add a tool: one file per tool
+in \`src/tools/\`, named after the tool in kebab-case, listed in \`src/index.ts\`. The host's rules are in
+mcp-panther's \`docs/writing-a-tool-pack.md\`.
 
 ## Use
 
-Install the pack next to your mcp-panther config file (\`npm install ${n.packageName}\`, or \`npm install
-/path/to/this/folder\` while you work on it) and name it there:
+\`npm pack\` writes \`${n.packageName}-<version>.tgz\`. Install that (or, once published,
+\`npm install ${n.packageName}\`) next to your mcp-panther config file and name the pack there:
 
 \`\`\`json
 { "packs": ["@mcp-panther/pack-alerts", ["${n.packageName}", { "config": { "maxAlerts": 5 } }]] }
 \`\`\`
 
-\`@mcp-panther/core\` and \`zod\` are optional peer dependencies: mcp-panther gives the pack its own copies.
+The host gives the pack its own \`mcp-panther/pack\`, so the install brings the pack alone.
 `;
 }

@@ -1,0 +1,63 @@
+/**
+ * `mcp-panther/pack`: everything a tool pack is written with, from the one package a pack author installs. Named
+ * exports only. Run by mcp-panther, a pack that imports this gets the host's own copy (installed beside a config,
+ * the pack has no mcp-panther of its own), so its tools and schemas are made with the host's core and zod.
+ */
+
+export type {
+  Access,
+  AnyTool,
+  CacheKind,
+  Continuation,
+  GraphQLRequestOptions,
+  HostErrorCode,
+  JsonObject,
+  Logger,
+  PackDefinition,
+  PagedResult,
+  PagedResultOptions,
+  PantherClient,
+  PantherPermission,
+  PermissionRequirement,
+  PolicyMode,
+  PromptContext,
+  PromptDefinition,
+  ResourceCompletionContext,
+  ResourceTemplateDefinition,
+  ResourceTemplateFields,
+  RestPage,
+  RestRequest,
+  Table,
+  TableOptions,
+  ToolContext,
+  ToolDefinition,
+} from '@mcp-panther/core';
+export {
+  CORE_VERSION,
+  compact,
+  cursorOf,
+  cursorParam,
+  definePack,
+  definePrompt,
+  defineResourceTemplate,
+  defineTool,
+  encodePath,
+  fieldsParam,
+  idParam,
+  isMcpHostError,
+  isoDateTimeParam,
+  isPantherApiError,
+  McpHostError,
+  PACK_API_VERSION,
+  PantherApiError,
+  pagedResult,
+  parseIsoDateTime,
+  pick,
+  sleep,
+  summarizeList,
+  ToolInputError,
+  table,
+  textParam,
+} from '@mcp-panther/core';
+/** The host's zod: build `input` and `configSchema` with it. */
+export { z } from 'zod';
