@@ -130,7 +130,8 @@ Usage: mcp-panther [command] [options]
 Commands:
   serve     Serve MCP over stdio or streamable HTTP (the default)
   tools     List every tool: enabled, or hidden and why
-  doctor    Check the Panther URL, the API token and its permissions; exit 1 on failure
+  doctor    Check the deployment (Panther URL and token, every profile's token, the identity provider, Redis,
+            the listeners), each failure with its fix; exit 1 on failure
   sandbox   Run the embedded Panther sandbox alone and print its URL and token
   create-pack NAME
             Write a new tool pack (package, one tool, tests, README) into the folder NAME
@@ -150,7 +151,8 @@ Options:
       --log-format F     auto (default: text on a terminal, else JSON lines) | json | plain
                                                                    [env MCP_LOG_FORMAT]
       --json             tools, doctor: print JSON
-      --profile NAME     tools: what the callers of this profile (config "profiles") are served
+      --profile NAME     tools: what the callers of this profile (config "profiles") are served;
+                         doctor: check that profile only
       --events N         sandbox: number of generated log events
       --seed N           sandbox: data generator seed
       --data-dir DIR     sandbox: where to keep its database

@@ -52,8 +52,8 @@ async function inTerminal(
   const code = await new Promise<number | null>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`no "${until}" on the terminal within 30 s:\n${output}`));
-    }, 30_000);
+      reject(new Error(`no "${until}" on the terminal within 90 s:\n${output}`));
+    }, 90_000);
     child.once('exit', (exitCode) => {
       clearTimeout(timer);
       resolve(exitCode);
@@ -85,7 +85,7 @@ describe('serving over stdio', () => {
     expect(output).toMatch(/shutting down .*reason=.*SIGINT/);
     expect(output).not.toContain('ELIFECYCLE');
     expect(output).not.toContain('Command failed');
-  });
+  }, 120_000);
 
   it('from an MCP client (pipes): no banner, JSON log lines only', async () => {
     const session = await connectStdio([], baseEnv({ MCP_PANTHER_SANDBOX_EVENTS: '1000' }));

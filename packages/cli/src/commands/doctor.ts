@@ -2,19 +2,20 @@ import {
   type ConfigOverride,
   filterTools,
   type Host,
+  type HostConfig,
   isMcpHostError,
   isPantherApiError,
   type LoadedConfig,
   maskUrlCredentials,
 } from '@mcp-panther/core';
+import { checkRedis, redisConfig } from '@mcp-panther/redis/host';
+import { metricsEnabled, telemetryConfig } from '@mcp-panther/telemetry';
 import type { ParsedArgs } from '../args.js';
+import { type Check, renderCheck } from '../doctor/check.js';
+import { checkIdentityProvider } from '../doctor/identityProvider.js';
+import { checkListener } from '../doctor/listener.js';
+import { checkProfiles } from '../doctor/profiles.js';
 import { openHost, readConfig } from '../openHost.js';
-
-interface Check {
-  readonly name: string;
-  readonly ok: boolean;
-  readonly detail: string;
-}
 
 function usableTools(host: Host): { usable: string[]; unusable: string[] } {
   // What the token allows, whatever the mode and globs say.
@@ -40,7 +41,7 @@ function quietReport(values: ParsedArgs['values']): ConfigOverride[] {
  * Whether Panther answers at its REST URL at all: any HTTP answer (even 401) counts; a name that does not resolve,
  * a refused connection or a timeout does not. Asked through the host's client, so a proxy is used as for tools.
  */
-async function reachPanther(host: Host): Promise<{ ok: boolean; detail: string }> {
+async function reachPanther(host: Host): Promise<Check> {
   const where = maskUrlCredentials(
     `REST ${host.target.rest}, GraphQL ${host.target.graphql}${host.target.facts?.['sandbox'] === true ? ' (embedded sandbox)' : ''}`,
   );
@@ -48,13 +49,84 @@ async function reachPanther(host: Host): Promise<{ ok: boolean; detail: string }
     await host.client.rest({ method: 'GET', path: '/api-tokens/self' });
   } catch (error) {
     if (isPantherApiError(error) && (error.code === 'NETWORK' || error.code === 'TIMEOUT')) {
-      return { ok: false, detail: `${where}: ${error.message}` };
+      return {
+        name: 'Panther URL',
+        ok: false,
+        detail: `${where}: ${error.message}`,
+        fix: 'check PANTHER_INSTANCE_URL (your Panther web-app URL) and any proxy (HTTPS_PROXY)',
+      };
     }
   }
-  return { ok: true, detail: where };
+  return { name: 'Panther URL', ok: true, detail: where };
 }
 
-/** Checks config, packs, the Panther URL, the token and its permissions; exits 1 when any check fails. */
+/** The host's own token: accepted, its permissions, and what it can serve. */
+function hostTokenChecks(host: Host): Check[] {
+  const permissions = host.policy.permissions;
+  if (!permissions) {
+    return [
+      {
+        name: 'API token',
+        ok: false,
+        detail: host.policy.permissionsNote ?? 'not checked',
+        fix: 'check PANTHER_API_TOKEN (or panther.token) and that the token is not expired',
+      },
+    ];
+  }
+  const { usable, unusable } = usableTools(host);
+  return [
+    { name: 'API token', ok: true, detail: 'accepted by Panther' },
+    { name: 'permissions', ok: true, detail: [...permissions].sort().join(', ') || '(none)' },
+    {
+      name: 'tools the token can use',
+      ok: usable.length > 0,
+      detail: `${usable.length} of ${usable.length + unusable.length}${usable.length > 0 ? `: ${usable.join(', ')}` : ''}`,
+      ...(usable.length > 0 ? {} : { fix: 'give the token the permissions of the tools it should serve' }),
+    },
+    ...(unusable.length > 0
+      ? [{ name: 'tools the token cannot use', ok: true, detail: unusable.join('; ') }]
+      : []),
+    {
+      name: 'served',
+      ok: true,
+      detail: `${host.policy.tools.enabled.length} tools in ${host.policy.mode} mode (see "mcp-panther tools")`,
+    },
+  ];
+}
+
+/** The config without its team part: doctor checks each profile's secret itself, so that one missing fails alone. */
+function withoutTeam(loaded: LoadedConfig): LoadedConfig {
+  const { auth: _auth, ...server } = loaded.config.server;
+  const config: HostConfig = { ...loaded.config, server, profiles: {} };
+  return { ...loaded, config };
+}
+
+/** The listeners `serve` would open: the MCP HTTP one, and the metrics one when it has a port of its own. */
+async function listenerChecks(loaded: LoadedConfig): Promise<Check[]> {
+  const checks: Check[] = [];
+  const { server } = loaded.config;
+  if (server.transport !== 'stdio') {
+    checks.push(await checkListener('HTTP listener', server.host, server.port, 'server.port or MCP_PORT'));
+  }
+  const { metrics } = telemetryConfig(loaded.sections);
+  if (metricsEnabled(metrics) && metrics.port !== undefined) {
+    checks.push(
+      await checkListener(
+        'metrics listener',
+        metrics.host,
+        metrics.port,
+        'telemetry.metrics.port or MCP_METRICS_PORT',
+      ),
+    );
+  }
+  return checks;
+}
+
+/**
+ * Checks the deployment: the config, the packs, the Panther URL and token, every profile's token (or the one
+ * `--profile` names), the identity provider, Redis, and the listeners `serve` would open. Every failure says what
+ * to do; the exit code is 1 when any check fails.
+ */
 export async function doctor(values: ParsedArgs['values']): Promise<number> {
   const checks: Check[] = [];
   const report = (): number => {
@@ -62,7 +134,7 @@ export async function doctor(values: ParsedArgs['values']): Promise<number> {
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ ok: !failed, checks }, null, 2)}\n`);
     } else {
-      for (const c of checks) process.stdout.write(`${c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}\n`);
+      for (const c of checks) process.stdout.write(renderCheck(c));
       process.stdout.write(failed ? '\nSome checks failed.\n' : '\nAll checks passed.\n');
     }
     return failed ? 1 : 0;
@@ -80,13 +152,30 @@ export async function doctor(values: ParsedArgs['values']): Promise<number> {
       detail: loaded.filepath ?? 'no config file (defaults, environment and flags)',
     });
   } catch (error) {
-    checks.push({ name: 'config', ok: false, detail: (error as Error).message });
+    checks.push({
+      name: 'config',
+      ok: false,
+      detail: (error as Error).message,
+      fix: 'correct the fields named above',
+    });
+    return report();
+  }
+
+  const profiles = loaded.config.profiles;
+  if (values.profile !== undefined && !Object.hasOwn(profiles, values.profile)) {
+    const known = Object.keys(profiles);
+    checks.push({
+      name: 'profile',
+      ok: false,
+      detail: `no profile "${values.profile}" in the config (${known.length > 0 ? `profiles: ${known.join(', ')}` : 'it has no profiles'})`,
+      fix: 'name one of the config profiles',
+    });
     return report();
   }
 
   let host: Host;
   try {
-    host = await openHost(loaded);
+    host = await openHost(withoutTeam(loaded));
   } catch (error) {
     const name = isMcpHostError(error) && error.code.startsWith('PACK') ? 'packs' : 'start-up';
     checks.push({ name, ok: false, detail: (error as Error).message });
@@ -95,33 +184,31 @@ export async function doctor(values: ParsedArgs['values']): Promise<number> {
   try {
     checks.push({ name: 'packs', ok: true, detail: host.packs.map((p) => p.pack.id).join(', ') || '(none)' });
     const reached = await reachPanther(host);
-    checks.push({ name: 'Panther URL', ...reached });
-    if (!reached.ok) {
+    checks.push(reached);
+    if (reached.ok) {
+      checks.push(...hostTokenChecks(host));
+      const selected =
+        values.profile === undefined ? profiles : { [values.profile]: profiles[values.profile]! };
+      checks.push(...(await checkProfiles(host, selected, loaded.config.panther.token)));
+    } else {
       checks.push({ name: 'API token', ok: false, detail: 'not checked: Panther could not be reached' });
-      return report();
     }
-    const permissions = host.policy.permissions;
-    if (!permissions) {
-      checks.push({ name: 'API token', ok: false, detail: host.policy.permissionsNote ?? 'not checked' });
-      return report();
-    }
-    checks.push({ name: 'API token', ok: true, detail: 'accepted by Panther' });
-    checks.push({ name: 'permissions', ok: true, detail: [...permissions].sort().join(', ') || '(none)' });
-    const { usable, unusable } = usableTools(host);
-    checks.push({
-      name: 'tools the token can use',
-      ok: usable.length > 0,
-      detail: `${usable.length} of ${usable.length + unusable.length}${usable.length > 0 ? `: ${usable.join(', ')}` : ''}`,
-    });
-    if (unusable.length > 0)
-      checks.push({ name: 'tools the token cannot use', ok: true, detail: unusable.join('; ') });
-    checks.push({
-      name: 'served',
-      ok: true,
-      detail: `${host.policy.tools.enabled.length} tools in ${host.policy.mode} mode (see "mcp-panther tools")`,
-    });
-    return report();
   } finally {
     await host.close();
   }
+
+  const oauth = loaded.config.server.auth?.oauth;
+  if (oauth) checks.push(...(await checkIdentityProvider(oauth)));
+  const redis = redisConfig(loaded.sections);
+  if (redis) {
+    const found = await checkRedis(redis.url);
+    checks.push({
+      name: 'Redis',
+      ok: found.ok,
+      detail: found.detail,
+      ...(found.fix === undefined ? {} : { fix: found.fix }),
+    });
+  }
+  checks.push(...(await listenerChecks(loaded)));
+  return report();
 }
