@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { Sandbox } from '@mcp-panther/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, BIN, baseEnv, startPanther } from './testdata/harness.js';
+import { assertBuilt, BIN, baseEnv, connectStdio, startPanther } from './testdata/harness.js';
 
 // The stdio pipes themselves: an MCP client that goes away must end the server cleanly.
 
@@ -54,4 +54,21 @@ describe('mcp-panther over stdio pipes', () => {
     expect(stderr).toContain('EPIPE');
     expect(stderr).not.toMatch(/Unhandled|Emitted 'error' event|^\s+at /m);
   });
+
+  it("starts from an MCP client whose PATH has no node, given absolute paths to Node and the script (README's ENOENT fix)", async () => {
+    // What the README's Troubleshooting gives as command and args: process.execPath is `which node`, BIN the script.
+    const session = await connectStdio(
+      [],
+      baseEnv({
+        PATH: '/nonexistent-bin',
+        PANTHER_INSTANCE_URL: panther.url,
+        PANTHER_API_TOKEN: panther.tokens.admin,
+      }),
+    );
+    try {
+      expect((await session.client.listTools()).tools.length).toBeGreaterThan(0);
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
 });
