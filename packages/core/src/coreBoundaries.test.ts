@@ -31,4 +31,20 @@ describe("core's boundaries", () => {
     }
     expect(naming).toEqual([]);
   });
+
+  it('names transports in its registry only: no host or command code tests a transport name', async () => {
+    const packages = path.join(CORE, '..');
+    const TESTS_A_NAME =
+      /[!=]==\s*['"](stdio|streamable-http|http)['"]|['"](stdio|streamable-http|http)['"]\s*[!=]==/;
+    const testing = [];
+    for (const name of ['core', 'cli', 'telemetry']) {
+      for (const file of await sources(path.join(packages, name, 'src'))) {
+        if (file.includes(`${path.sep}testdata${path.sep}`)) continue;
+        if (TESTS_A_NAME.test(withoutComments(await readFile(file, 'utf8')))) {
+          testing.push(path.relative(packages, file));
+        }
+      }
+    }
+    expect(testing).toEqual([]);
+  });
 });

@@ -12,6 +12,7 @@ export type {
 export { encodePath, isPantherApiError, PantherApiError } from '@mcp-panther/client';
 export type { AuditRecord, AuditSink } from './audit/auditSink.js';
 export { fileAuditSink, loggerAuditSink } from './audit/auditSink.js';
+export type { AccessTokenVerifier, TokenCheck, TokenClaims } from './auth/accessTokens.js';
 export type {
   Admitted,
   AuthOutcome,
@@ -41,7 +42,13 @@ export type {
   ToolEntry,
 } from './catalog/filterTools.js';
 export { filterTools } from './catalog/filterTools.js';
-export type { AuthConfig, OAuthConfig, ProfileConfig, StaticTokenConfig } from './config/authSchema.js';
+export type {
+  AuthConfig,
+  IntrospectionConfig,
+  OAuthConfig,
+  ProfileConfig,
+  StaticTokenConfig,
+} from './config/authSchema.js';
 export type {
   ConfigOverride,
   ConfigSection,
@@ -115,12 +122,15 @@ export { sleep } from './toolkit/sleep.js';
 export type { Table, TableOptions } from './toolkit/table.js';
 export { table } from './toolkit/table.js';
 export type { RunningHttpServer } from './transport/http.js';
+export type { TransportName } from './transport/registry.js';
+export { TRANSPORT_CHOICES, TRANSPORTS, usesProcessStdio } from './transport/registry.js';
 export type { HttpRoute, RunningRouteServer } from './transport/routes.js';
 export { startRouteServer } from './transport/routes.js';
 export type {
   RunningTransport,
   SessionInfo,
   TransportContext,
+  TransportEntry,
   TransportLoader,
   TransportModule,
 } from './transport/types.js';

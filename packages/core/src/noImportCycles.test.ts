@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const PACKAGES = fileURLToPath(new URL('../../', import.meta.url));
-const IMPORT = /(?:from|import\()\s*['"](\.{1,2}\/[^'"]+)['"]/g;
+// Static imports (type-only ones included). A module imported with import() loads on first use, after every
+// static import has been evaluated: it is not part of the load-time graph.
+const IMPORT = /from\s*['"](\.{1,2}\/[^'"]+)['"]/g;
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -36,7 +38,7 @@ function importCircles(graph: ReadonlyMap<string, readonly string[]>): string[] 
 }
 
 describe('module structure', () => {
-  it('no package has an import circle, type-only imports included', async () => {
+  it('no package has a circle of static imports, type-only imports included', async () => {
     const packages = await readdir(PACKAGES, { withFileTypes: true });
     const files = (
       await Promise.all(

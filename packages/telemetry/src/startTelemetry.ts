@@ -124,7 +124,7 @@ export async function startTelemetry(
           allowedHosts: options.allowedHosts ?? [],
           logger: context.logger,
         });
-      } else if (context.transport !== 'streamable-http') {
+      } else if (running.servesRoutes !== true) {
         context.logger.warn(
           `metrics are on but the ${context.transport} transport has no HTTP listener: set telemetry.metrics.port to serve ${route.path}`,
         );

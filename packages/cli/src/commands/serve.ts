@@ -1,4 +1,4 @@
-import type { Host } from '@mcp-panther/core';
+import { type Host, usesProcessStdio } from '@mcp-panther/core';
 import { startTelemetry, telemetryConfig } from '@mcp-panther/telemetry';
 import type { ParsedArgs } from '../args.js';
 import { selfCommand, serveBanner } from '../banner.js';
@@ -59,7 +59,7 @@ function stopSignal(stdio: boolean): { stopped: Promise<string>; dispose(): void
 /** Serves MCP until SIGINT/SIGTERM (or, over stdio, until the client goes away). Nothing but MCP goes to stdout. */
 export async function serve(values: ParsedArgs['values']): Promise<number> {
   const loaded = await readConfig(values);
-  const stdio = loaded.config.server.transport === 'stdio';
+  const stdio = usesProcessStdio(loaded.config.server.transport);
   // Listening before the host starts: a client that leaves during start-up still ends in a clean shutdown.
   const stop = stopSignal(stdio);
   let host: Awaited<ReturnType<typeof openHost>>;

@@ -9,16 +9,23 @@ import { discoverJwksUri, type Fetch } from './discovery.js';
  * skew, and a subject.
  */
 
+/** What a verified token says of its holder: its claims, with a subject. */
+export type TokenClaims = JWTPayload & { readonly sub: string };
+
 export type TokenCheck =
-  | { readonly ok: true; readonly claims: JWTPayload & { readonly sub: string } }
+  | { readonly ok: true; readonly claims: TokenClaims }
   /** The token is not acceptable: 401. `reason` is safe to show (it never contains the token). */
   | { readonly ok: false; readonly invalid: true; readonly reason: string }
   /** The issuer's keys cannot be had right now: 503, the token may be fine. */
   | { readonly ok: false; readonly invalid: false; readonly reason: string };
 
+/**
+ * Decides whether an OAuth access token is acceptable and what it says (the `accessTokenVerifier` part): JWTs
+ * checked with the issuer's keys, opaque tokens by introspection, or anything a part brings (mTLS identities…).
+ */
 export interface AccessTokenVerifier {
   verify(token: string): Promise<TokenCheck>;
-  /** Finds and fetches the issuer's keys ahead of the first request; never throws. */
+  /** Gets ready ahead of the first request (the issuer's keys, its endpoints); never throws. */
   warm(): Promise<void>;
 }
 
@@ -60,6 +67,9 @@ function invalidReason(error: { code?: unknown; claim?: unknown }): string | und
 
 /** A JWT is three base64url parts; anything else is refused before any key is looked up. */
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+/** Whether a token has the shape of a JWT (an opaque token does not). */
+export const isJwtShaped = (token: string): boolean => JWT_SHAPE.test(token);
 
 export function createAccessTokenVerifier(
   oauth: OAuthConfig,
@@ -113,7 +123,7 @@ export function createAccessTokenVerifier(
         if (typeof payload.sub !== 'string' || payload.sub === '') {
           return { ok: false, invalid: true, reason: 'the token has no subject' };
         }
-        return { ok: true, claims: payload as JWTPayload & { sub: string } };
+        return { ok: true, claims: payload as TokenClaims };
       } catch (error) {
         const reason = invalidReason(error as { code?: unknown; claim?: unknown });
         if (reason !== undefined) return { ok: false, invalid: true, reason };

@@ -44,8 +44,18 @@ async function readDocument(url: string, fetchImpl: Fetch): Promise<Record<strin
 }
 
 /** The issuer's `jwks_uri`; throws with every URL tried and why each failed. */
-export async function discoverJwksUri(
+export function discoverJwksUri(
   issuer: string,
+  isAcceptableUrl: (url: string) => boolean,
+  fetchImpl: Fetch = fetch,
+): Promise<string> {
+  return discoverIssuerUrl(issuer, 'jwks_uri', isAcceptableUrl, fetchImpl);
+}
+
+/** A URL the issuer's discovery document names (`jwks_uri`, `introspection_endpoint`); throws saying why not. */
+export async function discoverIssuerUrl(
+  issuer: string,
+  field: string,
   isAcceptableUrl: (url: string) => boolean,
   fetchImpl: Fetch = fetch,
 ): Promise<string> {
@@ -61,11 +71,11 @@ export async function discoverJwksUri(
     if (doc['issuer'] !== issuer) {
       throw new Error(`${url} names the issuer ${JSON.stringify(doc['issuer'])}, not ${issuer}`);
     }
-    const jwksUri = doc['jwks_uri'];
-    if (typeof jwksUri !== 'string' || !isAcceptableUrl(jwksUri)) {
-      throw new Error(`${url} has no acceptable jwks_uri (an https URL, or http on loopback)`);
+    const found = doc[field];
+    if (typeof found !== 'string' || !isAcceptableUrl(found)) {
+      throw new Error(`${url} has no acceptable ${field} (an https URL, or http on loopback)`);
     }
-    return jwksUri;
+    return found;
   }
   throw new Error(`the issuer's discovery document could not be read: ${failures.join('; ')}`);
 }

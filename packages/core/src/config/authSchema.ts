@@ -43,6 +43,26 @@ const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environ
 const filePath = z.string().min(1);
 const glob = z.string().min(1);
 
+const introspectionSchema = z
+  .strictObject({
+    /** The introspection endpoint (RFC 7662). Default: `introspection_endpoint` from the issuer's discovery document. */
+    endpoint: secureUrl.optional(),
+    /** This server's client id at the identity provider; it authenticates to the endpoint with HTTP Basic. */
+    clientId: z.string().min(1),
+    /** The environment variable holding the client secret. */
+    clientSecretEnv: envName.optional(),
+    /** Or a file holding it (its first line). */
+    clientSecretFile: filePath.optional(),
+    /** Which tokens are introspected: `opaque` ones (the default; JWTs are checked with the issuer's keys), or `all`. */
+    tokens: z.enum(['opaque', 'all']).default('opaque'),
+    /** Longest time, in seconds, an answer is reused; never past the token's `exp`. 0: ask every time. */
+    cacheSeconds: z.int().min(0).max(3_600).default(60),
+  })
+  .refine((i) => (i.clientSecretEnv === undefined) !== (i.clientSecretFile === undefined), {
+    message:
+      'give exactly one of clientSecretEnv or clientSecretFile (the secret never goes in the config file)',
+  });
+
 const oauthSchema = z.strictObject({
   /** The identity provider's issuer URL, exactly as its tokens' `iss` says. */
   issuer: secureUrl,
@@ -69,6 +89,8 @@ const oauthSchema = z.strictObject({
   requiredScopes: z.array(z.string().min(1)).default([]),
   /** Scopes advertised in the protected-resource metadata. Default: `requiredScopes`. */
   scopesSupported: z.array(z.string().min(1)).optional(),
+  /** Opaque access tokens are checked by asking the issuer (OAuth 2.0 token introspection, RFC 7662). */
+  introspection: introspectionSchema.optional(),
 });
 
 const staticTokenSchema = z.strictObject({
@@ -153,5 +175,6 @@ export const profilesSchema = z.record(name('a profile name'), profileSchema).de
 
 export type AuthConfig = z.output<typeof authSchema>;
 export type OAuthConfig = z.output<typeof oauthSchema>;
+export type IntrospectionConfig = z.output<typeof introspectionSchema>;
 export type StaticTokenConfig = z.output<typeof staticTokenSchema>;
 export type ProfileConfig = z.output<typeof profileSchema>;

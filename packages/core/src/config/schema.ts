@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TRANSPORT_CHOICES, transportNamed } from '../transport/registry.js';
 import { authSchema, profilesSchema } from './authSchema.js';
 
 /** The first-party packs loaded when the config names none. */
@@ -107,10 +108,7 @@ export const configSchema = z.strictObject({
   server: z
     .strictObject({
       /** The transport by name, looked up in the host's transport registry. */
-      transport: z
-        .enum(['stdio', 'streamable-http', 'http'])
-        .default('stdio')
-        .transform((t) => (t === 'http' ? 'streamable-http' : t)),
+      transport: z.enum(TRANSPORT_CHOICES).default('stdio').transform(transportNamed),
       host: z.string().min(1).default('127.0.0.1'),
       port: z.int().min(0).max(65_535).default(3000),
       path: z

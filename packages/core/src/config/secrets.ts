@@ -30,6 +30,8 @@ export interface TeamSecrets {
   readonly tokens: readonly StaticToken[];
   /** Each profile's own Panther token; absent when the profile uses the host's. */
   readonly pantherTokens: ReadonlyMap<string, string>;
+  /** The client secret for token introspection (`server.auth.oauth.introspection`), when configured. */
+  readonly introspectionSecret?: string | undefined;
 }
 
 const MIN_HTTP_TOKEN_LENGTH = 16;
@@ -85,5 +87,13 @@ export function readTeamSecrets(config: HostConfig, ctx: SecretContext): TeamSec
     const source = { env: profile.pantherTokenEnv, file: profile.pantherTokenFile };
     pantherTokens.set(name, readSecret(source, `profiles.${name}`, ctx));
   }
-  return { tokens, pantherTokens };
+  const introspection = config.server.auth?.oauth?.introspection;
+  const introspectionSecret = introspection
+    ? readSecret(
+        { env: introspection.clientSecretEnv, file: introspection.clientSecretFile },
+        'server.auth.oauth.introspection',
+        ctx,
+      )
+    : undefined;
+  return { tokens, pantherTokens, ...(introspectionSecret ? { introspectionSecret } : {}) };
 }

@@ -31,6 +31,7 @@ import { lazyJsonSchemaValidator } from '../server/jsonSchemaValidator.js';
 import { serveSession } from '../server/serveSession.js';
 import type { SharedStore, SharedStoreView } from '../sharedStore/types.js';
 import type { RunningHttpServer } from '../transport/http.js';
+import { HTTP_TRANSPORT } from '../transport/registry.js';
 import type { RunningTransport, SessionInfo } from '../transport/types.js';
 import type { PackSource, PantherTarget, ValidatedPack } from '../types.js';
 import { collectSecrets } from './hostSecrets.js';
@@ -319,10 +320,22 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
     };
   };
 
-  // Built when HTTP is first served: the JOSE library stays out of a stdio start.
+  // Built when HTTP is first served: the JOSE library and the token verifier stay out of a stdio start.
   let httpAuth: Promise<HttpAuth> | undefined;
   const authForHttp = (): Promise<HttpAuth> => {
-    httpAuth ??= import('../auth/createHttpAuth.js').then((m) => m.createHttpAuth(config, team.tokens));
+    httpAuth ??= (async () => {
+      const oauth = config.server.auth?.oauth;
+      const verifier = oauth
+        ? await parts.accessTokenVerifier({
+            config,
+            logger,
+            oauth,
+            introspectionSecret: team.introspectionSecret,
+          })
+        : undefined;
+      const { createHttpAuth } = await import('../auth/createHttpAuth.js');
+      return createHttpAuth(config, team.tokens, verifier);
+    })();
     return httpAuth;
   };
 
@@ -338,6 +351,14 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
     routes: parts.httpRoutes({ config, logger }),
     auth: authForHttp,
   });
+  /** Serves one transport of the registry (`parts.transports`), by name. */
+  const serveTransport = async (name: string): Promise<RunningTransport> => {
+    const entry = parts.transports[name];
+    if (entry === undefined) throw new McpHostError('CONFIG_INVALID', `There is no transport "${name}"`);
+    const served = await (await entry.load()).serve(transportContext());
+    running.push(served);
+    return served;
+  };
   const host: Host = {
     get config() {
       return current.config;
@@ -368,17 +389,9 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       return server;
     },
     async listen() {
-      const http = await import('../transport/http.js');
-      const served = await http.serve(transportContext());
-      running.push(served);
-      return served;
+      return (await serveTransport(HTTP_TRANSPORT)) as RunningHttpServer;
     },
-    async serve() {
-      const module = await parts.transports[config.server.transport]!();
-      const served = await module.serve(transportContext());
-      running.push(served);
-      return served;
-    },
+    serve: () => serveTransport(config.server.transport),
     reload(next) {
       if (closed) return Promise.reject(new Error('the host is closed'));
       const result = reloads.then(() => applyReload(next));

@@ -20,7 +20,8 @@ export function urlCredentials(urls: readonly (string | undefined)[]): string[] 
 
 /**
  * Every secret the config holds, collected before anything logs so the redaction list is complete from the first
- * line: the Panther and HTTP tokens, credentials in URLs, the team's static tokens and each profile's Panther token.
+ * line: the Panther and HTTP tokens, credentials in URLs, the team's static tokens, each profile's Panther token and
+ * the introspection client secret.
  */
 export function collectSecrets(config: HostConfig, team: TeamSecrets): string[] {
   return [
@@ -29,5 +30,6 @@ export function collectSecrets(config: HostConfig, team: TeamSecrets): string[] 
     ...urlCredentials([config.panther.instanceUrl, config.panther.restUrl, config.panther.graphqlUrl]),
     ...team.tokens.map((t) => t.value),
     ...team.pantherTokens.values(),
+    team.introspectionSecret,
   ].filter((s): s is string => !!s);
 }

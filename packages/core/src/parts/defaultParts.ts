@@ -44,6 +44,11 @@ const defaults: HostParts = {
   upstreamObservers: () => [],
   httpRoutes: () => [],
   callHooks: ({ defaults }) => defaults,
+  // The JOSE library and the introspection client are imported only when HTTP callers are checked.
+  accessTokenVerifier: ({ oauth, introspectionSecret }) =>
+    import('../auth/defaultVerifier.js').then((verifiers) =>
+      verifiers.createDefaultVerifier(oauth, { introspectionSecret }),
+    ),
   transports: TRANSPORTS,
 };
 

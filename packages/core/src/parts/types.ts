@@ -6,14 +6,16 @@ import type {
   UpstreamCallObserver,
 } from '@mcp-panther/client';
 import type { AuditSink } from '../audit/auditSink.js';
+import type { AccessTokenVerifier } from '../auth/accessTokens.js';
 import type { CallHook } from '../calls/types.js';
+import type { OAuthConfig } from '../config/authSchema.js';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
 import type { HostLogger } from '../logging/createLogger.js';
 import type { Redactor } from '../security/redact.js';
 import type { SharedStore } from '../sharedStore/types.js';
 import type { HttpRoute } from '../transport/routes.js';
-import type { TransportLoader } from '../transport/types.js';
+import type { TransportEntry } from '../transport/types.js';
 import type { ClientScope, PantherTarget } from '../types.js';
 
 /** The Panther the host talks to, as a `connect` part finds it: where, with which token, and what to close. */
@@ -76,6 +78,17 @@ export interface HostParts {
    * order (`orderHooks`).
    */
   callHooks(ctx: PartContext & { readonly defaults: readonly CallHook[] }): readonly CallHook[];
+  /**
+   * Checks the OAuth access tokens of HTTP callers (`server.auth.oauth`), built when HTTP is first served. Default:
+   * JWTs with the issuer's keys; opaque tokens by introspection when `oauth.introspection` is set.
+   */
+  accessTokenVerifier(
+    ctx: PartContext & {
+      readonly oauth: OAuthConfig;
+      /** The introspection client secret (`oauth.introspection.clientSecretEnv` or `…File`), when configured. */
+      readonly introspectionSecret: string | undefined;
+    },
+  ): AccessTokenVerifier | Promise<AccessTokenVerifier>;
   /** Transports by name (`server.transport` picks one). */
-  readonly transports: Readonly<Record<string, TransportLoader>>;
+  readonly transports: Readonly<Record<string, TransportEntry>>;
 }

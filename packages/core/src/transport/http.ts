@@ -41,6 +41,7 @@ export interface RunningHttpServer {
   readonly port: number;
   /** Open MCP sessions (0 when stateless). */
   readonly sessionCount: number;
+  readonly servesRoutes: true;
   close(): Promise<void>;
 }
 
@@ -275,6 +276,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   return {
     url,
     port,
+    servesRoutes: true,
     get sessionCount() {
       return sessions.size;
     },

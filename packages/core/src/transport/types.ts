@@ -28,6 +28,8 @@ export interface TransportContext {
 export interface RunningTransport {
   readonly url?: string | undefined;
   readonly port?: number | undefined;
+  /** True when it serves the context's extra HTTP `routes` (`/metrics`) beside MCP. */
+  readonly servesRoutes?: boolean | undefined;
   /** Open MCP sessions, when the transport keeps sessions (streamable HTTP). */
   readonly sessionCount?: number | undefined;
   close(): Promise<void>;
@@ -40,3 +42,12 @@ export interface TransportModule {
 
 /** Imports a transport only when it is chosen (the HTTP stack stays out of a stdio start). */
 export type TransportLoader = () => Promise<TransportModule>;
+
+/** A transport of the registry: how to load it, and what others need to know of it without loading it. */
+export interface TransportEntry {
+  readonly load: TransportLoader;
+  /** Other names `server.transport` accepts for it. */
+  readonly aliases?: readonly string[] | undefined;
+  /** Speaks MCP over the process's stdin and stdout (the CLI then stops when stdin ends). */
+  readonly processStdio?: boolean | undefined;
+}
