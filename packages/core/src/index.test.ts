@@ -21,6 +21,8 @@ describe('public API', () => {
       'PARSED_INPUT',
       'PantherApiError',
       'RESOURCE_URI',
+      'TRANSPORTS',
+      'TRANSPORT_CHOICES',
       'ToolInputError',
       'callKey',
       'checkPack',
@@ -70,6 +72,7 @@ describe('public API', () => {
       'table',
       'textParam',
       'unescapeHidden',
+      'usesProcessStdio',
       'visibleText',
       'watchConfig',
     ]);
