@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selfCommand, serveBanner } from './banner.js';
+import { httpBanner, selfCommand, serveBanner } from './banner.js';
 
 describe('selfCommand', () => {
   it('repeats how the command was started: a bin on the PATH, npx, or node and a script', () => {
@@ -49,5 +49,36 @@ describe('serveBanner', () => {
     expect(serveBanner({ ...facts, sandbox: true, hidden: 0 }, true)).toContain(
       'Panther  the embedded sandbox, with generated demo data (set PANTHER_INSTANCE_URL and PANTHER_API_TOKEN for yours)',
     );
+  });
+});
+
+describe('httpBanner', () => {
+  const facts = {
+    version: '1.2.3',
+    sandbox: true,
+    panther: 'http://127.0.0.1:9/',
+    mode: 'read-only',
+    tools: 30,
+    hidden: 6,
+    command: 'mcp-panther',
+    args: ['--transport', 'http'],
+  };
+
+  it('says where it listens and gives client configs to paste that parse as JSON', () => {
+    const text = httpBanner(facts, 'http://127.0.0.1:8000/mcp', 'none', false);
+    expect(text).toContain('is serving MCP over streamable HTTP at http://127.0.0.1:8000/mcp');
+    const configs = text.split('\n').filter((line) => line.trim().startsWith('{'));
+    expect(configs.map((line) => JSON.parse(line))).toEqual([
+      { mcpServers: { panther: { url: 'http://127.0.0.1:8000/mcp' } } },
+      { servers: { panther: { type: 'http', url: 'http://127.0.0.1:8000/mcp' } } },
+    ]);
+    expect(text).toContain('Ctrl-C stops it.');
+  });
+
+  it('adds the Authorization header a shared token needs, never the token itself', () => {
+    const text = httpBanner(facts, 'http://127.0.0.1:8000/mcp', 'bearer', false);
+    const first = JSON.parse(text.split('\n').find((line) => line.includes('mcpServers'))!);
+    expect(first.mcpServers.panther.headers).toEqual({ Authorization: 'Bearer <MCP_HTTP_AUTH_TOKEN>' });
+    expect(httpBanner(facts, 'https://mcp.example.com/mcp', 'oauth', false)).toContain('identity provider');
   });
 });

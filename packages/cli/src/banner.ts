@@ -61,3 +61,34 @@ export function serveBanner(facts: BannerFacts, colour: boolean): string {
     '',
   ].join('\n');
 }
+
+/** How HTTP callers prove who they are, for the client config the HTTP banner suggests. */
+export type HttpAuthKind = 'none' | 'bearer' | 'oauth';
+
+/**
+ * The lines a person sees when they start the server over streamable HTTP in a terminal: where it listens, and a
+ * client config to paste (Cursor's and VS Code's forms), with the header a shared token needs.
+ */
+export function httpBanner(facts: BannerFacts, url: string, auth: HttpAuthKind, colour: boolean): string {
+  const bold = (text: string) => (colour ? `\x1b[1m${text}\x1b[0m` : text);
+  const panther = facts.sandbox
+    ? 'the embedded sandbox, with generated demo data (set PANTHER_INSTANCE_URL and PANTHER_API_TOKEN for yours)'
+    : maskUrlCredentials(facts.panther);
+  const headers = auth === 'bearer' ? ', "headers": { "Authorization": "Bearer <MCP_HTTP_AUTH_TOKEN>" }' : '';
+  return [
+    '',
+    bold(`mcp-panther ${facts.version} is serving MCP over streamable HTTP at ${url}`),
+    `  Panther  ${panther}`,
+    `  Mode     ${facts.mode}, ${facts.tools} tools`,
+    '',
+    'Point an MCP client at that URL. To paste into Cursor (.cursor/mcp.json) or VS Code (.vscode/mcp.json):',
+    `  { "mcpServers": { "panther": { "url": "${url}"${headers} } } }`,
+    `  { "servers": { "panther": { "type": "http", "url": "${url}"${headers} } } }`,
+    ...(auth === 'oauth'
+      ? ['Callers sign in with the identity provider (server.auth.oauth); the client finds it from this URL.']
+      : []),
+    'Ctrl-C stops it.',
+    '',
+    '',
+  ].join('\n');
+}

@@ -1,7 +1,7 @@
 import { type Host, usesProcessStdio } from '@mcp-panther/core';
 import { startTelemetry, telemetryConfig } from '@mcp-panther/telemetry';
 import type { ParsedArgs } from '../args.js';
-import { selfCommand, serveBanner } from '../banner.js';
+import { type BannerFacts, httpBanner, selfCommand, serveBanner } from '../banner.js';
 import { openHost, readConfig } from '../openHost.js';
 import { CLI_VERSION } from '../version.js';
 import { watchForReload } from '../watchReload.js';
@@ -64,6 +64,7 @@ export async function serve(values: ParsedArgs['values']): Promise<number> {
   const stop = stopSignal(stdio);
   let host: Awaited<ReturnType<typeof openHost>>;
   let telemetry: Awaited<ReturnType<typeof startTelemetry>> | undefined;
+  let listening: string | undefined;
   try {
     // Loads prom-client and the OpenTelemetry SDK only when the config or OTEL_* variables turn them on.
     telemetry = await startTelemetry(telemetryConfig(loaded.sections), {
@@ -81,6 +82,7 @@ export async function serve(values: ParsedArgs['values']): Promise<number> {
   }
   try {
     const running = await host.serve();
+    listening = running.url;
     await telemetry?.attach(running, { logger: host.logger, transport: loaded.config.server.transport });
   } catch (error) {
     stop.dispose();
@@ -91,6 +93,11 @@ export async function serve(values: ParsedArgs['values']): Promise<number> {
   const watcher = watchForReload(host, loaded, values);
   // Started by hand in a terminal rather than by an MCP client: say what is running and what to do with it.
   if (stdio && process.stderr.isTTY) process.stderr.write(banner(host));
+  if (!stdio && listening !== undefined && process.stderr.isTTY) {
+    const server = loaded.config.server;
+    const auth = server.auth ? 'oauth' : server.authToken ? 'bearer' : 'none';
+    process.stderr.write(httpBanner(facts(host), listening, auth, !process.env['NO_COLOR']));
+  }
   const reason = await stop.stopped;
   watcher?.close();
   stop.dispose();
@@ -103,18 +110,19 @@ export async function serve(values: ParsedArgs['values']): Promise<number> {
   return 0;
 }
 
+function facts(host: Host): BannerFacts {
+  return {
+    version: CLI_VERSION,
+    sandbox: host.target.facts?.['sandbox'] === true,
+    panther: host.config.panther.instanceUrl ?? host.target.rest,
+    mode: host.policy.mode,
+    tools: host.policy.tools.enabled.length,
+    hidden: host.policy.tools.hidden.length,
+    command: selfCommand(process.argv[1], process.cwd()),
+    args: process.argv.slice(2),
+  };
+}
+
 function banner(host: Host): string {
-  return serveBanner(
-    {
-      version: CLI_VERSION,
-      sandbox: host.target.facts?.['sandbox'] === true,
-      panther: host.config.panther.instanceUrl ?? host.target.rest,
-      mode: host.policy.mode,
-      tools: host.policy.tools.enabled.length,
-      hidden: host.policy.tools.hidden.length,
-      command: selfCommand(process.argv[1], process.cwd()),
-      args: process.argv.slice(2),
-    },
-    !process.env['NO_COLOR'],
-  );
+  return serveBanner(facts(host), !process.env['NO_COLOR']);
 }
