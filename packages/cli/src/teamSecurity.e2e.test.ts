@@ -232,7 +232,7 @@ describe('team security of the HTTP server', () => {
         'mcp-protocol-version': '2025-06-18',
       },
     );
-    expect(borrowed.status).toBeGreaterThanOrEqual(400);
+    expect(borrowed.status).toBe(403);
     expect(await borrowed.text()).not.toContain('add_alert_comment');
     const lent = await post(
       STATIC_TOKEN,
@@ -242,7 +242,59 @@ describe('team security of the HTTP server', () => {
         'mcp-protocol-version': '2025-06-18',
       },
     );
-    expect(lent.status).toBeGreaterThanOrEqual(400);
+    expect(lent.status).toBe(403);
     await lent.body?.cancel();
+  });
+
+  it('demoted caller: a session serves only the subject and the profile that opened it', async () => {
+    const alertId = await someAlertId(panther);
+    const responderToken = await idp.token({ sub: 'u-dana', name: 'dana', groups: ['soc-responders'] });
+    const dana = await connectAs(responderToken);
+    const session = (dana.transport as StreamableHTTPClientTransport).sessionId!;
+    const onSession = { 'mcp-session-id': session, 'mcp-protocol-version': '2025-06-18' };
+    const comment = {
+      jsonrpc: '2.0',
+      id: 7,
+      method: 'tools/call',
+      params: { name: 'add_alert_comment', arguments: { alert_id: alertId, comment: 'after demotion' } },
+    };
+    expect((await dana.listTools()).tools.map((t) => t.name)).toContain('add_alert_comment');
+
+    // A refreshed token with the same grant (groups in another order, one more that matches nothing) is served.
+    const refreshed = await idp.token({ sub: 'u-dana', groups: ['marketing', 'soc-responders'] });
+    const served = await post(refreshed, { jsonrpc: '2.0', id: 3, method: 'tools/list' }, onSession);
+    expect(served.status).toBe(200);
+    expect(await served.text()).toContain('add_alert_comment');
+    // Another subject with the same groups, and a static token of the same profile: not their session.
+    const someoneElse = await idp.token({ sub: 'u-erin', groups: ['soc-responders'] });
+    for (const token of [someoneElse, STATIC_TOKEN]) {
+      const borrowed = await post(token, comment, onSession);
+      expect(borrowed.status).toBe(403);
+      expect(await borrowed.text()).toContain('opened by another caller');
+    }
+
+    // Demoted at the identity provider: the next request with the new token is refused and the session ends.
+    const demoted = await idp.token({ sub: 'u-dana', groups: ['soc-analysts'] });
+    const refused = await post(demoted, comment, onSession);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain(
+      'your access changed since this session was opened (profile \\"responder\\" → \\"analyst\\")',
+    );
+    // The old token, still valid, finds no session to use, and the client's own session is gone.
+    const stale = await post(responderToken, comment, onSession);
+    expect(stale.status).toBe(404);
+    await stale.body?.cancel();
+    await expect(dana.listTools()).rejects.toThrow();
+    expect(
+      (await auditRecords()).filter(
+        (r) => (r['arguments'] as { comment?: string })?.comment === 'after demotion',
+      ),
+    ).toEqual([]);
+    // A new session gets what the caller holds now: the analyst's read tools.
+    const now = await connectAs(demoted);
+    const tools = (await now.listTools()).tools.map((t) => t.name);
+    expect(tools).toContain('get_alert');
+    expect(tools).not.toContain('add_alert_comment');
+    expect(await profileOf(now)).toBe('analyst');
   });
 });

@@ -22,7 +22,8 @@ export function sharedTokenAuth(token: string | undefined): HttpAuth {
           reason: request.authorization ? 'wrong bearer token' : 'no bearer token',
         };
       }
-      return { ok: true, caller: undefined, key: `address:${request.remoteAddress}`, limits: {} };
+      const key = `address:${request.remoteAddress}`;
+      return { ok: true, caller: undefined, key, grant: key, limits: {} };
     },
   };
 }

@@ -6,7 +6,7 @@ import { bearerChallenge, readBearer } from './bearer.js';
 import { claimAt, claimList } from './claims.js';
 import { matchProfile } from './matchProfile.js';
 import { protectedResource } from './protectedResource.js';
-import { staticTokenTable } from './staticTokens.js';
+import { type StaticTokenEntry, staticTokenTable } from './staticTokens.js';
 import type { Admitted, CallerLimits, HttpAuth, Refused } from './types.js';
 
 export interface TeamAuthOptions {
@@ -28,11 +28,17 @@ const UNAVAILABLE_RETRY_SECONDS = 5;
 /**
  * Team authentication on HTTP: every request carries a bearer token that is either one of the named static
  * tokens (each bound to a profile) or an OAuth access token from the configured issuer (its claims pick the
- * profile). The caller's name, profile and limits come back with the admission; tokens never do.
+ * profile). The caller's name, profile and limits come back with the admission; tokens never do. The admission's
+ * grant says what the caller holds, so that a session serves only the grant it was opened with; `reconfigure`
+ * applies a reload's tokens and profiles.
  */
 export function createTeamAuth(options: TeamAuthOptions): HttpAuth {
-  const { auth, profiles } = options;
-  const lookup = staticTokenTable(options.tokens);
+  const { auth } = options;
+  // What a reload may change: the profiles and the static tokens (read at every request, swapped whole).
+  let profiles = options.profiles;
+  let lookup = staticTokenTable(options.tokens);
+  let maxSessionsPerCaller = options.maxSessionsPerCaller;
+  const listeners = new Set<() => void>();
   const oauth = auth.oauth;
   const verifier = options.verifier;
   if (oauth && !verifier) throw new Error('createTeamAuth: server.auth.oauth needs a verifier');
@@ -55,17 +61,21 @@ export function createTeamAuth(options: TeamAuthOptions): HttpAuth {
   const limitsOf = (profile: string): CallerLimits => {
     const p = profiles[profile];
     return {
-      maxSessions: p?.maxSessionsPerCaller ?? options.maxSessionsPerCaller,
+      maxSessions: p?.maxSessionsPerCaller ?? maxSessionsPerCaller,
       requestsPerMinute: p?.requestsPerMinute,
       burst: p?.burst,
     };
   };
-  const admitted = (caller: Caller & { readonly profile: string }, key: string): Admitted => ({
-    ok: true,
-    caller,
-    key,
-    limits: limitsOf(caller.profile),
-  });
+  const admitted = (
+    caller: Caller & { readonly profile: string },
+    key: string,
+    grant: string,
+    regrant: () => string | undefined,
+  ): Admitted => ({ ok: true, caller, key, grant, regrant, limits: limitsOf(caller.profile) });
+
+  // A static token's grant names its value's digest too: a rotated token is another grant.
+  const tokenGrant = (t: StaticTokenEntry): string => `token:${t.name}\n${t.profile}\n${t.fingerprint}`;
+  const oauthGrant = (subject: string, profile: string): string => `oauth:${subject}\n${profile}`;
 
   const kinds = [oauth ? 'oauth' : undefined, options.tokens.length > 0 ? 'tokens' : undefined];
   return {
@@ -73,6 +83,16 @@ export function createTeamAuth(options: TeamAuthOptions): HttpAuth {
     required: true,
     documents: new Map(metadata ? metadata.paths.map((path) => [path, metadata.document]) : []),
     ...(verifier ? { warm: () => verifier.warm() } : {}),
+    reconfigure(config, tokens) {
+      profiles = config.profiles;
+      lookup = staticTokenTable(tokens);
+      maxSessionsPerCaller = config.server.maxSessionsPerCaller;
+      for (const listener of listeners) listener();
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     async authenticate(request) {
       const token = readBearer(request.authorization);
       if (token === undefined) {
@@ -84,10 +104,15 @@ export function createTeamAuth(options: TeamAuthOptions): HttpAuth {
             )
           : unauthorized('send an access token as "Authorization: Bearer <token>"', 'no token');
       }
-      const named = lookup(token);
+      const named = lookup.find(token);
       if (named) {
         const id = `token:${named.name}`;
-        return admitted({ name: named.name, id, credential: 'token', profile: named.profile }, id);
+        const regrant = () => {
+          const now = lookup.named(named.name);
+          return now === undefined ? undefined : tokenGrant(now);
+        };
+        const caller = { name: named.name, id, credential: 'token' as const, profile: named.profile };
+        return admitted(caller, id, tokenGrant(named), regrant);
       }
       if (!oauth || !verifier)
         return unauthorized('the token is not valid', 'unknown static token', 'unknown token');
@@ -120,11 +145,8 @@ export function createTeamAuth(options: TeamAuthOptions): HttpAuth {
           reason: `missing scopes ${missing.join(' ')}`,
         };
       }
-      const profile = matchProfile(profiles, {
-        subject: claims.sub,
-        groups: claimList(claims, oauth.groupsClaim),
-        scopes,
-      });
+      const identity = { subject: claims.sub, groups: claimList(claims, oauth.groupsClaim), scopes };
+      const profile = matchProfile(profiles, identity);
       if (profile === undefined) {
         return {
           ok: false,
@@ -136,7 +158,16 @@ export function createTeamAuth(options: TeamAuthOptions): HttpAuth {
       }
       const shown = claimAt(claims, oauth.nameClaim);
       const name = typeof shown === 'string' && shown !== '' ? shown : claims.sub;
-      return admitted({ name, id: claims.sub, credential: 'oauth', profile }, `oauth:${claims.sub}`);
+      const regrant = () => {
+        const now = matchProfile(profiles, identity);
+        return now === undefined ? undefined : oauthGrant(claims.sub, now);
+      };
+      return admitted(
+        { name, id: claims.sub, credential: 'oauth', profile },
+        `oauth:${claims.sub}`,
+        oauthGrant(claims.sub, profile),
+        regrant,
+      );
     },
   };
 }

@@ -1,3 +1,5 @@
+import type { HostConfig } from '../config/schema.js';
+import type { StaticToken } from '../config/secrets.js';
 import type { Caller } from '../types.js';
 
 /** Limits that apply to one caller, from its profile and the server's defaults. */
@@ -19,6 +21,18 @@ export interface Admitted {
    * holds a token.
    */
   readonly key: string;
+  /**
+   * What this caller was granted, as a comparable string: its key, its profile and, for a static token, which
+   * value of it. A session is served only while each of its requests brings the grant it was opened with. Never
+   * holds a token.
+   */
+  readonly grant: string;
+  /**
+   * The grant the same caller would get now, under the tokens and profiles in force (after a reload); undefined
+   * when it would be refused. Keeps what the credential said (subject, groups, scopes; a token's name), never the
+   * credential.
+   */
+  readonly regrant?: (() => string | undefined) | undefined;
   readonly limits: CallerLimits;
 }
 
@@ -51,4 +65,11 @@ export interface HttpAuth {
   readonly documents: ReadonlyMap<string, unknown>;
   /** Fetches what the first request would otherwise wait for (the issuer's keys); never throws. */
   warm?(): Promise<void>;
+  /**
+   * Applies a reloaded config's static tokens and profiles (what callers are granted from now on); listeners are
+   * then told, so that sessions whose grant changed end. Other fields (the issuer, the claims read) are read once.
+   */
+  reconfigure?(config: HostConfig, tokens: readonly StaticToken[]): void;
+  /** Called after each `reconfigure`; returns the function that stops listening. */
+  onChange?(listener: () => void): () => void;
 }

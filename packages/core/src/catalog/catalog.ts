@@ -133,6 +133,15 @@ export interface CatalogChanges {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Nothing changed (a session whose profile is gone is ended rather than told). */
+export const NO_CHANGES: CatalogChanges = {
+  tools: false,
+  prompts: false,
+  resources: false,
+  addedTools: [],
+  removedTools: [],
+};
+
 export function catalogChanges(before: Catalog, after: Catalog): CatalogChanges {
   const was = new Set(before.toolset.tools.keys());
   const is = new Set(after.toolset.tools.keys());

@@ -20,6 +20,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** About 100 KB each: 256 sessions stay near 25 MB. */
 const DEFAULT_MAX_SESSIONS = 256;
 const DEFAULT_SESSION_IDLE_MS = 30 * 60_000;
+/** A working day and then some: a session is opened again (with the caller's grant as it is then) at least daily. */
+const DEFAULT_SESSION_MAX_AGE_MS = 12 * 60 * 60_000;
 const DEFAULT_MAX_SESSIONS_PER_CALLER = 32;
 
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
@@ -127,6 +129,12 @@ export const configSchema = z.strictObject({
       maxSessions: z.int().min(1).max(100_000).default(DEFAULT_MAX_SESSIONS),
       /** A session without a request for this long is closed and its memory released (its id then gets 404). */
       sessionIdleMs: z.int().min(1_000).max(86_400_000).default(DEFAULT_SESSION_IDLE_MS),
+      /** A session is closed this long after it opened, however busy (its id then gets 404). */
+      sessionMaxAgeMs: z
+        .int()
+        .min(1_000)
+        .max(7 * 86_400_000)
+        .default(DEFAULT_SESSION_MAX_AGE_MS),
       /** Open sessions one identified caller (`server.auth`) may hold; over it, 429 with Retry-After. */
       maxSessionsPerCaller: z.int().min(1).max(100_000).default(DEFAULT_MAX_SESSIONS_PER_CALLER),
       /** Who HTTP callers are (OAuth access tokens, named static tokens) and which profile each gets. */
@@ -142,6 +150,7 @@ export const configSchema = z.strictObject({
       stateless: false,
       maxSessions: DEFAULT_MAX_SESSIONS,
       sessionIdleMs: DEFAULT_SESSION_IDLE_MS,
+      sessionMaxAgeMs: DEFAULT_SESSION_MAX_AGE_MS,
       maxSessionsPerCaller: DEFAULT_MAX_SESSIONS_PER_CALLER,
     }),
   /** Named policies for HTTP callers, each with the Panther token it uses (see docs/configuration.md). */

@@ -9,6 +9,7 @@ import {
   catalogChanges,
   describeCatalog,
   type KnownPermissions,
+  NO_CHANGES,
   type PolicyState,
 } from '../catalog/catalog.js';
 import { buildCatalogs, type Catalogs, permissionReader, profileSources } from '../catalog/profiles.js';
@@ -35,7 +36,7 @@ import { HTTP_TRANSPORT } from '../transport/registry.js';
 import type { RunningTransport, SessionInfo } from '../transport/types.js';
 import type { PackSource, PantherTarget, ValidatedPack } from '../types.js';
 import { collectSecrets } from './hostSecrets.js';
-import { type ReloadOptions, type ReloadReport, restartOnlyChanges } from './reload.js';
+import { appliedConfig, type ReloadOptions, type ReloadReport, restartOnlyChanges } from './reload.js';
 import { createSessionRegistry } from './sessionRegistry.js';
 
 export interface CreateHostOptions {
@@ -61,7 +62,10 @@ export interface CreateHostOptions {
 }
 
 export interface Host {
-  /** The config in force: the start-up config, with `packs` and `policy` as the last reload applied them. */
+  /**
+   * The config in force: the start-up config, with `packs`, `policy`, `profiles` and `server.auth.tokens` as the
+   * last reload applied them.
+   */
   readonly config: HostConfig;
   readonly packs: readonly ValidatedPack[];
   /** The top-level policy's outcome (stdio, and HTTP without `server.auth`). */
@@ -89,9 +93,11 @@ export interface Host {
   /** Serves the transport the config names. Returns once serving has started. */
   serve(): Promise<RunningTransport>;
   /**
-   * Applies a new config's `packs` and `policy` without a restart: loads and checks the packs, filters the
-   * tools, swaps what every session serves and tells connected clients what changed. Calls in flight finish on
-   * what they started with. Throws (and changes nothing) when a pack fails to load.
+   * Applies a new config's `packs`, `policy`, `profiles` and static tokens without a restart: loads and checks the
+   * packs, reads the tokens' secrets, filters the tools, swaps what every session serves and tells connected
+   * clients what changed; HTTP sessions whose caller would now get another profile (or whose static token was
+   * rotated or removed) end. Calls in flight finish on what they started with. Throws (and changes nothing) when
+   * a pack fails to load, a secret cannot be read or the team settings do not hold together.
    */
   reload(options: ReloadOptions): Promise<ReloadReport>;
   close(): Promise<void>;
@@ -123,10 +129,8 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
   const { config } = options;
   const warnings = checkTeamConfig(config);
   // Read before anything logs: every secret is in the redaction list from the first line on.
-  const team: TeamSecrets = readTeamSecrets(config, {
-    env: options.env ?? process.env,
-    baseDir: options.baseDir ?? process.cwd(),
-  });
+  const env = options.env ?? process.env;
+  let team: TeamSecrets = readTeamSecrets(config, { env, baseDir: options.baseDir ?? process.cwd() });
   const secrets = [...collectSecrets(config, team), ...(options.secrets ?? [])];
   const redact = createRedactor(() => secrets);
   const parts = chooseParts(options);
@@ -207,17 +211,19 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
   }
 
   const target = connection.target;
-  // Profiles are read at start-up only (a change to them needs a restart); their catalogs follow reloads.
-  const profiles = profileSources({
-    profiles: config.profiles,
-    pantherTokens: team.pantherTokens,
-    hostClient: client,
-    clientFor: (token) => container.clientFor(token),
-  });
+  // Each profile with the client of its Panther token; a reload reads them again.
+  const sourcesOf = (nextConfig: HostConfig, secretsRead: TeamSecrets) =>
+    profileSources({
+      profiles: nextConfig.profiles,
+      pantherTokens: secretsRead.pantherTokens,
+      hostClient: client,
+      clientFor: (token) => container.clientFor(token),
+    });
   const catalogsFor = (
     nextPacks: readonly ValidatedPack[],
     policy: HostConfig['policy'],
     known: KnownPermissions,
+    profiles: ReturnType<typeof sourcesOf>,
   ): Promise<Catalogs> =>
     buildCatalogs({
       packs: nextPacks,
@@ -230,7 +236,10 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
     });
   let current: { config: HostConfig; catalogs: Catalogs };
   try {
-    current = { config, catalogs: await catalogsFor(packs, config.policy, permissions) };
+    current = {
+      config,
+      catalogs: await catalogsFor(packs, config.policy, permissions, sourcesOf(config, team)),
+    };
   } catch (error) {
     await closeAll();
     throw error;
@@ -298,19 +307,32 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       note: 'switched off (policy.hideUnpermittedTools: false)',
     };
     if (next.config.policy.hideUnpermittedTools) known = await permissionsOf(client);
-    const catalogs = await catalogsFor(nextPacks, next.config.policy, known);
-    const needsRestart = restartOnlyChanges(current.config, next.config);
+    // Profiles and static tokens follow the file too: checked, and their secrets read, before anything changes.
+    const applied = appliedConfig(current.config, next.config);
+    const teamWarnings = checkTeamConfig(applied);
+    const nextTeam = readTeamSecrets(applied, {
+      env,
+      baseDir: next.baseDir ?? options.baseDir ?? process.cwd(),
+    });
+    const catalogs = await catalogsFor(nextPacks, applied.policy, known, sourcesOf(applied, nextTeam));
+    const auth = httpAuth === undefined ? undefined : await httpAuth;
+    // From here on nothing waits: catalogs, secrets, tokens and profiles change together.
+    for (const secret of collectSecrets(applied, nextTeam))
+      if (!secrets.includes(secret)) secrets.push(secret);
+    const needsRestart = restartOnlyChanges(applied, next.config);
     const before = current.catalogs;
     const changes = catalogChanges(before.base, catalogs.base);
-    current = {
-      config: { ...current.config, packs: next.config.packs, policy: next.config.policy },
-      catalogs,
-    };
-    sessions.announce((profile) =>
-      profile === undefined
-        ? changes
-        : catalogChanges(before.profiles.get(profile)!, catalogs.profiles.get(profile)!),
-    );
+    current = { config: applied, catalogs };
+    team = nextTeam;
+    // Sessions whose caller is now granted another profile (or whose static token changed) end here.
+    auth?.reconfigure?.(applied, nextTeam.tokens);
+    sessions.announce((profile) => {
+      if (profile === undefined) return changes;
+      const was = before.profiles.get(profile);
+      const now = catalogs.profiles.get(profile);
+      return was && now ? catalogChanges(was, now) : NO_CHANGES;
+    });
+    for (const warning of teamWarnings) logger.warn(warning);
     return {
       addedTools: changes.addedTools,
       removedTools: changes.removedTools,
@@ -334,7 +356,8 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
           })
         : undefined;
       const { createHttpAuth } = await import('../auth/createHttpAuth.js');
-      return createHttpAuth(config, team.tokens, verifier);
+      // The tokens and profiles in force when HTTP starts; a reload hands the auth its new ones.
+      return createHttpAuth(current.config, team.tokens, verifier);
     })();
     return httpAuth;
   };

@@ -17,12 +17,30 @@ export interface ReloadReport {
   readonly notified: { readonly tools: boolean; readonly prompts: boolean; readonly resources: boolean };
   /** Sessions connected when the new config took effect. */
   readonly sessions: number;
-  /** Fields that changed but are read only at start-up (`server.port`): they need a restart. */
+  /** Fields that changed but are read only at start-up (`server.port`, `server.auth.oauth`): they need a restart. */
   readonly needsRestart: readonly string[];
 }
 
-/** What a reload applies; every other section is read once, at start-up. */
-const RELOADED: ReadonlySet<string> = new Set(['packs', 'policy', 'reload']);
+/** Sections a reload applies whole; of the rest only `server.auth.tokens` is (see `appliedConfig`). */
+const RELOADED: ReadonlySet<string> = new Set(['packs', 'policy', 'profiles', 'reload']);
+
+/**
+ * The config in force after a reload: the new `packs`, `policy` and `profiles`, and the new static tokens
+ * (`server.auth.tokens`) when both configs have `server.auth`; everything else as it was at start-up. Comparing
+ * it with the new config (`restartOnlyChanges`) says what was not applied.
+ */
+export function appliedConfig(current: HostConfig, next: HostConfig): HostConfig {
+  const auth = current.server.auth;
+  const tokens = next.server.auth?.tokens;
+  return {
+    ...current,
+    packs: next.packs,
+    policy: next.policy,
+    profiles: next.profiles,
+    reload: next.reload,
+    server: { ...current.server, auth: auth && tokens ? { ...auth, tokens } : auth },
+  };
+}
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

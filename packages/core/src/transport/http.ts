@@ -13,7 +13,14 @@ import { readJson } from './readBody.js';
 import { refuse } from './refuse.js';
 import { assertRoutesFit, findRoute, type HttpRoute, serveRoute } from './routes.js';
 import { assertSafeBinding, hostAllowed, isWildcardHost, originAllowed } from './security.js';
-import { callerSessionsLimit, maxSessionsLimit, type SessionLimit, SessionTable } from './sessions.js';
+import {
+  callerSessionsLimit,
+  maxSessionsLimit,
+  type SessionBinding,
+  type SessionLimit,
+  type SessionLookup,
+  SessionTable,
+} from './sessions.js';
 import type { SessionInfo, TransportContext } from './types.js';
 
 export interface HttpServerOptions {
@@ -72,6 +79,38 @@ const callerFields = (who: Admitted): Record<string, string> =>
       }
     : {};
 
+/** What a session remembers of the caller that opened it (never a token). */
+const bindingOf = (who: Admitted): SessionBinding => ({
+  key: who.key,
+  grant: who.grant,
+  profile: who.caller?.profile,
+  regrant: who.regrant,
+});
+
+/** The answer to a request whose session cannot serve it. */
+function sessionRefusal(
+  found: Exclude<SessionLookup<unknown>, { ok: true }>,
+  who: Admitted,
+): { status: 403 | 404; message: string } {
+  switch (found.reason) {
+    case 'missing':
+      return { status: 404, message: 'Session not found (it ended or expired): initialize a new one' };
+    case 'other-caller':
+      return {
+        status: 403,
+        message: 'Forbidden: this session was opened by another caller; initialize a session of your own',
+      };
+    case 'access-changed': {
+      const now = who.caller?.profile;
+      const change = found.was && now && found.was !== now ? ` (profile "${found.was}" → "${now}")` : '';
+      return {
+        status: 403,
+        message: `Forbidden: your access changed since this session was opened${change}; the session is closed: initialize a new one`,
+      };
+    }
+  }
+}
+
 interface HttpSession {
   readonly transport: StreamableHTTPServerTransport;
   close(): Promise<void>;
@@ -87,7 +126,8 @@ function header(req: IncomingMessage, name: string): string | undefined {
  * (RFC 9728 metadata). Every MCP request passes the Host and Origin checks (403), authentication (401/403), and
  * its caller's request rate (429). Refuses to start beyond loopback without authentication. Sessions
  * (`mcp-session-id`) by default, at most `server.maxSessions` and the caller's own cap, each bound to the caller
- * that opened it and released after `server.sessionIdleMs` without a request; `stateless: true` serves each
+ * that opened it and to what it was granted (another profile, a rotated token: 403 and the session ends),
+ * released after `server.sessionIdleMs` without a request or `server.sessionMaxAgeMs` after it opened; `stateless: true` serves each
  * request with a fresh server. Refusals are written completely even when the body was not read (see refuse.ts).
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
@@ -106,14 +146,23 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const rate = createCallerRateLimit();
   const sessions = new SessionTable<HttpSession>({
     idleMs: cfg.sessionIdleMs,
+    maxAgeMs: cfg.sessionMaxAgeMs,
     limits: [maxSessionsLimit(cfg.maxSessions), ...(options.sessionLimits ?? [])],
-    onExpire: (info) =>
-      logger.debug('http session expired', {
-        idleMs: cfg.sessionIdleMs,
-        sessions: sessions.size,
-        caller: info.callerKey,
-      }),
+    onEnd: (info, why) =>
+      why === 'access-changed'
+        ? logger.info('http session ended: its caller’s access changed', {
+            sessions: sessions.size,
+            caller: info.callerKey,
+          })
+        : logger.debug('http session expired', {
+            why,
+            ...(why === 'idle' ? { idleMs: cfg.sessionIdleMs } : { maxAgeMs: cfg.sessionMaxAgeMs }),
+            sessions: sessions.size,
+            caller: info.callerKey,
+          }),
   });
+  // A reload that changes tokens or profiles ends the sessions whose callers would now be granted something else.
+  const stopWatchingAccess = auth.onChange?.(() => sessions.recheck());
 
   async function handleSession(req: IncomingMessage, res: ServerResponse, who: Admitted): Promise<void> {
     const sessionId = header(req, 'mcp-session-id');
@@ -123,20 +172,26 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       if (!read.ok) return refuse(req, res, read.status, read.message);
       body = read.value;
     }
+    const binding = bindingOf(who);
     if (sessionId) {
-      // An identified caller reaches only its own sessions.
-      const request = sessions.begin(sessionId, req.method !== 'GET', who.caller ? who.key : undefined);
-      if (!request)
-        return refuse(req, res, 404, 'Session not found (it ended or expired): initialize a new one');
-      res.once('close', request.done);
-      return request.session.transport.handleRequest(req, res, body);
+      // An identified caller reaches only its own sessions, and only with the grant it opened them with.
+      const found = sessions.begin(sessionId, req.method !== 'GET', who.caller ? binding : undefined);
+      if (!found.ok) {
+        const refusal = sessionRefusal(found, who);
+        if (found.reason !== 'missing') {
+          logger.warn('http session refused', { reason: found.reason, ...callerFields(who) });
+        }
+        return refuse(req, res, refusal.status, refusal.message);
+      }
+      res.once('close', found.done);
+      return found.session.transport.handleRequest(req, res, body);
     }
     const isInit = Array.isArray(body) ? body.some((m) => isInitializeRequest(m)) : isInitializeRequest(body);
     if (req.method !== 'POST' || !isInit) {
       return refuse(req, res, 400, 'Bad Request: no valid mcp-session-id header (initialize first)');
     }
     const own = who.limits.maxSessions === undefined ? [] : [callerSessionsLimit(who.limits.maxSessions)];
-    const admission = await sessions.admit(who.key, own);
+    const admission = await sessions.admit(who.key, own, binding);
     if ('status' in admission) {
       logger.warn('http session refused', {
         status: admission.status,
@@ -281,6 +336,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return sessions.size;
     },
     async close() {
+      stopWatchingAccess?.();
       await sessions.close();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());

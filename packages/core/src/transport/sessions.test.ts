@@ -9,6 +9,8 @@ import type { RunningHttpServer } from './http.js';
 import {
   type Admission,
   maxSessionsLimit,
+  type SessionBinding,
+  type SessionEnd,
   type SessionLimit,
   type SessionRefusal,
   SessionTable,
@@ -36,15 +38,26 @@ afterEach(async () => {
   tables = [];
 });
 
-function table(options: { max: number; idleMs: number; limits?: SessionLimit[] }) {
+function table(options: { max: number; idleMs: number; maxAgeMs?: number; limits?: SessionLimit[] }) {
   const clock = { now: 0 };
+  const ended: [string, SessionEnd][] = [];
   const t = new SessionTable<Fake>({
     idleMs: options.idleMs,
+    maxAgeMs: options.maxAgeMs,
     limits: [maxSessionsLimit(options.max), ...(options.limits ?? [])],
+    onEnd: (info, why) => void ended.push([info.id, why]),
     now: () => clock.now,
   });
   tables.push(t);
-  return { table: t, clock };
+  return { table: t, clock, ended };
+}
+
+/** Lets the closes started without waiting finish. */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+/** A caller's binding: its key and grant, and what a reload would grant it now. */
+function binding(key: string, profile: string, now?: () => string | undefined): SessionBinding {
+  return { key, grant: `${key}|${profile}`, profile, ...(now ? { regrant: now } : {}) };
 }
 
 describe('SessionTable', () => {
@@ -73,13 +86,13 @@ describe('SessionTable', () => {
     expect(t.size).toBe(2);
     clock.now = 1_000;
     // Expired before any sweep: a request for it finds nothing.
-    expect(t.begin('idle', true)).toBeUndefined();
+    expect(t.begin('idle', true)).toEqual({ ok: false, reason: 'missing' });
     await t.sweep();
     expect(idle.closed).toBe(1);
     clock.now = 50_000;
     await t.sweep();
     expect(busy.closed).toBe(0);
-    request?.done();
+    if (request.ok) request.done();
     clock.now = 51_000;
     await t.sweep();
     expect(busy.closed).toBe(1);
@@ -104,6 +117,81 @@ describe('SessionTable', () => {
     admitted(await t.admit('b')).commit('new', fakeSession());
     expect(old.closed).toBe(1);
     expect(t.size).toBe(1);
+  });
+
+  it('serves a session only to its caller with the grant it was opened with; another grant ends it', async () => {
+    const { table: t, ended } = table({ max: 10, idleMs: 60_000 });
+    const session = fakeSession();
+    const responder = binding('oauth:alice', 'responder');
+    admitted(await t.admit(responder.key, [], responder)).commit('s', session);
+    const served = t.begin('s', true, responder);
+    expect(served.ok).toBe(true);
+    if (served.ok) served.done();
+    // Another caller: refused, and the session stays its owner's.
+    expect(t.begin('s', true, binding('oauth:mallory', 'responder'))).toEqual({
+      ok: false,
+      reason: 'other-caller',
+    });
+    expect(session.closed).toBe(0);
+    // The owner demoted (its token now matches another profile): refused, and the session is ended for good.
+    expect(t.begin('s', true, binding('oauth:alice', 'analyst'))).toEqual({
+      ok: false,
+      reason: 'access-changed',
+      was: 'responder',
+    });
+    expect(t.begin('s', true, responder)).toEqual({ ok: false, reason: 'missing' });
+    await settle();
+    expect(session.closed).toBe(1);
+    expect(ended).toEqual([['s', 'access-changed']]);
+  });
+
+  it('recheck ends the sessions whose caller would now get another grant, or none', async () => {
+    const { table: t, ended } = table({ max: 10, idleMs: 60_000 });
+    const grants = new Map<string, string | undefined>([
+      ['token:bot', 'token:bot|bot'],
+      ['oauth:ann', 'oauth:ann|analyst'],
+      ['oauth:rob', 'oauth:rob|responder'],
+    ]);
+    for (const [key, grant] of grants) {
+      const profile = grant!.split('|')[1]!;
+      admitted(
+        await t.admit(
+          key,
+          [],
+          binding(key, profile, () => grants.get(key)),
+        ),
+      ).commit(key, fakeSession());
+    }
+    expect(t.recheck()).toBe(0);
+    grants.set('token:bot', undefined); // removed
+    grants.set('oauth:rob', 'oauth:rob|analyst'); // demoted
+    expect(t.recheck()).toBe(2);
+    expect(t.size).toBe(1);
+    await settle();
+    expect(t.begin('oauth:ann', true, binding('oauth:ann', 'analyst')).ok).toBe(true);
+    expect(ended.map(([id]) => id).sort()).toEqual(['oauth:rob', 'token:bot']);
+  });
+
+  it('closes a session maxAgeMs after it opened however busy, after the call it is running', async () => {
+    const { table: t, clock, ended } = table({ max: 10, idleMs: 1_000, maxAgeMs: 5_000 });
+    const session = fakeSession();
+    admitted(await t.admit('a')).commit('s', session);
+    let call: ReturnType<typeof t.begin> | undefined;
+    // A request every 500 ms keeps it from going idle, not from growing old.
+    for (clock.now = 500; clock.now < 5_000; clock.now += 500) {
+      call = t.begin('s', true);
+      expect(call.ok).toBe(true);
+      if (clock.now < 4_500 && call.ok) call.done();
+    }
+    clock.now = 5_200;
+    await t.sweep();
+    // The call that started at 4.5 s is still running: the session waits for it, but takes no new request.
+    expect(session.closed).toBe(0);
+    expect(t.begin('s', true)).toEqual({ ok: false, reason: 'missing' });
+    if (call?.ok) call.done();
+    await settle();
+    expect(session.closed).toBe(1);
+    expect(ended).toEqual([['s', 'max-age']]);
   });
 
   it('takes per-caller limits as data: each session records its caller', async () => {
@@ -192,6 +280,35 @@ describe('HTTP sessions', () => {
     });
     expect(response.status).toBe(404);
     expect(await response.text()).toContain('initialize a new one');
+    await client.close();
+  });
+
+  it('closes a session server.sessionMaxAgeMs after it opened, however busy; its id then gets 404', async () => {
+    const running = await start({ sessionIdleMs: 60_000, sessionMaxAgeMs: 1_500 });
+    const { client, transport } = await connect(running.url);
+    const opened = Date.now();
+    // A request every 100 ms keeps it from going idle; the lifetime ends it all the same (bounded loop).
+    let ended = false;
+    for (let i = 0; i < 100 && !ended; i++) {
+      ended = await client.listTools().then(
+        () => false,
+        () => true,
+      );
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(ended).toBe(true);
+    expect(Date.now() - opened).toBeGreaterThanOrEqual(1_500);
+    expect(running.sessionCount).toBe(0);
+    const response = await fetch(running.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        'mcp-session-id': transport.sessionId ?? '',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }),
+    });
+    expect(response.status).toBe(404);
     await client.close();
   });
 });

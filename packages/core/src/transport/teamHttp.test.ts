@@ -249,21 +249,45 @@ describe('team deployment over HTTP', () => {
     }
   });
 
-  it('keeps a session to the caller that opened it: another caller gets 404 for its id', async () => {
+  it('keeps a session to the caller and the profile that opened it: another caller or a demoted one gets 403', async () => {
     const writer = await connect(await idp.token({ sub: 'walt', groups: ['writers'], scope: 'mcp' }));
+    const onSession = {
+      'mcp-session-id': writer.transport.sessionId ?? '',
+      'mcp-protocol-version': '2025-06-18',
+    };
+    const list = { jsonrpc: '2.0', id: 2, method: 'tools/list' };
     const other = await post(
       await idp.token({ sub: 'rita', groups: ['readers'], scope: 'mcp' }),
-      { jsonrpc: '2.0', id: 2, method: 'tools/list' },
-      { 'mcp-session-id': writer.transport.sessionId ?? '', 'mcp-protocol-version': '2025-06-18' },
+      list,
+      onSession,
     );
-    expect(other.status).toBe(404);
+    expect(other.status).toBe(403);
+    expect(await other.text()).toContain('this session was opened by another caller');
     // The same subject with a fresh token (a refresh) keeps its session.
     const same = await post(
       await idp.token({ sub: 'walt', groups: ['writers'], scope: 'mcp' }),
-      { jsonrpc: '2.0', id: 3, method: 'tools/list' },
-      { 'mcp-session-id': writer.transport.sessionId ?? '', 'mcp-protocol-version': '2025-06-18' },
+      list,
+      onSession,
     );
     expect(same.status).toBe(200);
+    await same.body?.cancel();
+    // The same subject demoted (its groups now match another profile): refused, and the session ends.
+    const demoted = await post(
+      await idp.token({ sub: 'walt', groups: ['readers'], scope: 'mcp' }),
+      list,
+      onSession,
+    );
+    expect(demoted.status).toBe(403);
+    expect(await demoted.text()).toContain(
+      'your access changed since this session was opened (profile \\"writer\\" → \\"reader\\"); the session is closed',
+    );
+    const afterwards = await post(
+      await idp.token({ sub: 'walt', groups: ['writers'], scope: 'mcp' }),
+      list,
+      onSession,
+    );
+    expect(afterwards.status).toBe(404);
+    await afterwards.body?.cancel();
   });
 
   it('caps each caller’s sessions (429 with Retry-After) without refusing other callers', async () => {
@@ -410,6 +434,92 @@ describe('a reload with profiles', () => {
       expect(
         reloading.profiles.get('writer')?.tools.hidden.map((h) => [h.tool.name, h.reason]),
       ).toContainEqual(['update_thing', 'denied']);
+    } finally {
+      await reloading.close();
+    }
+  });
+
+  it('ends the sessions of a static token rotated, removed or moved to another profile; others keep theirs', async () => {
+    const tokens = [
+      { name: 'reader', tokenEnv: 'READER', profile: 'reader' },
+      { name: 'writer', tokenEnv: 'WRITER', profile: 'writer' },
+      { name: 'mover', tokenEnv: 'MOVER', profile: 'reader' },
+      { name: 'leaver', tokenEnv: 'LEAVER', profile: 'reader' },
+    ];
+    const raw = (list: typeof tokens) => ({
+      packs: [],
+      server: { transport: 'http', port: 0, auth: { tokens: list } },
+      profiles: { reader: {}, writer: { mode: 'read-write' } },
+    });
+    const env: Record<string, string> = {
+      READER: 'reader-token-0123456789abcdef',
+      WRITER: 'writer-token-0123456789abcdef',
+      MOVER: 'mover-token-0123456789abcdef',
+      LEAVER: 'leaver-token-0123456789abcdef',
+    };
+    const packs = [
+      { specifier: 'things', enabled: true, optional: false, config: undefined, pack: thingsPack },
+    ];
+    const reloading = await createHost({
+      config: parseConfig(raw(tokens)),
+      packs,
+      client: fakeClient(),
+      logger: createLogger({ level: 'error', format: 'json', sink: memorySink() }),
+      env,
+    });
+    try {
+      const running = await reloading.listen();
+      const connectWith = async (token: string) => {
+        const client = new Client({ name: 'rotation', version: '1' });
+        const transport = new StreamableHTTPClientTransport(new URL(running.url), {
+          requestInit: { headers: { authorization: `Bearer ${token}` } },
+        });
+        await client.connect(transport);
+        open.push(client);
+        return transport.sessionId ?? '';
+      };
+      const sessionOf = {
+        reader: await connectWith(env['READER']!),
+        writer: await connectWith(env['WRITER']!),
+        mover: await connectWith(env['MOVER']!),
+        leaver: await connectWith(env['LEAVER']!),
+      };
+      expect(running.sessionCount).toBe(4);
+      const oldWriter = env['WRITER']!;
+      env['WRITER'] = 'writer-token-rotated-456789abcdef';
+      await reloading.reload({
+        config: parseConfig(
+          raw([tokens[0]!, tokens[1]!, { ...tokens[2]!, profile: 'writer' }]), // leaver removed, mover moved
+        ),
+        packs,
+      });
+      for (let i = 0; i < 100 && running.sessionCount > 1; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(running.sessionCount).toBe(1);
+      const listOn = (token: string, session: string) =>
+        fetch(running.url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json, text/event-stream',
+            authorization: `Bearer ${token}`,
+            'mcp-session-id': session,
+            'mcp-protocol-version': '2025-06-18',
+          },
+          body: JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/list' }),
+        });
+      expect((await listOn(env['READER']!, sessionOf.reader)).status).toBe(200);
+      expect((await listOn(oldWriter, sessionOf.writer)).status).toBe(401);
+      expect((await listOn(env['WRITER']!, sessionOf.writer)).status).toBe(404);
+      expect((await listOn(env['MOVER']!, sessionOf.mover)).status).toBe(404);
+      expect((await listOn(env['LEAVER']!, sessionOf.leaver)).status).toBe(401);
+      // The rotated token and the moved one open new sessions with what they hold now.
+      await connectWith(env['WRITER']!);
+      await connectWith(env['MOVER']!);
+      expect(reloading.config.server.auth?.tokens.map((t) => `${t.name}:${t.profile}`)).toEqual([
+        'reader:reader',
+        'writer:writer',
+        'mover:writer',
+      ]);
     } finally {
       await reloading.close();
     }
