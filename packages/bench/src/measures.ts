@@ -5,6 +5,7 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { elapsedMs, median, percentile } from './stats.js';
 import {
+  connectHttpClient,
   connectStdio,
   cpuMs,
   type HttpTarget,
@@ -218,6 +219,46 @@ export async function toolListSize(upstream: FixedLatencyUpstream, config: strin
       .map((tool) => ({ name: tool.name, characters: JSON.stringify(tool).length }))
       .sort((a, b) => b.characters - a.characters),
   };
+}
+
+/** One connection's tools/list: what it asked for (its URL path below /mcp) and what it got. */
+export interface FocusedToolList {
+  readonly connection: string;
+  readonly path: string;
+  readonly tools: number;
+  readonly characters: number;
+}
+
+/** The connections the focused measure opens, each by URL path (the headers would give the same lists). */
+export const FOCUSED_CONNECTIONS: readonly { connection: string; path: string }[] = [
+  { connection: 'every tool (read-write)', path: '/mcp' },
+  { connection: 'alerts only', path: '/mcp/x/alerts' },
+  { connection: 'data lake only', path: '/mcp/x/datalake' },
+  { connection: 'read-only', path: '/mcp/readonly' },
+  { connection: 'alerts and data lake, read-only', path: '/mcp/x/alerts+datalake/readonly' },
+];
+
+/**
+ * tools/list size for connections that ask for one job's tools (toolsets per connection), against every tool:
+ * one host over HTTP, one connection per toolset path.
+ */
+export async function focusedToolLists(
+  upstream: FixedLatencyUpstream,
+  config: string,
+): Promise<FocusedToolList[]> {
+  const target = await startHttp(targetOptions('host', upstream, config));
+  try {
+    const lists: FocusedToolList[] = [];
+    for (const { connection, path } of FOCUSED_CONNECTIONS) {
+      const client = await connectHttpClient(new URL(path, target.url));
+      const { tools } = await client.listTools();
+      await client.close();
+      lists.push({ connection, path, tools: tools.length, characters: JSON.stringify(tools).length });
+    }
+    return lists;
+  } finally {
+    await target.close();
+  }
 }
 
 /** Upstream calls for 100 repeated reads and for 50 concurrent identical reads (host cache on vs bare). */

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * A single measure, for working on one figure:
- * `node packages/bench/dist/quick.js latency|telemetry|cold|throughput|memory|datalake|answers|setup|stateless|
- * redis|replicas [count]` (datalake: events).
+ * `node packages/bench/dist/quick.js latency|telemetry|cold|throughput|memory|datalake|answers|toolsets|setup|
+ * stateless|redis|replicas [count]` (datalake: events).
  * Writes nothing; prints the rows.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -11,10 +11,18 @@ import { join } from 'node:path';
 import { startRedisServer } from '@mcp-panther/redis/testing';
 import { ANSWERS_TARGET, answerSizes } from './answers.js';
 import { dataLakeCount } from './datalake.js';
-import { callLatency, coldStart, httpThroughput, memory, type Row, telemetryLatency } from './measures.js';
+import {
+  callLatency,
+  coldStart,
+  focusedToolLists,
+  httpThroughput,
+  memory,
+  type Row,
+  telemetryLatency,
+} from './measures.js';
 import { startOtlpSink } from './otlpSink.js';
 import { redisCallLatency, replicaScaling, serverSetup, statelessLatency } from './replicas.js';
-import { renderAnswers } from './report.js';
+import { renderAnswers, renderFocused } from './report.js';
 import { ratio } from './stats.js';
 import { startFixedLatencyUpstream } from './upstream.js';
 
@@ -67,6 +75,11 @@ const withTelemetry = async (calls: number): Promise<Row[]> => {
     await collector.close();
   }
 };
+if (which === 'toolsets') {
+  process.stdout.write(`${renderFocused(await focusedToolLists(upstream, cached)).join('\n')}\n`);
+  await upstream.close();
+  process.exit(0);
+}
 let rows: Row[] = [];
 try {
   if (which === 'latency') rows = await callLatency(upstream, config, count || 200);

@@ -2,7 +2,7 @@
 import { cpus } from 'node:os';
 import { estimateTokens } from '@mcp-panther/core';
 import type { AnswerRow } from './answers.js';
-import type { Row, ToolListSize } from './measures.js';
+import type { FocusedToolList, Row, ToolListSize } from './measures.js';
 import { ratio } from './stats.js';
 
 const fmt = (n: number, digits = 1): string =>
@@ -21,6 +21,8 @@ function verdict(row: Row): string {
 export interface Report {
   rows: Row[];
   toolList: ToolListSize;
+  /** tools/list of connections that ask for one job's tools (toolsets per connection). */
+  focused: readonly FocusedToolList[];
   referenceCharacters: number;
   toolListTarget: number;
   answers: readonly AnswerRow[];
@@ -58,6 +60,19 @@ export function renderAnswers(rows: readonly AnswerRow[], target: number): strin
   ];
 }
 
+/** The focused connections' tools/list against the full one (the first row). */
+export function renderFocused(lists: readonly FocusedToolList[]): string[] {
+  const full = lists[0]?.characters ?? 0;
+  return [
+    '| Connection | URL path | Tools | Characters | ≈ Tokens | Share of every tool |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...lists.map(
+      (list) =>
+        `| ${list.connection} | \`${list.path}\` | ${list.tools} | ${fmt(list.characters, 0)} | ${fmt(estimateTokens(list.characters), 0)} | ${pct(list.characters, full)} |`,
+    ),
+  ];
+}
+
 export function renderReport(report: Report): string {
   const cpu = cpus();
   const lines = [
@@ -89,6 +104,14 @@ export function renderReport(report: Report): string {
     '',
     'Tokens are estimated as characters / 4 (`estimateTokens` in core, the same estimate as the reference figure',
     'and as the output budget `output.maxTokens`).',
+    '',
+    '## tools/list for focused connections',
+    '',
+    "What a client pays in every conversation when it asks for one job's tools (toolsets per connection,",
+    'docs/configuration.md): the same host over HTTP in read-write mode with every permission, one connection per',
+    'URL path (`X-MCP-Toolsets`, `X-MCP-Tools` and `X-MCP-Readonly` headers give the same lists).',
+    '',
+    ...renderFocused(report.focused),
     '',
     '## Characters per answer',
     '',

@@ -18,6 +18,7 @@ export interface FixedLatencyUpstream {
 const ALL_PERMISSIONS = [
   'AlertModify',
   'AlertRead',
+  'DataAnalyticsModify',
   'DataAnalyticsRead',
   'LogSourceRead',
   'PolicyModify',

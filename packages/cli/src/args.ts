@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { ConfigOverride } from '@mcp-panther/core';
+import type { ConfigOverride, ToolsetRequest } from '@mcp-panther/core';
 
 export const COMMANDS = ['serve', 'tools', 'doctor', 'sandbox', 'create-pack', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -21,6 +21,9 @@ const OPTIONS = {
   watch: { type: 'boolean', short: 'w' },
   dir: { type: 'string' },
   profile: { type: 'string' },
+  toolsets: { type: 'string' },
+  tools: { type: 'string' },
+  'read-only': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -46,6 +49,9 @@ export interface ParsedArgs {
     watch?: boolean | undefined;
     dir?: string | undefined;
     profile?: string | undefined;
+    toolsets?: string | undefined;
+    tools?: string | undefined;
+    'read-only'?: boolean | undefined;
     help?: boolean | undefined;
     version?: boolean | undefined;
   };
@@ -101,6 +107,30 @@ export function configOverrides(values: ParsedArgs['values']): ConfigOverride[] 
   return out;
 }
 
+function nameList(flag: string, value: string, example: string): string[] {
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  if (names.length === 0)
+    throw new UsageError(`${flag} needs a comma-separated list, e.g. ${flag} ${example}`);
+  return names;
+}
+
+/**
+ * `--toolsets`, `--tools` and `--read-only`: what every connection is narrowed to (the packs' tools and the tools
+ * named, read tools only). They narrow what the config allows, never widen it; names are checked by the host.
+ */
+export function toolsetFlags(values: ParsedArgs['values']): ToolsetRequest | undefined {
+  const packs =
+    values.toolsets === undefined ? undefined : nameList('--toolsets', values.toolsets, 'alerts,datalake');
+  const tools =
+    values.tools === undefined ? undefined : nameList('--tools', values.tools, 'get_alert,list_alerts');
+  const readOnly = values['read-only'] === true;
+  if (packs === undefined && tools === undefined && !readOnly) return undefined;
+  return { packs, tools, readOnly, source: { packs: '--toolsets', tools: '--tools' } };
+}
+
 export function sandboxOptions(values: ParsedArgs['values']): {
   port?: number;
   events?: number;
@@ -143,6 +173,13 @@ Options:
       --host HOST        HTTP host (default 127.0.0.1)             [env MCP_HOST]
   -p, --port N           HTTP port (default 3000); for "sandbox", the sandbox port  [env MCP_PORT]
       --read-write       Register write tools (same as --mode read-write)
+      --toolsets IDS     Serve only these packs' tools (comma-separated pack ids: alerts,datalake,
+                         detections,admin,queries); with --tools, their tools and those
+      --tools NAMES      Serve only these tools (comma-separated), besides --toolsets' packs
+      --read-only        Serve only read tools, whatever the mode
+                         (the three only narrow what the config allows; over HTTP a client
+                         narrows further with /mcp/x/{ids}, /mcp/readonly, X-MCP-Toolsets,
+                         X-MCP-Tools and X-MCP-Readonly)
       --mode M           read-only (default) | read-write          [env MCP_PANTHER_MODE]
       --log-level L      debug | info | warn | error               [env LOG_LEVEL]
       --log-file PATH    Log to a file instead of stderr           [env MCP_LOG_FILE]

@@ -6,6 +6,7 @@ import {
   type HostParts,
   type LoadedConfig,
   loadConfig,
+  type ToolsetRequest,
 } from '@mcp-panther/core';
 import { QUERY_TOOLS_SECTION } from '@mcp-panther/pack-datalake';
 import { REDIS_SECTION, redisConfig, redisSharedStore } from '@mcp-panther/redis/host';
@@ -31,11 +32,13 @@ export async function readConfig(
  * The host as `serve`, `tools` and `doctor` build it: config file, environment and flags; packs from the config
  * (its `packs`, and the query tools of its `queryTools` section, built once Panther is connected);
  * each optional subsystem as its config section plus the parts it configures (the sandbox's `connect`, Redis's
- * `sharedStore`). `withParts` adds to the CLI's parts (telemetry wraps them).
+ * `sharedStore`). `withParts` adds to the CLI's parts (telemetry wraps them); `toolset` narrows every connection
+ * (`--toolsets`, `--tools`, `--read-only`).
  */
 export async function openHost(
   loaded: LoadedConfig,
   withParts: (parts: Partial<HostParts>) => Partial<HostParts> = (parts) => parts,
+  toolset?: ToolsetRequest | undefined,
 ): Promise<Host> {
   return createHost({
     config: loaded.config,
@@ -47,6 +50,7 @@ export async function openHost(
       sharedStore: redisSharedStore(redisConfig(loaded.sections)),
     }),
     secrets: loaded.secrets,
+    toolset,
     serverInfo: { name: 'mcp-panther', version: CLI_VERSION },
   });
 }

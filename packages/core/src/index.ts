@@ -42,6 +42,7 @@ export type {
   ToolEntry,
 } from './catalog/filterTools.js';
 export { filterTools } from './catalog/filterTools.js';
+export type { ToolsetRequest } from './catalog/toolsetRequest.js';
 export type {
   AuthConfig,
   IntrospectionConfig,

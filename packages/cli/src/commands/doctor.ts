@@ -10,7 +10,7 @@ import {
 } from '@mcp-panther/core';
 import { checkRedis, redisConfig } from '@mcp-panther/redis/host';
 import { metricsEnabled, telemetryConfig } from '@mcp-panther/telemetry';
-import type { ParsedArgs } from '../args.js';
+import { type ParsedArgs, toolsetFlags } from '../args.js';
 import { type Check, renderCheck } from '../doctor/check.js';
 import { checkIdentityProvider } from '../doctor/identityProvider.js';
 import { checkListener } from '../doctor/listener.js';
@@ -175,7 +175,7 @@ export async function doctor(values: ParsedArgs['values']): Promise<number> {
 
   let host: Host;
   try {
-    host = await openHost(withoutTeam(loaded));
+    host = await openHost(withoutTeam(loaded), undefined, toolsetFlags(values));
   } catch (error) {
     const name = isMcpHostError(error) && error.code.startsWith('PACK') ? 'packs' : 'start-up';
     checks.push({ name, ok: false, detail: (error as Error).message });

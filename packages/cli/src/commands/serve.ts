@@ -1,6 +1,6 @@
 import { type Host, usesProcessStdio } from '@mcp-panther/core';
 import { startTelemetry, telemetryConfig } from '@mcp-panther/telemetry';
-import type { ParsedArgs } from '../args.js';
+import { type ParsedArgs, toolsetFlags } from '../args.js';
 import { type BannerFacts, httpBanner, selfCommand, serveBanner } from '../banner.js';
 import { openHost, readConfig } from '../openHost.js';
 import { CLI_VERSION } from '../version.js';
@@ -72,7 +72,7 @@ export async function serve(values: ParsedArgs['values']): Promise<number> {
       allowedHosts: loaded.config.server.allowedHosts,
     });
     const started = telemetry;
-    host = await openHost(loaded, (parts) => started?.parts(parts) ?? parts);
+    host = await openHost(loaded, (parts) => started?.parts(parts) ?? parts, toolsetFlags(values));
     // What replicas share: its state and counters are metrics too.
     if (host.sharedStore) telemetry?.trackSharedStore(host.sharedStore);
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { Host, PolicyState } from '@mcp-panther/core';
-import { type ParsedArgs, UsageError } from '../args.js';
+import { type ParsedArgs, toolsetFlags, UsageError } from '../args.js';
 import { openHost, quietUnlessAsked, readConfig } from '../openHost.js';
 
 export interface ToolRow {
@@ -59,10 +59,15 @@ export function formatTable(rows: readonly ToolRow[]): string {
 
 /** Prints every tool of every loaded pack: enabled, or hidden with the reason. */
 export async function tools(values: ParsedArgs['values']): Promise<number> {
-  const host = await openHost(await readConfig(values, quietUnlessAsked(values)));
+  const host = await openHost(
+    await readConfig(values, quietUnlessAsked(values)),
+    undefined,
+    toolsetFlags(values),
+  );
   try {
     const policy = policyFor(host, values.profile);
     const rows = toolRows(host, policy);
+    const info = host.info(values.profile);
     if (values.json) {
       process.stdout.write(
         `${JSON.stringify(
@@ -70,8 +75,9 @@ export async function tools(values: ParsedArgs['values']): Promise<number> {
             mode: policy.mode,
             ...(values.profile === undefined ? {} : { profile: values.profile }),
             sandbox: host.target.facts?.['sandbox'] === true,
+            ...(info['toolset'] === undefined ? {} : { toolset: info['toolset'] }),
             tools: rows,
-            resource_templates: host.info(values.profile).available_resource_templates,
+            resource_templates: info.available_resource_templates,
           },
           null,
           2,
@@ -80,10 +86,10 @@ export async function tools(values: ParsedArgs['values']): Promise<number> {
     } else {
       const enabled = rows.filter((r) => r.status === 'enabled').length;
       process.stdout.write(`${formatTable(rows)}\n\n`);
-      const templates = host.info(values.profile).available_resource_templates;
+      const templates = info.available_resource_templates;
       if (templates.length > 0) process.stdout.write(`Resource templates: ${templates.join(', ')}\n`);
       process.stdout.write(
-        `${enabled} of ${rows.length} tools enabled (${values.profile === undefined ? '' : `profile ${values.profile}, `}mode ${policy.mode}${host.target.facts?.['sandbox'] === true ? ', sandbox' : ''})\n`,
+        `${enabled} of ${rows.length} tools enabled (${values.profile === undefined ? '' : `profile ${values.profile}, `}mode ${policy.mode}${host.target.facts?.['sandbox'] === true ? ', sandbox' : ''}${info['toolset'] === undefined ? '' : `, toolset ${JSON.stringify(info['toolset'])}`})\n`,
       );
     }
   } finally {

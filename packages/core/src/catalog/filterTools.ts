@@ -5,7 +5,14 @@ import type { ValidatedPack } from '../types.js';
 import { missingPermissions } from './permissions.js';
 
 /** Why a tool is not registered, in the order the filter asks. */
-export type HiddenReason = 'pack-disabled' | 'read-only' | 'permission' | 'denied' | 'not-allowed';
+export type HiddenReason =
+  | 'pack-disabled'
+  | 'read-only'
+  | 'permission'
+  | 'denied'
+  | 'not-allowed'
+  /** Not in the toolset the connection (or the command's flags) asked for. */
+  | 'toolset';
 
 export interface ToolEntry {
   readonly pack: ValidatedPack;

@@ -125,6 +125,27 @@ export function createToolset(options: {
   };
 }
 
+/**
+ * The same toolset with only the tools named in `keep`, the prompts of their packs, and the templates and views
+ * of those tools; `mode` says what the call-time policy is (a read-only narrowing makes it read-only).
+ */
+export function narrowToolset(toolset: Toolset, keep: ReadonlySet<string>, mode: PolicyMode): Toolset {
+  const prepared = [...toolset.tools.values()].filter((t) => keep.has(t.definition.name));
+  const tools = new Map(prepared.map((t) => [t.definition.name, t]));
+  const packIds = new Set(prepared.map((t) => t.entry.pack.pack.id));
+  return {
+    ...toolset,
+    tools,
+    definitions: prepared.filter((t) => !t.appOnly).map((t) => t.definition),
+    viewDefinitions: prepared.map((t) => t.viewDefinition),
+    views: servedViews(prepared, tools),
+    mode,
+    timeouts: new Map([...toolset.timeouts].filter(([name]) => tools.has(name))),
+    prompts: toolset.prompts.filter((p) => packIds.has(p.pack.pack.id)),
+    templates: toolset.templates.filter((t) => tools.has(t.template.tool)),
+  };
+}
+
 function servedViews(
   prepared: readonly PreparedTool[],
   tools: ReadonlyMap<string, PreparedTool>,

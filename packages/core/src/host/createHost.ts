@@ -12,8 +12,16 @@ import {
   NO_CHANGES,
   type PolicyState,
 } from '../catalog/catalog.js';
+import { narrowCatalog, rememberedNarrowing } from '../catalog/narrowCatalog.js';
 import { buildCatalogs, type Catalogs, permissionReader, profileSources } from '../catalog/profiles.js';
 import { warmToolSchemas } from '../catalog/toolset.js';
+import {
+  checkToolsetRequest,
+  describeRequests,
+  narrows,
+  type ToolsetRequest,
+  ToolsetRequestError,
+} from '../catalog/toolsetRequest.js';
 import { checkTeamConfig } from '../config/checkTeamConfig.js';
 import type { HostConfig } from '../config/schema.js';
 import { readTeamSecrets, type TeamSecrets } from '../config/secrets.js';
@@ -59,6 +67,11 @@ export interface CreateHostOptions {
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
   /** More values to redact everywhere: what config sections hold (`LoadedConfig.secrets`). */
   readonly secrets?: readonly string[] | undefined;
+  /**
+   * What every connection is narrowed to (the command's `--toolsets`, `--tools`, `--read-only`): it takes tools
+   * away from every catalog, the top-level one and each profile's, and connections may narrow further.
+   */
+  readonly toolset?: ToolsetRequest | undefined;
 }
 
 export interface Host {
@@ -79,8 +92,8 @@ export interface Host {
   readonly instructions: string;
   /** What this replica shares with others (the `sharedStore` part), when there is one: its state and counters. */
   readonly sharedStore: SharedStoreView | undefined;
-  /** What `config://panther` shows (for a profile when named). */
-  info(profile?: string): HostInfo;
+  /** What `config://panther` shows (for a profile when named, and a connection's toolset when given). */
+  info(profile?: string, toolset?: readonly ToolsetRequest[]): HostInfo;
   /**
    * A new McpServer serving every allowed tool, prompt and resource of the current catalog of the session's
    * caller: its profile's, or the top-level policy's when it has none.
@@ -194,6 +207,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       await connecting.catch(() => {});
       throw error;
     }
+    if (options.toolset) checkToolsetRequest(options.toolset, packs);
     logger.debug('packs loaded', { packs: packs.map((p) => p.pack.id) });
     warmToolSchemas(packs);
     const { found, connected, discovered } = await connecting;
@@ -219,13 +233,15 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       hostClient: client,
       clientFor: (token) => container.clientFor(token),
     });
-  const catalogsFor = (
+  // The command's toolset narrows every catalog, as it is built (at start-up and on each reload).
+  const hostToolset = options.toolset && narrows(options.toolset) ? [options.toolset] : [];
+  const catalogsFor = async (
     nextPacks: readonly ValidatedPack[],
     policy: HostConfig['policy'],
     known: KnownPermissions,
     profiles: ReturnType<typeof sourcesOf>,
-  ): Promise<Catalogs> =>
-    buildCatalogs({
+  ): Promise<Catalogs> => {
+    const built = await buildCatalogs({
       packs: nextPacks,
       policy,
       base: { client, permissions: known },
@@ -234,6 +250,14 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       target,
       packScope: (pack) => container.packScope(pack),
     });
+    if (hostToolset.length === 0) return built;
+    return {
+      base: narrowCatalog(built.base, hostToolset, target),
+      profiles: new Map(
+        [...built.profiles].map(([name, c]) => [name, narrowCatalog(c, hostToolset, target)]),
+      ),
+    };
+  };
   let current: { config: HostConfig; catalogs: Catalogs };
   try {
     current = {
@@ -252,6 +276,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
     panther: target.label ?? maskUrlCredentials(target.rest),
     tools: startCatalogs.base.toolset.tools.size,
     hidden: startCatalogs.base.policy.tools.hidden.length,
+    ...(hostToolset.length > 0 ? { toolset: describeRequests(hostToolset) } : {}),
     ...(startCatalogs.profiles.size > 0
       ? {
           profiles: Object.fromEntries(
@@ -271,22 +296,41 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
     if (catalog === undefined) throw new McpHostError('CONFIG_INVALID', `There is no profile "${profile}"`);
     return catalog;
   };
-  const info = (profile?: string): HostInfo => ({
-    ...describeCatalog(catalogOf(profile), target, profile),
-    ...(sharedStore ? { shared_store: sharedStoreInfo(sharedStore) } : {}),
-  });
+  // A connection's own toolset narrows its profile's catalog further (remembered per catalog and request).
+  const narrowing = rememberedNarrowing(target);
+  const viewOf = (profile: string | undefined, toolset: readonly ToolsetRequest[]): Catalog =>
+    narrowing(catalogOf(profile), toolset);
+  const info = (profile?: string, toolset: readonly ToolsetRequest[] = []): HostInfo => {
+    const asked = [...hostToolset, ...toolset].filter(narrows);
+    return {
+      ...describeCatalog(viewOf(profile, toolset), target, profile),
+      ...(asked.length > 0 ? { toolset: describeRequests(asked) } : {}),
+      ...(sharedStore ? { shared_store: sharedStoreInfo(sharedStore) } : {}),
+    };
+  };
+  /** What a transport answers a toolset request that names an unknown pack or tool (a 400). */
+  const checkToolset = (requests: readonly ToolsetRequest[]): string | undefined => {
+    try {
+      for (const request of requests) checkToolsetRequest(request, current.catalogs.base.packs);
+      return undefined;
+    } catch (error) {
+      if (error instanceof ToolsetRequestError) return error.message;
+      throw error;
+    }
+  };
 
   const sessions = createSessionRegistry();
   const createServer = (session: SessionInfo = {}): McpServer => {
     const profile = session.caller?.profile;
+    const toolset = session.toolset ?? [];
     const server = new McpServer(serverInfo, {
-      instructions: catalogOf(profile).instructions,
+      instructions: viewOf(profile, toolset).instructions,
       jsonSchemaValidator: lazyJsonSchemaValidator,
     });
     serveSession(server, {
-      toolset: () => catalogOf(profile).toolset,
+      toolset: () => viewOf(profile, toolset).toolset,
       run: runCall,
-      info: () => info(profile),
+      info: () => info(profile, toolset),
       redact,
       logger,
       caller: session.caller,
@@ -301,6 +345,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       logger,
       buildContext: async () => ({ client, logger }),
     });
+    if (options.toolset) checkToolsetRequest(options.toolset, nextPacks);
     warmToolSchemas(nextPacks);
     let known: KnownPermissions = {
       permissions: undefined,
@@ -373,6 +418,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
     createServer,
     routes: parts.httpRoutes({ config, logger }),
     auth: authForHttp,
+    checkToolset,
   });
   /** Serves one transport of the registry (`parts.transports`), by name. */
   const serveTransport = async (name: string): Promise<RunningTransport> => {

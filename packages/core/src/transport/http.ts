@@ -6,6 +6,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { sharedTokenAuth } from '../auth/sharedToken.js';
 import type { Admitted, HttpAuth } from '../auth/types.js';
+import type { ToolsetRequest } from '../catalog/toolsetRequest.js';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
 import { createCallerRateLimit } from './callerRateLimit.js';
@@ -21,6 +22,7 @@ import {
   type SessionLookup,
   SessionTable,
 } from './sessions.js';
+import { toolsetOfRequest } from './toolsetOfRequest.js';
 import type { SessionInfo, TransportContext } from './types.js';
 
 export interface HttpServerOptions {
@@ -40,6 +42,11 @@ export interface HttpServerOptions {
   readonly sessionLimits?: readonly SessionLimit[];
   /** Operational routes (`/metrics`) served beside MCP, each behind the Host and Origin checks and its own access rule. */
   readonly routes?: readonly HttpRoute[] | undefined;
+  /**
+   * Checks the toolset a new session or stateless request asks for (URL path, `X-MCP-*` headers): a message
+   * naming an unknown pack or tool (the request gets 400), or undefined.
+   */
+  readonly checkToolset?: ((requests: readonly ToolsetRequest[]) => string | undefined) | undefined;
 }
 
 export interface RunningHttpServer {
@@ -164,7 +171,16 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   // A reload that changes tokens or profiles ends the sessions whose callers would now be granted something else.
   const stopWatchingAccess = auth.onChange?.(() => sessions.recheck());
 
-  async function handleSession(req: IncomingMessage, res: ServerResponse, who: Admitted): Promise<void> {
+  /** A 400 naming what the toolset request gets wrong, or undefined when the host knows every name in it. */
+  const toolsetRefusal = (requests: readonly ToolsetRequest[]): string | undefined =>
+    requests.length === 0 ? undefined : options.checkToolset?.(requests);
+
+  async function handleSession(
+    req: IncomingMessage,
+    res: ServerResponse,
+    who: Admitted,
+    toolset: readonly ToolsetRequest[],
+  ): Promise<void> {
     const sessionId = header(req, 'mcp-session-id');
     let body: unknown;
     if (req.method === 'POST') {
@@ -174,7 +190,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
     const binding = bindingOf(who);
     if (sessionId) {
-      // An identified caller reaches only its own sessions, and only with the grant it opened them with.
+      // An identified caller reaches only its own sessions, and only with the grant it opened them with;
+      // a session keeps the toolset it was opened with.
       const found = sessions.begin(sessionId, req.method !== 'GET', who.caller ? binding : undefined);
       if (!found.ok) {
         const refusal = sessionRefusal(found, who);
@@ -190,6 +207,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (req.method !== 'POST' || !isInit) {
       return refuse(req, res, 400, 'Bad Request: no valid mcp-session-id header (initialize first)');
     }
+    const refusal = toolsetRefusal(toolset);
+    if (refusal !== undefined) return refuse(req, res, 400, refusal);
     const own = who.limits.maxSessions === undefined ? [] : [callerSessionsLimit(who.limits.maxSessions)];
     const admission = await sessions.admit(who.key, own, binding);
     if ('status' in admission) {
@@ -202,7 +221,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         'retry-after': String(admission.retryAfterSeconds),
       });
     }
-    const server = options.createServer({ caller: who.caller });
+    const server = options.createServer({ caller: who.caller, toolset });
     let committed = false;
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
@@ -233,13 +252,21 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
   }
 
-  async function handleStateless(req: IncomingMessage, res: ServerResponse, who: Admitted): Promise<void> {
+  async function handleStateless(
+    req: IncomingMessage,
+    res: ServerResponse,
+    who: Admitted,
+    toolset: readonly ToolsetRequest[],
+  ): Promise<void> {
     if (req.method !== 'POST') {
       return refuse(req, res, 405, 'Method not allowed (stateless server: POST only)', { allow: 'POST' });
     }
     const read = await readJson(req);
     if (!read.ok) return refuse(req, res, read.status, read.message);
-    const server = options.createServer({ caller: who.caller });
+    // Stateless: the request carries its toolset each time.
+    const refusal = toolsetRefusal(toolset);
+    if (refusal !== undefined) return refuse(req, res, 400, refusal);
+    const server = options.createServer({ caller: who.caller, toolset });
     const transport = new StreamableHTTPServerTransport({}); // no session id generator: stateless
     res.on('close', () => {
       void transport.close();
@@ -268,8 +295,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       }
       const route = routes.length === 0 ? undefined : findRoute(routes, url.pathname);
       if (route !== undefined) return serveRoute(route, req, res, routeGuard);
-      const path = url.pathname.replace(/\/+$/, '') || '/';
-      if (path !== cfg.path.replace(/\/+$/, '')) return refuse(req, res, 404, 'Not found');
+      // The endpoint, or a toolset path below it (`/mcp/x/alerts`, `/mcp/readonly`).
+      const toolset = toolsetOfRequest(url.pathname, cfg.path, req.headers);
+      if (toolset === undefined) return refuse(req, res, 404, 'Not found');
       if (!hostAllowed(header(req, 'host'), cfg.host, cfg.allowedHosts)) {
         logger.warn('http request refused: Host not allowed', { host: header(req, 'host') });
         return refuse(req, res, 403, 'Forbidden: Host header not allowed');
@@ -300,8 +328,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
           );
         }
       }
-      if (cfg.stateless) await handleStateless(req, res, who);
-      else await handleSession(req, res, who);
+      if (!toolset.ok) return refuse(req, res, 400, toolset.message);
+      if (cfg.stateless) await handleStateless(req, res, who, toolset.requests);
+      else await handleSession(req, res, who, toolset.requests);
     })().catch((error: unknown) => {
       logger.error('http request failed', { error });
       refuse(req, res, 500, 'Internal server error');
@@ -354,5 +383,6 @@ export async function serve(context: TransportContext): Promise<RunningHttpServe
     logger: context.logger,
     routes: context.routes,
     auth: await context.auth?.(),
+    checkToolset: context.checkToolset,
   });
 }

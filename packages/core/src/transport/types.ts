@@ -1,5 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { HttpAuth } from '../auth/types.js';
+import type { ToolsetRequest } from '../catalog/toolsetRequest.js';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
 import type { Caller } from '../types.js';
@@ -8,6 +9,11 @@ import type { HttpRoute } from './routes.js';
 /** What a transport knows of the connection a server is made for. */
 export interface SessionInfo {
   readonly caller?: Caller | undefined;
+  /**
+   * What the connection asked to see (an HTTP path or headers): it narrows, never widens, what the caller's
+   * profile and the server's policy allow. A session keeps the toolset it was opened with.
+   */
+  readonly toolset?: readonly ToolsetRequest[] | undefined;
 }
 
 export interface TransportContext {
@@ -22,6 +28,8 @@ export interface TransportContext {
    * callers never ask).
    */
   readonly auth?: (() => Promise<HttpAuth>) | undefined;
+  /** Checks a connection's toolset request against the loaded packs: a message naming an unknown name, or undefined. */
+  readonly checkToolset?: ((requests: readonly ToolsetRequest[]) => string | undefined) | undefined;
 }
 
 /** A transport that is serving; `url` and `port` when it listens on the network. */
