@@ -7,6 +7,7 @@ import {
   isPantherApiError,
   type LoadedConfig,
   maskUrlCredentials,
+  usesProcessStdio,
 } from '@mcp-panther/core';
 import { checkRedis, redisConfig } from '@mcp-panther/redis/host';
 import { metricsEnabled, telemetryConfig } from '@mcp-panther/telemetry';
@@ -105,7 +106,8 @@ function withoutTeam(loaded: LoadedConfig): LoadedConfig {
 async function listenerChecks(loaded: LoadedConfig): Promise<Check[]> {
   const checks: Check[] = [];
   const { server } = loaded.config;
-  if (server.transport !== 'stdio') {
+  // A transport on the process's stdin and stdout opens no listener to check.
+  if (!usesProcessStdio(server.transport)) {
     checks.push(await checkListener('HTTP listener', server.host, server.port, 'server.port or MCP_PORT'));
   }
   const { metrics } = telemetryConfig(loaded.sections);
