@@ -126,6 +126,40 @@ describe('example-ioc pack', () => {
     ]);
   });
 
+  it('links its view only for a client that renders MCP Apps, and serves it as one self-contained page', async () => {
+    const uri = 'ui://example-ioc/recent-alerts';
+    const token = { url: panther.url, token: panther.tokens.analyst };
+    host = await createTestHost({ packs: [examplePack], panther: token });
+    const [plain] = (await host.client.listTools()).tools;
+    expect(plain?._meta).toBeUndefined();
+    expect((await host.client.listResources()).resources.map((r) => r.uri)).toEqual(['config://panther']);
+    await expect(host.client.readResource({ uri })).rejects.toThrow(/not found/);
+    expect((await host.call('example_count_recent_alerts', { hours: 1 }))._meta).toBeUndefined();
+    await host.close();
+
+    host = await createTestHost({ packs: [examplePack], panther: token, views: true });
+    const [linked] = (await host.client.listTools()).tools;
+    expect(linked?._meta).toEqual({ ui: { resourceUri: uri } });
+    expect((await host.client.listResources()).resources).toContainEqual(
+      expect.objectContaining({
+        uri,
+        title: 'Recent alerts by severity',
+        mimeType: 'text/html;profile=mcp-app',
+      }),
+    );
+    const { contents } = await host.client.readResource({ uri });
+    const [page] = contents as unknown as [{ text: string; mimeType: string; _meta: unknown }];
+    expect(page.mimeType).toBe('text/html;profile=mcp-app');
+    expect(page._meta).toEqual({ ui: { csp: { connectDomains: [], resourceDomains: [] } } });
+    expect(page.text.startsWith('<!doctype html>')).toBe(true);
+    // Self-contained: the script is inlined, nothing is loaded by URL.
+    expect(page.text).toMatch(/<script type="module">/);
+    expect(page.text).not.toMatch(/<(script|link|img)[^>]+(src|href)=/i);
+    // The view may count again: its tool is callable by this caller.
+    const counted = await host.call('example_count_recent_alerts', { hours: 1 });
+    expect(counted._meta).toEqual({ 'mcp-panther/callable': ['example_count_recent_alerts'] });
+  });
+
   it('hides both tools from a token without AlertRead or AlertModify', async () => {
     host = await createTestHost({
       packs: [examplePack],

@@ -47,4 +47,23 @@ describe("core's boundaries", () => {
     }
     expect(testing).toEqual([]);
   });
+
+  it('the view entry runs in a browser: it and what it imports use no Node API and no package', async () => {
+    const seen = new Set<string>();
+    const visit = async (file: string): Promise<void> => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = withoutComments(await readFile(file, 'utf8'));
+      for (const [, specifier] of code.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)) {
+        expect(specifier, `${path.relative(CORE, file)} imports ${specifier}`).toMatch(/^\.\.?\//);
+        await visit(path.resolve(path.dirname(file), specifier!.replace(/\.js$/, '.ts')));
+      }
+      expect(code, path.relative(CORE, file)).not.toMatch(/\b(process|Buffer|require)\b/);
+    };
+    await visit(path.join(CORE, 'src', 'view.ts'));
+    expect([...seen].map((f) => path.relative(CORE, f)).sort()).toEqual([
+      'src/untrusted/hiddenText.ts',
+      'src/view.ts',
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as core from './index.js';
 import * as testing from './testing/index.js';
+import * as view from './view.js';
 
 // The public surface is deliberate: adding or removing an export should be a visible change in review.
 describe('public API', () => {
@@ -88,5 +89,17 @@ describe('public API', () => {
       'runTool',
       'toolListEntry',
     ]);
+  });
+
+  it('@mcp-panther/core/view exports exactly these values', () => {
+    expect(Object.keys(view).sort()).toEqual([
+      'CALLABLE_META_KEY',
+      'escapeHidden',
+      'shownText',
+      'unescapeHidden',
+    ]);
+    expect(view.shownText('a\u200bb')).toBe('a[U+200B]b');
+    // Text the host already escaped is shown the same, not escaped twice.
+    expect(view.shownText(view.escapeHidden('a\u200bb'))).toBe('a[U+200B]b');
   });
 });

@@ -1,4 +1,5 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Sandbox, startSandbox } from '@mcp-panther/sandbox';
@@ -293,6 +294,49 @@ describeWithPrograms(['chromium'], 'views in a real browser', () => {
       .poll(() => frame.getByRole('img').getAttribute('aria-label'))
       .toMatch(/^Bars of alerts per rule/);
     await screenshot('metrics-rules');
+  });
+
+  it('a third-party pack’s view (the example pack) renders its counts and counts again through the host', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'mcp-panther-views-'));
+    const config = path.join(dir, 'mcp-panther.config.json');
+    await writeFile(config, JSON.stringify({ packs: ['example-mcp-panther-pack'] }));
+    const example = await connect(['--config', config]);
+    try {
+      useClient(example);
+      const result = await render(example, 'example_count_recent_alerts', { hours: 24 });
+      const counts = result.structuredContent as { total: number; by_severity: Record<string, number> };
+      const frame = viewFrame(page);
+      await expect
+        .poll(() => frame.locator('#summary').textContent())
+        .toBe(`${counts.total} alerts in the last 24 hours`);
+      const shown = await frame
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [tr.querySelector('th')!.textContent, Number(tr.querySelector('td')!.textContent)]),
+        );
+      expect(Object.fromEntries(shown)).toEqual(counts.by_severity);
+      expect(shown.map(([severity]) => severity)).toEqual(
+        ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO'].filter((s) => s in counts.by_severity),
+      );
+      expect(await accessibility()).toEqual([]);
+      await screenshot('example-recent-alerts');
+
+      await frame.getByRole('button', { name: 'Last 7 days' }).click();
+      const week = (await example.callTool({
+        name: 'example_count_recent_alerts',
+        arguments: { hours: 168, severities: [] },
+      })) as CallToolResult;
+      const weekTotal = (week.structuredContent as { total: number }).total;
+      await expect
+        .poll(() => frame.locator('#summary').textContent())
+        .toBe(`${weekTotal} alerts in the last 7 days`);
+      expect(await frame.getByRole('button', { name: 'Last 7 days' }).getAttribute('aria-pressed')).toBe(
+        'true',
+      );
+    } finally {
+      await example.close().catch(() => {});
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('loaded nothing from the network and logged no error', () => {

@@ -1,5 +1,6 @@
 import { defineTool } from '@mcp-panther/core';
 import { z } from 'zod';
+import { recentAlertsView } from '../views/recent-alerts.js';
 
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO'] as const;
 const PAGE_SIZE = 50;
@@ -17,6 +18,7 @@ export const countRecentAlerts = defineTool({
     'Count alerts created in the last N hours, by severity. Use it for a quick overview before listing alerts.',
   access: 'read',
   permissions: ['AlertRead'],
+  view: recentAlertsView,
   input: z.object({
     hours: z.int().min(1).max(168).default(24).describe('How far back to look, in hours'),
     severities: z

@@ -7,6 +7,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { type ServedView, type Toolset, VIEW_MIME_TYPE } from '../catalog/toolset.js';
 import type { ViewDefinition } from '../define/types.js';
+import { CALLABLE_META_KEY } from '../view.js';
 
 /**
  * MCP Apps (the `io.modelcontextprotocol/ui` extension): which sessions get views, the `ui://` resources, and what
@@ -15,8 +16,7 @@ import type { ViewDefinition } from '../define/types.js';
  */
 
 export const UI_EXTENSION = 'io.modelcontextprotocol/ui';
-/** The result `_meta` key naming the tools this caller's view may call. */
-export const CALLABLE_META_KEY = 'mcp-panther/callable';
+export { CALLABLE_META_KEY };
 
 /** Whether the session's client renders MCP Apps views (it declared the extension with the view MIME type). */
 export function rendersViews(server: McpServer): boolean {

@@ -6,9 +6,7 @@ import {
   type McpUiHostContext,
 } from '@modelcontextprotocol/ext-apps';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-
-/** The key of a tool result's `_meta` that names the tools this caller's view may call (set by the host). */
-export const CALLABLE_META_KEY = 'mcp-panther/callable';
+import { CALLABLE_META_KEY } from '../../../core/src/view.js';
 
 /** A tool answer as a view uses it: the structured result, or the error text the host sent. */
 export type Answer =

@@ -1,8 +1,11 @@
-import { escapeHidden } from './untrusted.js';
+// Core's view entry: the host's own hidden-text escaping (no Node API; bundled into the page).
+import { shownText } from '../../../core/src/view.js';
 
 /**
  * The one way views build DOM: elements from code, values as text nodes. Nothing from data is ever parsed as HTML,
- * and every string passes through `escapeHidden`, whose `[U+XXXX]` escapes are marked so they stand out.
+ * and every string passes through core's `shownText` (text from Panther is written by the people it watches:
+ * invisible and reordering characters become a visible `[U+XXXX]`, exactly what the model reads), whose escapes
+ * are marked so they stand out.
  */
 export type Child = Node | string | number | boolean | null | undefined | readonly Child[];
 
@@ -20,7 +23,7 @@ const FORBIDDEN_ATTRIBUTE = /^(on|href$|src$|srcdoc$|action$|formaction$|style$)
 
 /** A string as DOM text, its hidden-character escapes wrapped in a marked span. */
 export function text(value: string): Node {
-  const shown = escapeHidden(value);
+  const shown = shownText(value);
   if (!shown.includes('[U+')) return document.createTextNode(shown);
   const fragment = document.createDocumentFragment();
   let last = 0;
@@ -58,7 +61,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(props?.attrs ?? {})) {
     if (FORBIDDEN_ATTRIBUTE.test(name)) throw new Error(`attribute ${name} is not set by views`);
     if (value === undefined || value === false) continue;
-    element.setAttribute(name, value === true ? '' : escapeHidden(String(value)));
+    element.setAttribute(name, value === true ? '' : shownText(String(value)));
   }
   for (const [event, handler] of Object.entries(props?.on ?? {})) {
     element.addEventListener(event, handler as EventListener);
