@@ -38,8 +38,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       console.error(`mcp-panther: ${error.message}\nRun "mcp-panther --help" for usage.`);
       return 2;
     }
+    // The code ends the first line, so it is not lost after a list of fields or a code frame.
+    const [first, ...rest] = (error as Error).message.split('\n');
     const code = isMcpHostError(error) ? ` [${error.code}]` : '';
-    console.error(`mcp-panther: ${(error as Error).message}${code}`);
+    console.error([`mcp-panther: ${first}${code}`, ...rest].join('\n'));
     return 1;
   }
 }

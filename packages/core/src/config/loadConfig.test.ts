@@ -103,6 +103,27 @@ describe('loadConfig', () => {
     expect(error.message).toContain(`Cannot read the config file ${file}: `);
   });
 
+  it('points at a JSON or YAML syntax error once, with the file named once', async () => {
+    const json = path.join(dir, '.mcp-pantherrc.json');
+    await writeFile(json, '{\n  "policy": {\n    "mode": "read-only",\n  }\n}\n');
+    for (const options of [{ cwd: dir }, { cwd: dir, configPath: json }]) {
+      const error = await failure(loadConfig({ ...options, env: {} }));
+      expect(isMcpHostError(error) && error.code).toBe('CONFIG_INVALID');
+      expect(error.message.split('\n')[0]).toBe(
+        `Cannot read the config file ${json}: JSON syntax error at line 3, column 24: a comma before } is not allowed in JSON`,
+      );
+      expect(error.message.match(/\^/g)).toHaveLength(1);
+    }
+    const yaml = path.join(dir, 'bad.yaml');
+    await writeFile(yaml, 'policy:\n  mode: [\n');
+    const error = await failure(loadConfig({ cwd: dir, configPath: yaml, env: {} }));
+    expect(error.message).toMatch(
+      new RegExp(`^Cannot read the config file ${yaml}: YAML syntax error: unexpected end`),
+    );
+    expect(error.message.split(yaml)).toHaveLength(2);
+    expect(error.message.match(/\^/g)).toHaveLength(1);
+  });
+
   it('names the file, the field and what is allowed in one error', async () => {
     const file = path.join(dir, 'mcp-panther.config.json');
     await writeFile(
@@ -111,14 +132,16 @@ describe('loadConfig', () => {
         policy: { mode: 'rw', moed: 1 },
         packs: [['a', { enabled: 'yes' }]],
         server: { port: 70000 },
+        loging: {},
       }),
     );
     const error = await failure(loadConfig({ cwd: dir, env: {} }));
     expect(isMcpHostError(error) && error.code).toBe('CONFIG_INVALID');
     expect(error.message).toContain(`Invalid configuration in ${file}:`);
+    expect(error.message).toMatch(/- loging: is not a known field \(did you mean logging\?\); allowed: /);
     expect(error.message).toContain('policy.mode: must be one of read-only, read-write (got "rw")');
     expect(error.message).toContain(
-      'policy.moed: is not a known field; allowed: mode, allowTools, denyTools',
+      'policy.moed: is not a known field (did you mean mode?); allowed: mode, allowTools, denyTools',
     );
     expect(error.message).toContain('packs[0][1].enabled: must be a boolean (got "yes")');
     expect(error.message).toContain('server.port: must be <= 65535 (got 70000)');

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { McpHostError } from '../errors.js';
 import { formatIssues } from '../util/formatIssues.js';
 import { ConfigFileError, loadTypeScriptConfig } from './loadTypeScriptConfig.js';
+import { parseJsonConfig } from './parseJsonConfig.js';
 import { configSchema, type HostConfig } from './schema.js';
 
 export const CONFIG_MODULE_NAME = 'mcp-panther';
@@ -180,12 +181,17 @@ function readFileFast(
 type Loader = (filepath: string, content: string) => unknown;
 
 /** A loader whose errors carry the file's path, so that a failed search names the file, not the folder. */
-function namingTheFile(loader: Loader): Loader {
+function namingTheFile(loader: Loader, kind?: string): Loader {
   return async (filepath, content) => {
     try {
       return await loader(filepath, content);
     } catch (error) {
-      throw new ConfigFileError(filepath, (error as Error).message, { cause: error });
+      const message = (error as Error).message;
+      // cosmiconfig's YAML loader starts with "YAML Error in <file>:"; the caller names the file once.
+      const reason = kind
+        ? `${kind} syntax error: ${message.replace(/^YAML Error in .*?:\s*/, '')}`
+        : message;
+      throw new ConfigFileError(filepath, reason, { cause: error });
     }
   };
 }
@@ -201,6 +207,10 @@ async function readFile(options: LoadConfigOptions): Promise<{ raw: unknown; fil
       cache: false,
       loaders: {
         '.ts': loadTypeScriptConfig,
+        '.json': parseJsonConfig,
+        '.yaml': namingTheFile(defaultLoaders['.yaml'], 'YAML'),
+        '.yml': namingTheFile(defaultLoaders['.yml'], 'YAML'),
+        noExt: namingTheFile(defaultLoaders.noExt, 'YAML'),
         '.js': namingTheFile(defaultLoaders['.js']),
         '.mjs': namingTheFile(defaultLoaders['.mjs']),
         '.cjs': namingTheFile(defaultLoaders['.cjs']),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { maskUrlCredentials } from '../security/redact.js';
+import { closestName } from './closestName.js';
 
 /** One validation problem in words: where (`severities[0]`) and what is wrong and allowed. */
 export interface IssueText {
@@ -135,10 +136,13 @@ function issueTexts(issue: z.core.$ZodIssue, schema: unknown, basePath: readonly
     case 'unrecognized_keys': {
       const allowed = allowedKeys(schema, path);
       const hint = allowed ? `; allowed: ${allowed.join(', ')}` : '';
-      return issue.keys.map((key) => ({
-        path: formatPath([...path, key]),
-        message: `is not a known field${hint}`,
-      }));
+      return issue.keys.map((key) => {
+        const meant = allowed ? closestName(key, allowed) : undefined;
+        return {
+          path: formatPath([...path, key]),
+          message: `is not a known field${meant ? ` (did you mean ${meant}?)` : ''}${hint}`,
+        };
+      });
     }
     case 'invalid_union': {
       // Report the branch that got furthest (deepest issue path); otherwise say no form matched.
