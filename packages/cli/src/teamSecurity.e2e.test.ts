@@ -1,9 +1,11 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, open, readFile, rename, symlink, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Sandbox } from '@mcp-panther/sandbox';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import {
   assertBuilt,
   baseEnv,
@@ -296,5 +298,141 @@ describe('team security of the HTTP server', () => {
     expect(tools).toContain('get_alert');
     expect(tools).not.toContain('add_alert_comment');
     expect(await profileOf(now)).toBe('analyst');
+  });
+});
+
+describe('a watched config edited as operators do', () => {
+  /** The config as YAML: the deny list last, so that a prefix of the file is a valid config without it. */
+  const configText = (deny: readonly string[]) =>
+    [
+      'server:',
+      '  transport: http',
+      '  host: 127.0.0.1',
+      '  port: 0',
+      '  auth:',
+      `    oauth: { issuer: "${idp.issuer}", audience: "${AUDIENCE}" }`,
+      'profiles:',
+      '  responder:',
+      '    match: { groups: [soc-responders] }',
+      '    mode: read-write',
+      "    allowTools: ['*alert*']",
+      '    pantherTokenEnv: PANTHER_TOKEN_RESPONDER',
+      'logging: { format: json }',
+      'policy:',
+      `  denyTools: [${deny.join(', ')}]`,
+      '',
+    ].join('\n');
+  const run = promisify(execFile);
+  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('half-written config: vim, cp, sed -i, a two-step write, a truncation and a ConfigMap swap serve the old or the new policy, never anything else', async () => {
+    const OLD = configText(['update_alert_status', 'bulk_update_alerts', 'add_alert_comment']);
+    const NEW = configText(['update_alert_status', 'bulk_update_alerts']);
+    const folder = path.join(tmp.dir, 'watched');
+    const staging = path.join(tmp.dir, 'staging');
+    await Promise.all([mkdir(folder), mkdir(staging)]);
+    const file = path.join(folder, 'config.yaml');
+    await writeFile(file, OLD);
+    const watched = await startHttp(
+      ['--config', file, '--watch'],
+      baseEnv({
+        PANTHER_INSTANCE_URL: panther.url,
+        PANTHER_API_TOKEN: panther.tokens.noAccess,
+        PANTHER_TOKEN_RESPONDER: panther.tokens.responder,
+        // As the probe set it: the mode from the environment, so that a config read as the defaults writes.
+        MCP_PANTHER_MODE: 'read-write',
+        MCP_PANTHER_CONFIRM_WRITES: 'never',
+      }),
+    );
+    const client = new Client({ name: 'e2e-watched', version: '1.0.0' });
+    const token = await idp.token({ sub: 'u-olga', groups: ['soc-responders'] });
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(watched.url), {
+        requestInit: { headers: { authorization: `Bearer ${token}` } },
+      }),
+    );
+    clients.push(client);
+    const listed = async () =>
+      (await client.listTools()).tools
+        .map((t) => t.name)
+        .sort()
+        .join(' ');
+    const oldTools = await listed();
+    expect(oldTools).not.toContain('add_alert_comment');
+    /** Log lines whose message starts with `msg`. */
+    const count = (msg: string) => watched.stderr().split(`"msg":"${msg}`).length - 1;
+
+    // Every answer while the file is being edited, from a client asking without a pause.
+    const observed = new Set<string>([oldTools]);
+    let polling = true;
+    const poller = (async () => {
+      while (polling) observed.add(await listed());
+    })();
+
+    onTestFinished(async () => {
+      polling = false;
+      await poller.catch(() => {});
+    });
+
+    let reloads = 0;
+    /** Runs one edit and waits (bounded) for the policy it writes to be served. */
+    const edit = async (how: string, wants: 'old' | 'new', change: () => Promise<unknown>) => {
+      await change();
+      reloads += 1;
+      for (let i = 0; i < 200 && count('config reloaded') < reloads; i++) await pause(25);
+      expect(count('config reloaded'), `the reload after ${how}:\n${watched.stderr()}`).toBe(reloads);
+      expect((await listed()).includes('add_alert_comment'), how).toBe(wants === 'new');
+    };
+    let newTools = '';
+    // vim (backupcopy=auto): a swap file, the original renamed to a backup, the new file written, the backup removed.
+    await edit('vim', 'new', async () => {
+      await writeFile(path.join(folder, '.config.yaml.swp'), 'b0VIM 9.0');
+      await rename(file, `${file}~`);
+      await writeFile(file, NEW);
+      await unlink(`${file}~`);
+      await unlink(path.join(folder, '.config.yaml.swp'));
+    });
+    newTools = await listed();
+    // cp over the file: truncated, then written in place.
+    await writeFile(path.join(staging, 'old.yaml'), OLD);
+    await edit('cp', 'old', () => run('cp', [path.join(staging, 'old.yaml'), file]));
+    // sed -i: a temporary file in the same folder renamed over it.
+    await edit('sed -i', 'new', () => run('sed', ['-i', 's/, add_alert_comment]/]/', file]));
+    // Two writes: a valid YAML prefix without the deny list, then the rest a moment later (the reload waits for a
+    // quiet folder, 200 ms, then for two reads 150 ms apart to agree).
+    const prefixEnd = OLD.indexOf('policy:');
+    await edit('a two-step write', 'old', async () => {
+      const handle = await open(file, 'w');
+      await handle.write(OLD.slice(0, prefixEnd));
+      await pause(50);
+      await handle.write(OLD.slice(prefixEnd));
+      await handle.close();
+    });
+    // Truncated and left empty: refused once, the old policy keeps serving; then written whole.
+    await writeFile(file, '');
+    for (let i = 0; i < 200 && count('config change refused') < 1; i++) await pause(25);
+    await pause(400);
+    expect(count('config change refused')).toBe(1);
+    expect(watched.stderr()).toContain('the file holds no settings');
+    expect(await listed()).toBe(oldTools);
+    await edit('writing the emptied file whole', 'new', () => writeFile(file, NEW));
+    // A ConfigMap mount: the file is a link through ..data, and an update swaps ..data to a new folder.
+    const mountVersion = async (version: string, text: string) => {
+      await mkdir(path.join(folder, version));
+      await writeFile(path.join(folder, version, 'config.yaml'), text);
+      await symlink(version, path.join(folder, '..data_tmp'));
+      await rename(path.join(folder, '..data_tmp'), path.join(folder, '..data'));
+    };
+    await mountVersion('..2026_12_07_10_00_00.1', NEW);
+    await symlink(path.join('..data', 'config.yaml'), path.join(folder, 'config.yaml.link'));
+    await rename(path.join(folder, 'config.yaml.link'), file); // the same policy: no reload
+    await edit('a ConfigMap update', 'old', () => mountVersion('..2026_12_07_10_05_00.2', OLD));
+    polling = false;
+    await poller;
+    // The client saw only the two policies, and the server applied exactly one reload per edit, none refused but
+    // the empty file.
+    expect([...observed].sort()).toEqual([newTools, oldTools].sort());
+    expect(count('config reloaded')).toBe(reloads);
+    expect(count('config change refused')).toBe(1);
   });
 });

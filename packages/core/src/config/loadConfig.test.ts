@@ -177,6 +177,24 @@ describe('loadConfig', () => {
     expect(bad.message).toContain(path.join(dir, 'bad.json'));
   });
 
+  it('refuses a config file without settings (empty, whitespace, only comments), never reading it as the defaults', async () => {
+    for (const [name, text] of [
+      ['empty.json', ''],
+      ['blank.json', ' \n\t\n'],
+      ['blank.yaml', '\n\n'],
+      ['comments.yaml', '# policy to follow\n'],
+    ] as const) {
+      await writeFile(path.join(dir, name), text);
+      const error = await failure(
+        loadConfig({ cwd: dir, env: { MCP_PANTHER_MODE: 'read-write' }, configPath: name }),
+      );
+      expect(isMcpHostError(error) && error.code).toBe('CONFIG_INVALID');
+      expect(error.message).toBe(
+        `Cannot read the config file ${path.join(dir, name)}: the file holds no settings (it is empty, or only whitespace or comments); an empty config is refused, never read as the defaults`,
+      );
+    }
+  });
+
   it('parseConfig validates an object without files or environment', () => {
     expect(parseConfig({ policy: { mode: 'read-write' } }).policy.mode).toBe('read-write');
     expect(() => parseConfig({ server: { transport: 'sse' } })).toThrow(

@@ -163,7 +163,9 @@ function readFileFast(
       const file = path.resolve(cwd, options.configPath);
       if (path.extname(file) !== '.json' || path.basename(file) === 'package.json') return undefined;
       const text = readFileSync(file, 'utf8');
-      return { raw: text.trim() === '' ? {} : JSON.parse(text), filepath: file };
+      // An empty file goes the long way, which refuses it.
+      if (text.trim() === '') return undefined;
+      return { raw: JSON.parse(text), filepath: file };
     }
     for (const place of CONFIG_SEARCH_PLACES) {
       const file = path.join(cwd, place);
@@ -177,6 +179,10 @@ function readFileFast(
     return undefined;
   }
 }
+
+/** Why a config file without settings is refused. */
+export const EMPTY_FILE =
+  'the file holds no settings (it is empty, or only whitespace or comments); an empty config is refused, never read as the defaults';
 
 type Loader = (filepath: string, content: string) => unknown;
 
@@ -216,12 +222,15 @@ async function readFile(options: LoadConfigOptions): Promise<{ raw: unknown; fil
         '.cjs': namingTheFile(defaultLoaders['.cjs']),
       },
     });
-    const result = options.configPath
-      ? await explorer.load(path.resolve(cwd, options.configPath))
-      : await explorer.search(cwd);
+    const given = options.configPath ? path.resolve(cwd, options.configPath) : undefined;
+    const result = given ? await explorer.load(given) : await explorer.search(cwd);
+    // Never the defaults: an empty file is most often one being written (truncated, not yet filled), and reading
+    // it as `{}` would drop every allow and deny list. (A file given by path that loads as nothing is null: a YAML
+    // document of comments only.)
+    if (given && !result) throw new ConfigFileError(given, EMPTY_FILE);
     if (!result) return { raw: {}, filepath: undefined };
-    const raw = result.isEmpty ? {} : result.config;
-    return { raw, filepath: result.filepath };
+    if (result.isEmpty) throw new ConfigFileError(result.filepath, EMPTY_FILE);
+    return { raw: result.config, filepath: result.filepath };
   } catch (error) {
     const file =
       error instanceof ConfigFileError
