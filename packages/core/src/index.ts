@@ -63,6 +63,17 @@ export type { ConfirmWrites, HostConfig, HostConfigInput, LogLevel, PackEntry } 
 export { DEFAULT_PACKS, defineConfig } from './config/schema.js';
 export type { ConfigWatcher, WatchConfigOptions } from './config/watchConfig.js';
 export { watchConfig } from './config/watchConfig.js';
+export type {
+  AudioBlock,
+  ContentBlock,
+  ContentOutput,
+  ContentResult,
+  EmbeddedResource,
+  ImageBlock,
+  ResourceBlock,
+  TextBlock,
+} from './define/content.js';
+export { audioContent, contentOutput, imageContent, resourceContent, textContent } from './define/content.js';
 export { definePack, definePrompt, defineResourceTemplate, defineView } from './define/definePack.js';
 export { defineTool, deriveAnnotations } from './define/defineTool.js';
 export type {
@@ -81,6 +92,7 @@ export type {
   ResourceTemplateFields,
   ToolContext,
   ToolDefinition,
+  ToolOutput,
   ToolVisibility,
   ViewCsp,
   ViewDefinition,

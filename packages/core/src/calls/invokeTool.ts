@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import { contentResultSchema, isContentOutput } from '../define/content.js';
 import type { ToolContext } from '../define/types.js';
 import { formatIssues } from '../util/formatIssues.js';
 import type { CallOutcome, ToolCall } from './types.js';
@@ -31,26 +33,38 @@ function toolContext(call: ToolCall): ToolContext<unknown> {
   };
 }
 
-/**
- * The innermost step: runs the handler with the parsed input and checks its result against the tool's output
- * schema. What the handler throws is left to the error-mapping hook.
- */
-export async function invokeTool(call: ToolCall): Promise<CallOutcome> {
-  const { tool } = call;
-  const value: unknown = await tool.handler(call.input, toolContext(call));
-  const structured: Record<string, unknown> = isPlainObject(value) ? value : { result: value ?? null };
-  if (!tool.output) return { ok: true, value: structured };
-  const checked = tool.output.safeParse(structured, { reportInput: true });
-  if (checked.success) return { ok: true, value: checked.data as Record<string, unknown> };
+/** The outcome of a result that does not match what the tool declares: logged in full, a reference for the model. */
+function mismatch(call: ToolCall, schema: z.ZodType, error: z.core.$ZodError): CallOutcome {
   const ref = randomBytes(4).toString('hex');
   call.logger.error('tool result does not match its output schema', {
     ref,
     code: 'INTERNAL',
-    issues: formatIssues(checked.error, tool.output),
+    issues: formatIssues(error, schema),
   });
   return {
     ok: false,
     code: 'INTERNAL',
-    text: `${tool.name} failed with an internal error (reference ${ref} in the server log)`,
+    text: `${call.tool.name} failed with an internal error (reference ${ref} in the server log)`,
   };
+}
+
+/**
+ * The innermost step: runs the handler with the parsed input and checks its result against the tool's output
+ * schema (or, for a tool that returns content, that it is well-formed content blocks). What the handler throws is
+ * left to the error-mapping hook.
+ */
+export async function invokeTool(call: ToolCall): Promise<CallOutcome> {
+  const { tool } = call;
+  const value: unknown = await tool.handler(call.input, toolContext(call));
+  if (isContentOutput(tool.output)) {
+    const checked = contentResultSchema.safeParse(value, { reportInput: true });
+    return checked.success
+      ? { ok: true, value: checked.data }
+      : mismatch(call, contentResultSchema, checked.error);
+  }
+  const structured: Record<string, unknown> = isPlainObject(value) ? value : { result: value ?? null };
+  if (!tool.output) return { ok: true, value: structured };
+  const checked = tool.output.safeParse(structured, { reportInput: true });
+  if (checked.success) return { ok: true, value: checked.data as Record<string, unknown> };
+  return mismatch(call, tool.output, checked.error);
 }

@@ -1,6 +1,7 @@
 import type { PantherClient } from '@mcp-panther/client';
 import type { Resource, Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { ConfirmWrites } from '../config/schema.js';
+import { isContentOutput } from '../define/content.js';
 import type { AnyTool, Logger, PolicyMode, ViewDefinition } from '../define/types.js';
 import type { PreparedTemplate } from '../server/resourceTemplates.js';
 import type { ValidatedPack } from '../types.js';
@@ -65,7 +66,9 @@ export function toolDefinition(tool: AnyTool): Tool & { title: string; descripti
     title: tool.title,
     description: tool.description,
     inputSchema: toolJsonSchema(tool.input, 'input') as Tool['inputSchema'],
-    ...(tool.output ? { outputSchema: toolJsonSchema(tool.output, 'output') as Tool['outputSchema'] } : {}),
+    ...(tool.output && !isContentOutput(tool.output)
+      ? { outputSchema: toolJsonSchema(tool.output, 'output') as Tool['outputSchema'] }
+      : {}),
     annotations: { ...tool.annotations },
   };
 }
@@ -176,7 +179,7 @@ export function warmToolSchemas(packs: readonly ValidatedPack[]): void {
     for (const tool of pack.tools) {
       try {
         toolJsonSchema(tool.input, 'input');
-        if (tool.output) toolJsonSchema(tool.output, 'output');
+        if (tool.output && !isContentOutput(tool.output)) toolJsonSchema(tool.output, 'output');
       } catch {
         // prepareTools reports it, for the tools that are registered.
       }

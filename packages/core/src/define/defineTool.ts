@@ -1,4 +1,4 @@
-import type { DerivedAnnotations, InputSchema, OutputSchema, ToolDefinition, ToolFieldsOf } from './types.js';
+import type { DerivedAnnotations, InputSchema, ToolDefinition, ToolFieldsOf, ToolOutput } from './types.js';
 import { TOOL_BRAND } from './types.js';
 
 /** The MCP annotations of a tool, derived from its access so that the two can never disagree. */
@@ -24,7 +24,7 @@ export function deriveAnnotations(tool: {
  */
 export function defineTool<
   I extends InputSchema,
-  O extends OutputSchema | undefined = undefined,
+  O extends ToolOutput | undefined = undefined,
   Config = never,
 >(fields: ToolFieldsOf<I, O, Config>): ToolDefinition<I, O, Config> {
   return Object.freeze({

@@ -1,5 +1,6 @@
 import type { PantherClient, PantherPermission } from '@mcp-panther/client';
 import type { z } from 'zod';
+import type { ContentOutput, ContentResult } from './content.js';
 
 /** The policy axis of a tool: `read` tools never change Panther; `write` tools need a read-write policy. */
 export type Access = 'read' | 'write';
@@ -38,11 +39,18 @@ export interface ToolContext<Config = unknown> {
 // `z.ZodObject` with its default parameters is the widest object schema; handlers get its parsed output.
 export type InputSchema = z.ZodObject;
 export type OutputSchema = z.ZodObject;
+/** What a tool returns: a JSON object its schema describes, or MCP content blocks (`contentOutput`). */
+export type ToolOutput = OutputSchema | ContentOutput;
 
-/** The structured result a handler returns: what `output` describes, or any JSON object when there is none. */
-export type ToolResultOf<O extends OutputSchema | undefined> = O extends OutputSchema
-  ? z.input<O>
-  : Record<string, unknown>;
+/**
+ * What a handler returns: content blocks for `output: contentOutput`, the structured result `output` describes,
+ * or any JSON object when there is no `output`.
+ */
+export type ToolResultOf<O extends ToolOutput | undefined> = O extends ContentOutput
+  ? ContentResult
+  : O extends OutputSchema
+    ? z.input<O>
+    : Record<string, unknown>;
 
 /**
  * The parameters that continue or narrow a tool's result. When the host cuts a result to the output budget, its
@@ -64,7 +72,7 @@ export interface Continuation<Param extends string = string> {
   readonly resumeWith?: readonly Param[];
 }
 
-interface ToolFields<I extends InputSchema, O extends OutputSchema | undefined, Config> {
+interface ToolFields<I extends InputSchema, O extends ToolOutput | undefined, Config> {
   /** snake_case verb_noun, unique across all loaded packs. */
   readonly name: string;
   /** Short human title (shown by clients). */
@@ -76,9 +84,13 @@ interface ToolFields<I extends InputSchema, O extends OutputSchema | undefined, 
   /**
    * Describes the structured result, advertised as the tool's `outputSchema`. Optional: every schema costs
    * tool-list characters, so give one where a client gains from it; keep it to the top-level keys.
+   * `contentOutput` instead: the tool returns MCP content blocks (text, images, audio, embedded resources).
    */
   readonly output?: O;
-  /** How a model gets the rest of a result cut to the output budget, or asks for less (optional). */
+  /**
+   * How a model gets the rest of a result cut to the output budget, or asks for less (optional; not for a tool
+   * that returns content blocks).
+   */
   readonly continuation?: Continuation<Extract<keyof z.input<I>, string>>;
   /**
    * An MCP Apps view (`defineView`) that clients supporting the extension render for this tool's results; other
@@ -90,16 +102,19 @@ interface ToolFields<I extends InputSchema, O extends OutputSchema | undefined, 
    * view calls (hidden from the model, and from clients without MCP Apps; policy and the audit still apply).
    */
   readonly visibility?: readonly ToolVisibility[];
-  /** Returns the structured result; the host sends it as `structuredContent` and as compact JSON text. */
+  /**
+   * Returns the structured result, which the host sends as `structuredContent` and as compact JSON text; or, with
+   * `output: contentOutput`, `{ content: [...] }`, which the host sends as the result's content blocks.
+   */
   handler(input: z.output<I>, context: ToolContext<Config>): Promise<ToolResultOf<O>>;
 }
 
-export interface ReadToolFields<I extends InputSchema, O extends OutputSchema | undefined, Config>
+export interface ReadToolFields<I extends InputSchema, O extends ToolOutput | undefined, Config>
   extends ToolFields<I, O, Config> {
   readonly access: 'read';
 }
 
-export interface WriteToolFields<I extends InputSchema, O extends OutputSchema | undefined, Config>
+export interface WriteToolFields<I extends InputSchema, O extends ToolOutput | undefined, Config>
   extends ToolFields<I, O, Config> {
   readonly access: 'write';
   /** True when the write may destroy or hide information (closing alerts, disabling a detection). */
@@ -113,7 +128,7 @@ export interface WriteToolFields<I extends InputSchema, O extends OutputSchema |
   describeChange?(input: z.output<I>): string;
 }
 
-export type ToolFieldsOf<I extends InputSchema, O extends OutputSchema | undefined, Config> =
+export type ToolFieldsOf<I extends InputSchema, O extends ToolOutput | undefined, Config> =
   | ReadToolFields<I, O, Config>
   | WriteToolFields<I, O, Config>;
 
@@ -167,7 +182,7 @@ export const PACK_API_VERSION = 1 as const;
 
 export type ToolDefinition<
   I extends InputSchema = InputSchema,
-  O extends OutputSchema | undefined = OutputSchema | undefined,
+  O extends ToolOutput | undefined = ToolOutput | undefined,
   Config = never,
 > = ToolFieldsOf<I, O, Config> & {
   readonly $$type: typeof TOOL_BRAND;
@@ -222,6 +237,11 @@ export interface ResourceTemplateFields {
   readonly description: string;
   /** A URI with `{variable}` parts, each standing for one path segment: `panther://alerts/{id}`. */
   readonly uriTemplate: string;
+  /**
+   * The MIME type of what a read returns, as `resources/templates/list` shows it. Default: `application/json` for
+   * a tool that returns JSON; none for a tool that returns content blocks (each says its own).
+   */
+  readonly mimeType?: string;
   /**
    * The read tool of the same pack that reads the resource. The template is offered exactly where that tool is
    * (same policy, same permissions), and a read runs through the same call hooks as a call of the tool.

@@ -1,6 +1,7 @@
 import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { contentOutput } from '../define/content.js';
 import { definePack, defineResourceTemplate } from '../define/definePack.js';
 import { defineTool } from '../define/defineTool.js';
 import { compileUriTemplate, uriTemplateProblem } from '../resources/uriTemplate.js';
@@ -149,6 +150,37 @@ describe('checkTool: continuation', () => {
     ]);
     expect(checkTool(tool({ resumeWith: ['kind'] }))).toEqual([
       'continuation.resumeWith needs continuation.cursor',
+    ]);
+  });
+});
+
+describe('checkTool: output', () => {
+  const tool = (output: unknown, continuation?: unknown) =>
+    defineTool({
+      name: 'show_thing',
+      title: 'Show thing',
+      description: 'Shows a thing.',
+      access: 'read',
+      permissions: [],
+      input: z.object({ cursor: z.string().optional() }),
+      output: output as never,
+      ...(continuation === undefined ? {} : { continuation: continuation as never }),
+      async handler() {
+        return { content: [] };
+      },
+    });
+
+  it('accepts a zod object or contentOutput', () => {
+    expect(checkTool(tool(z.object({ a: z.string() })))).toEqual([]);
+    expect(checkTool(tool(contentOutput))).toEqual([]);
+  });
+
+  it('refuses anything else, and a continuation for content blocks', () => {
+    expect(checkTool(tool(z.string()))).toEqual([
+      'output, when given, must be a zod object schema or contentOutput',
+    ]);
+    expect(checkTool(tool(contentOutput, { cursor: 'cursor' }))).toEqual([
+      'continuation does not apply to a tool that returns content blocks (output: contentOutput)',
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { PANTHER_PERMISSIONS } from '@mcp-panther/client';
 import { toolJsonSchema } from '../catalog/jsonSchema.js';
+import { isContentOutput } from '../define/content.js';
 import { deriveAnnotations } from '../define/defineTool.js';
 import {
   type AnyTool,
@@ -133,7 +134,7 @@ function checkContinuation(tool: AnyTool): string[] {
 /**
  * The invariants every tool must hold at run time (third-party packs skip our CI, so the host checks them):
  * brand, snake_case name, title and description, access with its write fields, derived annotations, a zod
- * object input without top-level unions, an object output, known permissions, a handler.
+ * object input without top-level unions, an object output (or content blocks), known permissions, a handler.
  */
 export function checkTool(tool: AnyTool): string[] {
   const problems: string[] = [];
@@ -181,8 +182,14 @@ export function checkTool(tool: AnyTool): string[] {
       problems.push(`input cannot be shown as JSON Schema: ${(error as Error).message}`);
     }
   }
-  if (tool?.output !== undefined && zodType(tool.output) !== 'object') {
-    problems.push('output, when given, must be a zod object schema');
+  if (isContentOutput(tool?.output)) {
+    if (tool.continuation !== undefined) {
+      problems.push(
+        'continuation does not apply to a tool that returns content blocks (output: contentOutput)',
+      );
+    }
+  } else if (tool?.output !== undefined && zodType(tool.output) !== 'object') {
+    problems.push('output, when given, must be a zod object schema or contentOutput');
   }
   problems.push(...checkPermissions(tool?.permissions));
   if (zodType(tool?.input) === 'object') problems.push(...checkContinuation(tool));
@@ -249,6 +256,9 @@ export function checkResourceTemplate(template: unknown, tools: readonly AnyTool
   if (tool === undefined) problems.push(`tool ${JSON.stringify(t?.['tool'])} is not a tool of this pack`);
   else if (tool.access !== 'read') problems.push(`tool "${tool.name}" must be a read tool`);
   if (typeof t?.['toolArguments'] !== 'function') problems.push('toolArguments must be a function');
+  if (t?.['mimeType'] !== undefined && (typeof t['mimeType'] !== 'string' || !t['mimeType'].includes('/'))) {
+    problems.push('mimeType, when given, must be a MIME type (type/subtype)');
+  }
   if (!uriProblem) {
     const { variables } = compileUriTemplate(t?.['uriTemplate'] as string);
     problems.push(

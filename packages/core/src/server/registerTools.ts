@@ -46,7 +46,7 @@ export function registerTools(
       meta: request.params._meta,
       extra,
     });
-    const result = renderOutcome(await options.run(call));
+    const result = renderOutcome(await options.run(call), prepared.entry.tool);
     return views ? withViewMeta(result, toolset, prepared.entry.tool.view?.uri) : result;
   });
 }

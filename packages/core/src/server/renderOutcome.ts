@@ -1,12 +1,21 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { CallOutcome } from '../calls/types.js';
+import { type ContentResult, isContentOutput } from '../define/content.js';
+import type { AnyTool } from '../define/types.js';
 
-/** The MCP result for an outcome: the structured value and its JSON (plus notes), or an error text. */
-export function renderOutcome(outcome: CallOutcome): CallToolResult {
+/**
+ * The MCP result for an outcome: the structured value and its JSON (plus notes), the content blocks of a tool that
+ * returns content (plus notes), or an error text.
+ */
+export function renderOutcome(outcome: CallOutcome, tool: AnyTool): CallToolResult {
   if (!outcome.ok) return { content: [{ type: 'text', text: outcome.text }], isError: true };
-  const content: CallToolResult['content'] = [
-    { type: 'text', text: outcome.json ?? JSON.stringify(outcome.value) },
-  ];
-  for (const note of outcome.notes ?? []) content.push({ type: 'text', text: note });
-  return { content, structuredContent: outcome.value };
+  const notes = (outcome.notes ?? []).map((text) => ({ type: 'text' as const, text }));
+  if (isContentOutput(tool.output)) {
+    const { content } = outcome.value as unknown as ContentResult;
+    return { content: [...content, ...notes] as CallToolResult['content'] };
+  }
+  return {
+    content: [{ type: 'text', text: outcome.json ?? JSON.stringify(outcome.value) }, ...notes],
+    structuredContent: outcome.value,
+  };
 }

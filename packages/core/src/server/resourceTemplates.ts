@@ -1,4 +1,5 @@
 import type { ResourceTemplate } from '@modelcontextprotocol/sdk/types.js';
+import { isContentOutput } from '../define/content.js';
 import type { ResourceTemplateDefinition } from '../define/types.js';
 import { compileUriTemplate, type UriTemplate } from '../resources/uriTemplate.js';
 import type { ValidatedPack } from '../types.js';
@@ -17,6 +18,9 @@ export function prepareTemplates(packs: readonly ValidatedPack[]): PreparedTempl
   for (const pack of packs) {
     if (!pack.enabled) continue;
     for (const template of pack.pack.resources ?? []) {
+      const tool = pack.pack.tools.find((t) => t.name === template.tool);
+      // A tool's JSON result is application/json; content blocks say their own type unless the template does.
+      const mimeType = template.mimeType ?? (isContentOutput(tool?.output) ? undefined : 'application/json');
       out.push({
         pack,
         template,
@@ -26,7 +30,7 @@ export function prepareTemplates(packs: readonly ValidatedPack[]): PreparedTempl
           title: template.title,
           uriTemplate: template.uriTemplate,
           description: template.description,
-          mimeType: 'application/json',
+          ...(mimeType === undefined ? {} : { mimeType }),
         },
       });
     }

@@ -9,7 +9,8 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { callKey } from '../calls/callData.js';
 import type { CallOutcome, ToolCall } from '../calls/types.js';
-import type { Toolset } from '../catalog/toolset.js';
+import type { PreparedTool, Toolset } from '../catalog/toolset.js';
+import { type ContentBlock, type ContentResult, isContentOutput } from '../define/content.js';
 import { CONFIG_RESOURCE, CONFIG_RESOURCE_URI, type HostInfo, readConfigResource } from './configResource.js';
 import { newToolCall, type RequestExtra, type SessionContext } from './newToolCall.js';
 import { matchTemplate, type PreparedTemplate } from './resourceTemplates.js';
@@ -67,12 +68,39 @@ async function readThroughTool(
   call.data.set(RESOURCE_URI, uri);
   const outcome = await options.run(call);
   if (!outcome.ok) throw readError(uri, outcome);
-  return {
-    contents: [
-      { uri, mimeType: 'application/json', text: outcome.json ?? JSON.stringify(outcome.value) },
-      ...(outcome.notes ?? []).map((text) => ({ uri, mimeType: 'text/plain', text })),
-    ],
-  };
+  return { contents: readContents(uri, tool, outcome) };
+}
+
+type ResourceContents = ReadResourceResult['contents'][number];
+
+/** One content block as the contents of a read: text stays text, bytes become a blob, an embedded resource is itself. */
+function blockContents(uri: string, block: ContentBlock): ResourceContents {
+  switch (block.type) {
+    case 'text':
+      return { uri, mimeType: 'text/plain', text: block.text };
+    case 'image':
+    case 'audio':
+      return { uri, mimeType: block.mimeType, blob: block.data };
+    case 'resource':
+      return { ...block.resource };
+  }
+}
+
+/** What a read returns: the tool's content blocks as contents, or its JSON result; notes follow as plain text. */
+function readContents(
+  uri: string,
+  tool: PreparedTool,
+  outcome: Extract<CallOutcome, { ok: true }>,
+): ResourceContents[] {
+  const notes = (outcome.notes ?? []).map((text) => ({ uri, mimeType: 'text/plain', text }));
+  if (isContentOutput(tool.entry.tool.output)) {
+    const { content } = outcome.value as unknown as ContentResult;
+    return [...content.map((block) => blockContents(uri, block)), ...notes];
+  }
+  return [
+    { uri, mimeType: 'application/json', text: outcome.json ?? JSON.stringify(outcome.value) },
+    ...notes,
+  ];
 }
 
 /** The resource URI a call reads, when it is a `resources/read` through a template's tool. */

@@ -1,4 +1,5 @@
 import type { GraphQLRequestOptions, PantherClient, RestRequest } from '@mcp-panther/client';
+import { contentResultSchema, isContentOutput } from '../define/content.js';
 import type { AnyTool, Logger, ToolContext } from '../define/types.js';
 
 /** A REST call the fake client received. */
@@ -140,7 +141,8 @@ export interface RunToolOptions<Config = never> extends ToolContextOptions<Confi
 /**
  * Runs one tool's handler as the host would, without the host: parses the raw arguments with the tool's input
  * schema (defaults applied; a parse failure throws the `ZodError`), calls the handler, and when the tool has an
- * output schema checks the result against it (a mismatch throws).
+ * output schema checks the result against it (a mismatch throws); a tool that returns content blocks has them
+ * checked the same way.
  */
 export async function runTool<Config = never>(
   tool: AnyTool,
@@ -152,6 +154,7 @@ export async function runTool<Config = never>(
     string,
     unknown
   >;
-  if (tool.output) tool.output.parse(result);
+  if (isContentOutput(tool.output)) contentResultSchema.parse(result);
+  else if (tool.output) tool.output.parse(result);
   return result;
 }

@@ -1,6 +1,8 @@
+import { binaryOf, type ContentBlock, type ContentResult, isContentOutput } from '../../define/content.js';
 import type { Continuation } from '../../define/types.js';
 import { askForLess, describeCuts } from '../../output/cutNote.js';
 import { charsForTokens } from '../../output/estimateTokens.js';
+import { describeContentCut, fitContent } from '../../output/fitContent.js';
 import { fitResult } from '../../output/fitResult.js';
 import {
   decodeResume,
@@ -111,11 +113,62 @@ function cutToBudget(
   return undefined;
 }
 
+/** Whether bytes hold a secret: base64 hides it from a search of the text, so the decoded bytes are searched. */
+function holdsSecret(redact: Redactor, data: string): boolean {
+  return redact.found(Buffer.from(data, 'base64').toString('latin1'));
+}
+
+/**
+ * A content result on its way out: blocks whose bytes hold a secret are withheld (bytes cannot be redacted
+ * without breaking them), then the blocks are cut to the budget: text against the output budget, everything
+ * against the result's size limit.
+ */
+function limitContent(
+  call: ToolCall,
+  outcome: Extract<CallOutcome, { ok: true }>,
+  deps: { redact: Redactor; limits: OutputLimits },
+  budget: { chars: number; label: string },
+): CallOutcome {
+  const value = deps.redact.value(outcome.value) as unknown as ContentResult;
+  const notes = (outcome.notes ?? []).map((n) => deps.redact.text(n));
+  const given = value.content;
+  const kept: ContentBlock[] = given.filter((block) => {
+    const data = binaryOf(block);
+    return data === undefined || !holdsSecret(deps.redact, data);
+  });
+  if (kept.length < given.length) {
+    const withheld = given.length - kept.length;
+    call.logger.warn('binary content withheld: it holds a secret', { blocks: withheld });
+    notes.push(
+      `${withheld} binary content block${withheld > 1 ? 's were' : ' was'} withheld: ${withheld > 1 ? 'they contain' : 'it contains'} a secret.`,
+    );
+  }
+  const notesSize = notes.reduce((sum, note) => sum + note.length, 0);
+  const within = fitContent(kept, { textChars: budget.chars - notesSize, totalChars: deps.limits.maxChars });
+  // A cut result carries a note: its room is kept too.
+  const fit =
+    within.dropped === 0 && within.shortened === 0
+      ? within
+      : fitContent(kept, { textChars: budget.chars - notesSize - NOTE_ROOM, totalChars: deps.limits.maxChars });
+  if (!fit.fits && kept.length > 0) {
+    call.logger.warn('tool result too large to cut at block boundaries', { blocks: kept.length });
+    return {
+      ok: false,
+      code: 'OUTPUT_TOO_LARGE',
+      text: `${call.tool.name} returned more than ${budget.label} even cut to its first content block; ask for less`,
+    };
+  }
+  const cut =
+    fit.dropped > 0 || fit.shortened > 0 ? [describeContentCut(fit, kept.length, budget.label)] : [];
+  return { ok: true, value: { content: fit.blocks }, notes: [...notes, ...cut] };
+}
+
 /**
  * Every result leaves the host through here: secrets replaced in every value and text, then cut to the output
  * budget (the lower of `maxChars` and `maxTokens`) at record boundaries, with a note saying what was left out and
  * how to get it. A cut page of a tool that takes a cursor gets a `next_cursor` that resumes after the last item
  * shown; passed back, it is swapped here for the tool's own cursor and the items already shown are left out.
+ * A result of content blocks is cut at block boundaries instead (`limitContent`).
  */
 export function limitOutputHook(deps: { redact: Redactor; limits: OutputLimits }): CallHook {
   const budget = budgetOf(deps.limits);
@@ -129,6 +182,7 @@ export function limitOutputHook(deps: { redact: Redactor; limits: OutputLimits }
       const call = resumed.args ? { ...given, args: resumed.args } : given;
       const outcome = await next(call);
       if (!outcome.ok) return { ...outcome, text: deps.redact.text(outcome.text) };
+      if (isContentOutput(call.tool.output)) return limitContent(call, outcome, deps, budget);
       // One serialisation serves the secret check, the size check and the text the model reads.
       let value = resumed.point ? skipShown(outcome.value, resumed.point) : outcome.value;
       let json = JSON.stringify(value);
