@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   audioContent,
+  contentOutput,
   contentResultSchema,
   imageContent,
   isContentOutput,
-  contentOutput,
   resourceContent,
   textContent,
 } from './content.js';

@@ -166,7 +166,7 @@ describe('checkTool: output', () => {
       output: output as never,
       ...(continuation === undefined ? {} : { continuation: continuation as never }),
       async handler() {
-        return { content: [] };
+        return { content: [] } as never;
       },
     });
 

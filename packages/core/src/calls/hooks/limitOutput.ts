@@ -149,7 +149,10 @@ function limitContent(
   const fit =
     within.dropped === 0 && within.shortened === 0
       ? within
-      : fitContent(kept, { textChars: budget.chars - notesSize - NOTE_ROOM, totalChars: deps.limits.maxChars });
+      : fitContent(kept, {
+          textChars: budget.chars - notesSize - NOTE_ROOM,
+          totalChars: deps.limits.maxChars,
+        });
   if (!fit.fits && kept.length > 0) {
     call.logger.warn('tool result too large to cut at block boundaries', { blocks: kept.length });
     return {
