@@ -16,6 +16,9 @@ import {
 // End to end over streamable HTTP: the built `mcp-panther` process serving HTTP, the SDK's HTTP client.
 
 const AUTH = 'e2e-bearer-token-abcdef0123456789';
+const VIEW_MIME = 'text/html;profile=mcp-app';
+/** A client that renders MCP Apps views declares the extension with the view MIME type. */
+const UI = { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: [VIEW_MIME] } } };
 let panther: Sandbox;
 let tmp: Awaited<ReturnType<typeof tempDir>>;
 let configFile: string;
@@ -114,6 +117,25 @@ describe('mcp-panther over streamable HTTP', () => {
       'example_count_recent_alerts',
     ]);
     await client.close();
+  });
+
+  it('links and serves a view in stateless HTTP, where no request knows what the client declared', async () => {
+    const server = await startHttp(['--config', configFile], env({ MCP_HTTP_STATELESS: 'true' }));
+    const uri = 'ui://example-ioc/recent-alerts';
+    const apps = await connectHttp(server.url, {}, UI);
+    try {
+      const [tool] = (await apps.listTools()).tools;
+      expect(tool?._meta).toEqual({ ui: { resourceUri: uri } });
+      const { contents } = await apps.readResource({ uri });
+      const [page] = contents as { mimeType?: string; text?: string }[];
+      expect(page?.mimeType).toBe(VIEW_MIME);
+      expect(page?.text).toMatch(/^<!doctype html>[\s\S]*<script type="module">/);
+      const result = await apps.callTool({ name: 'example_count_recent_alerts', arguments: { hours: 1 } });
+      expect(result.isError).toBeFalsy();
+      expect(result._meta).toEqual({ 'mcp-panther/callable': ['example_count_recent_alerts'] });
+    } finally {
+      await apps.close();
+    }
   });
 
   it('refuses to bind 0.0.0.0 without auth', async () => {

@@ -8,6 +8,7 @@ import { type Sandbox, startSandbox } from '@mcp-panther/sandbox';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
 
 /** Helpers for the end-to-end tests: they drive the built `mcp-panther` (its bundle) as a child process. */
 
@@ -191,8 +192,12 @@ export async function startHttp(
   return { url, process: child, stderr: () => stderr };
 }
 
-export async function connectHttp(url: string, headers: Record<string, string> = {}): Promise<Client> {
-  const client = new Client({ name: 'e2e-http', version: '1.0.0' });
+export async function connectHttp(
+  url: string,
+  headers: Record<string, string> = {},
+  capabilities: ClientCapabilities = {},
+): Promise<Client> {
+  const client = new Client({ name: 'e2e-http', version: '1.0.0' }, { capabilities });
   await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
   return client;
 }

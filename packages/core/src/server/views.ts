@@ -18,11 +18,16 @@ import { CALLABLE_META_KEY } from '../view.js';
 export const UI_EXTENSION = 'io.modelcontextprotocol/ui';
 export { CALLABLE_META_KEY };
 
-/** Whether the session's client renders MCP Apps views (it declared the extension with the view MIME type). */
+/**
+ * Whether to serve views to the session's client: it declared the extension with the view MIME type, or the
+ * request came without a session (stateless HTTP serves each request with a server that saw no `initialize`, so
+ * what the client declared is unknown). Serving them then is what lets a stateless server have views at all, and
+ * costs a client without the extension nothing it acts on: it ignores `_meta` and never reads a `ui://` resource.
+ */
 export function rendersViews(server: McpServer): boolean {
-  const extension = server.server.getClientCapabilities()?.extensions?.[UI_EXTENSION] as
-    | { mimeTypes?: unknown }
-    | undefined;
+  const capabilities = server.server.getClientCapabilities();
+  if (capabilities === undefined) return true;
+  const extension = capabilities.extensions?.[UI_EXTENSION] as { mimeTypes?: unknown } | undefined;
   return Array.isArray(extension?.mimeTypes) && extension.mimeTypes.includes(VIEW_MIME_TYPE);
 }
 
