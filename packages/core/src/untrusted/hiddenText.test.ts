@@ -46,6 +46,11 @@ describe('escapeHidden', () => {
     expect(escapeHidden('❤️')).toBe('❤️');
     expect(escapeHidden('😀\uFE0F\uFE01\u{E0100}')).toBe('😀\uFE0F[U+FE01][U+E0100]');
     expect(escapeHidden('\uFE0Fstart')).toBe('[U+FE0F]start');
+    // A selector that does not vary the character before it carries a hidden byte.
+    expect(escapeHidden('\u{1F642}\u{E0159}\u{E0157}')).toBe('\u{1F642}[U+E0159][U+E0157]');
+    expect(escapeHidden('a\uFE00')).toBe('a[U+FE00]');
+    // An ideograph's variant and a mathematical symbol's are kept.
+    expect(escapeHidden('\u845B\u{E0100} \u2229\uFE00')).toBe('\u845B\u{E0100} \u2229\uFE00');
     expect(escapeHidden('a\u200B\uFE0F')).toBe('a[U+200B][U+FE0F]');
   });
 

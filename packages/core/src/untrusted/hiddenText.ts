@@ -20,6 +20,18 @@ const HIDDEN_GLOBAL = new RegExp(HIDDEN.source, 'gu');
 const ESCAPE = /\[U\+([0-9A-F]{4,6})\]/g;
 
 const VARIATION_SELECTOR = /[\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}\u{180B}-\u{180D}\u{180F}]/u;
+/**
+ * Which characters a variation selector may follow and still be drawn as a variant of them: text or emoji
+ * presentation (VS15, VS16) after any character; VS1–VS14 after ideographs and mathematical symbols; the
+ * ideographic variation selectors (VS17–VS256) after ideographs; Mongolian free variation selectors after
+ * Mongolian letters. Anywhere else a selector is a carrier of hidden bytes.
+ */
+const VARIANT_BASE: readonly (readonly [RegExp, RegExp])[] = [
+  [/[\u{FE0E}\u{FE0F}]/u, /[^]/u],
+  [/[\u{FE00}-\u{FE0D}]/u, /\p{Ideographic}|\p{Sm}/u],
+  [/[\u{E0100}-\u{E01EF}]/u, /\p{Ideographic}/u],
+  [/[\u{180B}-\u{180D}\u{180F}]/u, /\p{Script=Mongolian}/u],
+];
 const EMOJI_PART = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}/u;
 /** Scripts whose spelling uses ZERO WIDTH (NON-)JOINER between letters (Persian, the Indic scripts…). */
 const JOINING_SCRIPT =
@@ -52,14 +64,15 @@ function codePointAfter(text: string, index: number): string {
 
 /**
  * A hidden code point that is part of how visible text is drawn stays: the first variation selector after a
- * character (an emoji's presentation), a joiner between emoji (a family emoji), a joiner or non-joiner between
- * letters of a script that spells with them. Anything else is escaped.
+ * character it can vary (an emoji's presentation, an ideograph's variant), a joiner between emoji (a family
+ * emoji), a joiner or non-joiner between letters of a script that spells with them. Anything else is escaped.
  */
 function kept(text: string, index: number, char: string): boolean {
   const code = char.codePointAt(0)!;
   const before = codePointBefore(text, index);
   if (VARIATION_SELECTOR.test(char)) {
-    return before !== '' && !VARIATION_SELECTOR.test(before) && !HIDDEN.test(before);
+    if (before === '' || HIDDEN.test(before)) return false;
+    return VARIANT_BASE.some(([selector, base]) => selector.test(char) && base.test(before));
   }
   if (code !== ZWJ && code !== ZWNJ) return false;
   const after = codePointAfter(text, index + char.length);
