@@ -3,6 +3,7 @@ import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotoco
 import type { ConfirmWrites } from '../config/schema.js';
 import type { AnyTool, Logger, PolicyMode } from '../define/types.js';
 import type { Caller, ValidatedPack } from '../types.js';
+import type { UntrustedSettings } from '../untrusted/settings.js';
 import type { CallData } from './callData.js';
 
 /** Asks the person a question through their client (MCP elicitation, form mode) and returns their answer. */
@@ -31,6 +32,8 @@ export interface ToolCall {
   readonly mode: PolicyMode;
   /** Which writes the person must confirm before they are sent (`policy.confirmWrites`). */
   readonly confirmWrites: ConfirmWrites;
+  /** `policy.untrusted` and the tools served (undefined: the defaults). */
+  readonly untrusted?: UntrustedSettings | undefined;
   /** Asks the person through the client; undefined when the client cannot be asked (no form elicitation). */
   readonly elicit: Elicit | undefined;
   /** The tool's time limit (`policy.toolTimeouts`), in milliseconds; undefined for none. */
@@ -64,6 +67,8 @@ export type CallOutcome =
       readonly notes?: readonly string[] | undefined;
       /** `value` as JSON, when a hook already serialised it (saves serialising it again). */
       readonly json?: string | undefined;
+      /** The result's `_meta` (where untrusted text sits, what was flagged). */
+      readonly meta?: Readonly<Record<string, unknown>> | undefined;
     }
   | {
       readonly ok: false;

@@ -79,6 +79,7 @@ export function buildCatalog(input: {
     mode: policy.mode,
     confirmWrites: input.policy.confirmWrites,
     toolTimeouts: input.policy.toolTimeouts,
+    untrusted: input.policy.untrusted,
     prompts: filterPrompts(served, permissions.permissions),
     templates: prepareTemplates(served),
   });
@@ -86,7 +87,12 @@ export function buildCatalog(input: {
     packs,
     policy,
     toolset,
-    instructions: buildInstructions({ mode: policy.mode, target: input.target, packs: served }),
+    instructions: buildInstructions({
+      mode: policy.mode,
+      target: input.target,
+      packs: served,
+      untrusted: input.policy.untrusted,
+    }),
   };
 }
 

@@ -1,10 +1,11 @@
 import type { PantherClient } from '@mcp-panther/client';
 import type { Resource, Tool } from '@modelcontextprotocol/sdk/types.js';
-import type { ConfirmWrites } from '../config/schema.js';
+import { type ConfirmWrites, UNTRUSTED_DEFAULTS } from '../config/schema.js';
 import { isContentOutput } from '../define/content.js';
 import type { AnyTool, Logger, PolicyMode, ViewDefinition } from '../define/types.js';
 import type { PreparedTemplate } from '../server/resourceTemplates.js';
 import type { ValidatedPack } from '../types.js';
+import type { UntrustedPolicy, UntrustedSettings } from '../untrusted/settings.js';
 import type { PromptEntry, ToolEntry } from './filterTools.js';
 import { toolJsonSchema } from './jsonSchema.js';
 import { resolveToolTimeouts } from './toolTimeouts.js';
@@ -50,6 +51,8 @@ export interface Toolset {
   readonly confirmWrites: ConfirmWrites;
   /** Each tool's time limit in milliseconds (`policy.toolTimeouts`); a tool not in it has none. */
   readonly timeouts: ReadonlyMap<string, number>;
+  /** `policy.untrusted`, with the names of this toolset's tools. */
+  readonly untrusted: UntrustedSettings;
   readonly prompts: readonly PromptEntry[];
   /** Only templates whose tool is in `tools`: a template is offered exactly where its tool is. */
   readonly templates: readonly PreparedTemplate[];
@@ -110,6 +113,8 @@ export function createToolset(options: {
   readonly confirmWrites: ConfirmWrites;
   /** `policy.toolTimeouts`: the time limit of each tool, by name or glob. */
   readonly toolTimeouts?: Readonly<Record<string, number>> | undefined;
+  /** `policy.untrusted`: the defaults when unset. */
+  readonly untrusted?: UntrustedPolicy | undefined;
   readonly prompts?: readonly PromptEntry[] | undefined;
   readonly templates?: readonly PreparedTemplate[] | undefined;
 }): Toolset {
@@ -123,6 +128,7 @@ export function createToolset(options: {
     mode: options.mode,
     confirmWrites: options.confirmWrites,
     timeouts: resolveToolTimeouts(options.toolTimeouts ?? {}, [...tools.keys()]),
+    untrusted: { ...(options.untrusted ?? UNTRUSTED_DEFAULTS), toolNames: [...tools.keys()] },
     prompts: options.prompts ?? [],
     templates: (options.templates ?? []).filter((t) => tools.has(t.template.tool)),
   };

@@ -35,6 +35,7 @@ describe('loadConfig', () => {
       hideUnpermittedTools: true,
       confirmWrites: 'destructive',
       toolTimeouts: {},
+      untrusted: { escapeHidden: true, flag: true, confirmWritesAfterFlag: true, lockdown: false },
     });
     expect(config.reload).toBe(false);
     expect(config.packs).toEqual([...DEFAULT_PACKS]);

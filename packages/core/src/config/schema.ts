@@ -15,6 +15,14 @@ export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 /** Which write calls wait for the person to confirm them (through MCP elicitation) before they are sent. */
 export const CONFIRM_WRITES = ['never', 'destructive', 'always'] as const;
 export type ConfirmWrites = (typeof CONFIRM_WRITES)[number];
+
+/** `policy.untrusted` when the config does not say: every protection on but lockdown. */
+export const UNTRUSTED_DEFAULTS = {
+  escapeHidden: true,
+  flag: true,
+  confirmWritesAfterFlag: true,
+  lockdown: false,
+} as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** About 100 KB each: 256 sessions stay near 25 MB. */
@@ -74,6 +82,19 @@ export const configSchema = z.strictObject({
        * client's per-request `client.timeoutMs`.
        */
       toolTimeouts: z.record(glob, z.int().min(1).max(3_600_000)).default({}),
+      /** Data from Panther is written by others, possibly attackers (docs/security.md, "Prompt injection"). */
+      untrusted: z
+        .strictObject({
+          /** Invisible and reordering characters in results become visible `[U+XXXX]` escapes. */
+          escapeHidden: z.boolean().default(true),
+          /** Values that read like instructions to a model are flagged: named in the result, with a note. */
+          flag: z.boolean().default(true),
+          /** After a session was shown a flagged value, every write it makes must be confirmed by the person. */
+          confirmWritesAfterFlag: z.boolean().default(true),
+          /** After a session was shown a flagged value, every write it makes is refused. */
+          lockdown: z.boolean().default(false),
+        })
+        .default(UNTRUSTED_DEFAULTS),
     })
     .default({
       mode: 'read-only',
@@ -82,6 +103,7 @@ export const configSchema = z.strictObject({
       hideUnpermittedTools: true,
       confirmWrites: 'destructive',
       toolTimeouts: {},
+      untrusted: UNTRUSTED_DEFAULTS,
     }),
   client: z
     .strictObject({

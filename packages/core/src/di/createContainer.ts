@@ -15,6 +15,7 @@ import type { Redactor } from '../security/redact.js';
 import { instanceNamespace, sharedScope } from '../sharedStore/namespaces.js';
 import type { SharedStore } from '../sharedStore/types.js';
 import type { ClientScope, PantherTarget, ValidatedPack } from '../types.js';
+import { createSessionFlags } from '../untrusted/sessionFlags.js';
 import {
   AuditSinkToken,
   CallHooksToken,
@@ -127,6 +128,7 @@ export function createContainer(init: {
         redact: get(c, RedactorToken),
         limits: { maxChars: ctx.config.output.maxResultChars, maxTokens: ctx.config.output.maxTokens },
         debugLine: (ctx.logger as { level?: string }).level === 'debug',
+        sessionFlags: createSessionFlags(),
       });
       return parts.callHooks({ ...ctx, defaults });
     }),

@@ -52,6 +52,7 @@ export function newToolCall(
     mode: toolset.mode,
     confirmWrites: toolset.confirmWrites,
     timeoutMs: toolset.timeouts.get(tool.name),
+    untrusted: toolset.untrusted,
     elicit: elicitFor(session.server, extra),
     signal: extra.signal,
     deadline: undefined,

@@ -10,12 +10,14 @@ import type { AnyTool } from '../define/types.js';
 export function renderOutcome(outcome: CallOutcome, tool: AnyTool): CallToolResult {
   if (!outcome.ok) return { content: [{ type: 'text', text: outcome.text }], isError: true };
   const notes = (outcome.notes ?? []).map((text) => ({ type: 'text' as const, text }));
+  const meta = outcome.meta === undefined ? {} : { _meta: { ...outcome.meta } };
   if (isContentOutput(tool.output)) {
     const { content } = outcome.value as unknown as ContentResult;
-    return { content: [...content, ...notes] as CallToolResult['content'] };
+    return { content: [...content, ...notes] as CallToolResult['content'], ...meta };
   }
   return {
     content: [{ type: 'text', text: outcome.json ?? JSON.stringify(outcome.value) }, ...notes],
     structuredContent: outcome.value,
+    ...meta,
   };
 }

@@ -88,7 +88,7 @@ describe('MCP Apps views', () => {
     expect((await host.client.listResources()).resources.map((r) => r.uri)).toEqual(['config://panther']);
     await expect(host.client.readResource({ uri: 'ui://gadgets/board' })).rejects.toThrow(/not found/);
     const result = await host.call('list_gadgets');
-    expect(result._meta).toBeUndefined();
+    expect(result._meta?.[CALLABLE_META_KEY]).toBeUndefined();
     expect((await host.call('gadget_details', { id: 'a' })).content).toEqual([
       { type: 'text', text: 'MCP error -32602: Tool gadget_details not found' },
     ]);
@@ -124,18 +124,21 @@ describe('MCP Apps views', () => {
     }
     expect(loads - before).toBeLessThanOrEqual(1);
     // The linked tool's result names what this caller's view may call (only tools it has).
-    expect((await host.call('list_gadgets'))._meta).toEqual({
-      [CALLABLE_META_KEY]: ['list_gadgets', 'move_gadget', 'gadget_details'],
-    });
+    expect((await host.call('list_gadgets'))._meta?.[CALLABLE_META_KEY]).toEqual([
+      'list_gadgets',
+      'move_gadget',
+      'gadget_details',
+    ]);
     expect((await host.call('gadget_details', { id: 'a' })).structuredContent).toEqual({ id: 'a', parts: 3 });
   });
 
   it('policy governs views: a read-only caller’s view may call no write, a hidden tool hides its view', async () => {
     host = await start({ views: true });
     expect((await host.tools()).sort()).toEqual(['gadget_details', 'list_gadgets']);
-    expect((await host.call('list_gadgets'))._meta).toEqual({
-      [CALLABLE_META_KEY]: ['list_gadgets', 'gadget_details'],
-    });
+    expect((await host.call('list_gadgets'))._meta?.[CALLABLE_META_KEY]).toEqual([
+      'list_gadgets',
+      'gadget_details',
+    ]);
     expect((await host.call('move_gadget', { id: 'a' })).isError).toBe(true);
     await host.close();
 

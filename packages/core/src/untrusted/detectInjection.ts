@@ -139,14 +139,16 @@ const EXFIL = [
   re(w`!\[[^\]\n]{0,200}\]\(\s*<?(?:https?:)?//`),
   // A Markdown link whose query asks for data or names a placeholder.
   re(
-    w`\[[^\]\n]{1,200}\]\(\s*<?https?://[^)\s]*[?&#](?:[^)\s]*?(?:data|exfil|payload|token|secret|keys?|session|cookie|creds?|password|context|events?|alert|dump|leak)=|[^)\s]*(?:\{\{|%7b%7b|paste|insert|_here|alert_id))`,
+    w`\[[^\]\n]{1,200}\]\(\s*<?https?://[^)\s]{0,300}?[?&#](?:[^)\s]{0,300}?(?:data|exfil|payload|token|secret|keys?|session|cookie|creds?|password|context|events?|alert|dump|leak)=|[^)\s]{0,300}?(?:\{\{|%7b%7b|paste|insert|_here|alert_id))`,
   ),
   // An order to send data to a URL.
   re(
     w`\b(?:send|post|upload|forward|paste|submit|exfiltrate|transmit|leak|copy|email)\s+${DATA}\b[^\n]{0,40}?\b(?:to|at|into|on)\s+<?(?:https?:)?//`,
   ),
   // A URL with a template to fill in.
-  re(w`https?://[^\s)]*(?:\{\{[^}]*\}\}|\{(?:alert|event|data|context|token|secret)[a-z_]*\})`),
+  re(
+    w`https?://[^\s)]{0,300}?(?:\{\{[^}]{0,200}\}\}|\{(?:alert|event|data|context|token|secret)[a-z_]{0,40}\})`,
+  ),
 ];
 
 const CLAIM = re(
@@ -164,7 +166,7 @@ const CONCEAL = re(
   w`\b(?:do not|don't|never|without)\s+(?:tell(?:ing)?|report(?:ing)?|mention(?:ing)?|inform(?:ing)?|notify(?:ing)?|alert(?:ing)?|escalat(?:e|ing)|reveal(?:ing)?|show(?:ing)?|ask(?:ing)?)\b(?:[^.\n]{0,40}?\b(?:user|analyst|human|anyone|nobody|team|soc|them|questions?)\b)?|\btell nobody\b|\bsay nothing\b|\bstay quiet\b|\bkeep (?:this|it) (?:secret|quiet|between us)\b|\bwithout (?:asking|confirmation|confirming|approval|further (?:questions|review|confirmation))\b`,
 );
 const HIDDEN_HTML = re(
-  w`<[^>]{0,200}\bstyle\s*=\s*["'][^"']*(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|opacity\s*:\s*0)`,
+  w`<[a-z][^>]{0,120}\bstyle\s*=\s*["'][^"']*(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|opacity\s*:\s*0)`,
 );
 const PRESSURE = re(
   w`\b(?:urgent|immediately|right now|asap)\b|\b(?:from|per|by order of) the (?:ciso|ceo|cto|soc lead|team lead|security team|admin)\b`,
@@ -190,7 +192,7 @@ function repeats(text: string): boolean {
 }
 
 function invokesTool(text: string, tools: ReadonlySet<string>): boolean {
-  for (const match of text.matchAll(/[a-z]+(?:_[a-z]+){1,5}/g)) {
+  for (const match of text.matchAll(/\b[a-z]+(?:_[a-z]+){1,5}\b/g)) {
     if (!tools.has(match[0]) && !TOOL_STEM.test(match[0])) continue;
     const before = text.slice(Math.max(0, match.index - 24), match.index);
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + 24);
@@ -210,7 +212,7 @@ const RULES: readonly Rule[] = [
   { sign: 'role-tag', weight: 1, test: (t) => ROLE_TAG.test(t) },
   { sign: 'fake-tool-call', weight: 2, test: (t) => anyOf(FAKE_TOOL_CALL, t) },
   { sign: 'addresses-model', weight: 2, test: (t) => anyOf(ADDRESSES_MODEL, t) },
-  { sign: 'invokes-tool', weight: 2, test: (t, _, tools) => invokesTool(t, tools) },
+  { sign: 'invokes-tool', weight: 1, test: (t, _, tools) => invokesTool(t, tools) },
   {
     sign: 'homoglyph',
     weight: 2,
@@ -230,6 +232,19 @@ const RULES: readonly Rule[] = [
   { sign: 'pressure', weight: 1, test: (t) => PRESSURE.test(t) },
 ];
 
+/**
+ * How much of a long string is read: its start and its end (a model reads a result's start first; an
+ * instruction appended to padding is at the end). Every regular expression here is linear in what it reads.
+ */
+const READ_HEAD = 48 * 1024;
+const READ_TAIL = 16 * 1024;
+
+function readable(text: string): string {
+  return text.length <= READ_HEAD + READ_TAIL
+    ? text
+    : `${text.slice(0, READ_HEAD)}\n${text.slice(-READ_TAIL)}`;
+}
+
 /** Strings that cannot hold a sign: short tokens without spaces or markup (ids, times, addresses, names). */
 const PLAIN_TOKEN = /^[\w.:@/+=,-]{0,200}$/;
 
@@ -239,7 +254,7 @@ const PLAIN_TOKEN = /^[\w.:@/+=,-]{0,200}$/;
  */
 export function detectInjection(text: string, options: InjectionOptions = {}): InjectionSign[] {
   if (text.length < 8 || PLAIN_TOKEN.test(text)) return [];
-  const revealed = reveal(text);
+  const revealed = reveal(readable(text));
   const tools = new Set(options.toolNames ?? []);
   const readings = revealed.hidden.length === 0 ? [revealed.text] : [revealed.text, ...revealed.hidden];
   const found = RULES.filter((rule) => readings.some((reading) => rule.test(reading, revealed, tools)));

@@ -69,4 +69,13 @@ describe('unescapeArguments', () => {
     const args = { alert_id: 'abc', limit: 5 };
     expect(unescapeArguments(args)).toBe(args);
   });
+
+  it('leaves arguments past 32 levels as they are, and survives a cycle', () => {
+    let deep: unknown = 'x[U+200B]';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(unescapeArguments(deep)).toBe(deep);
+    const cyclic: Record<string, unknown> = { id: 'a[U+200B]' };
+    cyclic['self'] = cyclic;
+    expect((unescapeArguments(cyclic) as Record<string, unknown>)['id']).toBe('a\u200B');
+  });
 });

@@ -15,6 +15,8 @@ export interface FenceOptions {
   readonly toolNames?: readonly string[];
   /** Top-level keys the host wrote itself (a resume cursor): neither escaped nor listed as untrusted. */
   readonly hostKeys?: ReadonlySet<string>;
+  /** The strings were escaped already: the detector reads each as it was before (`unescapeHidden`). */
+  readonly escaped?: boolean;
 }
 
 export interface FlaggedValue {
@@ -54,7 +56,7 @@ export function fenceValue(value: unknown, options: FenceOptions): Fenced {
   const text = (raw: string, path: string, shape: string | undefined): string => {
     if (shape !== undefined) untrusted.add(shape);
     if (options.flag) {
-      const signs = detectInjection(raw, detectorOptions);
+      const signs = detectInjection(options.escaped ? unescapeHidden(raw) : raw, detectorOptions);
       if (signs.length > 0) flagged.push({ path, signs });
     }
     if (!options.escapeHidden || !hasHidden(raw)) return raw;
@@ -96,22 +98,25 @@ export function fenceValue(value: unknown, options: FenceOptions): Fenced {
 
 /** Strings without whitespace (ids, names, addresses) are taken back to their raw form; see `unescapeArguments`. */
 const TOKEN = /^\S+$/;
+/** Deeper arguments are left as they are (the input check refuses anything nested past 16 levels). */
+const MAX_ARGUMENT_DEPTH = 32;
 
 /**
  * Tool arguments with the escapes of hidden code points undone in every string that has no whitespace: an id
  * or name the model read escaped (`Rule[U+200B]A`) reaches Panther as it is stored there. Text with spaces (a
  * comment, a query) is kept as written, so quoting escaped text never writes the hidden characters back.
  */
-export function unescapeArguments(args: unknown): unknown {
+export function unescapeArguments(args: unknown, depth = 0): unknown {
   if (typeof args === 'string') return TOKEN.test(args) ? unescapeHidden(args) : args;
+  if (depth >= MAX_ARGUMENT_DEPTH) return args;
   if (Array.isArray(args)) {
-    const out = args.map(unescapeArguments);
+    const out = args.map((item) => unescapeArguments(item, depth + 1));
     return out.some((item, i) => item !== args[i]) ? out : args;
   }
   if (args === null || typeof args !== 'object') return args;
   let changed = false;
   const entries = Object.entries(args as Record<string, unknown>).map(([key, item]): [string, unknown] => {
-    const out = unescapeArguments(item);
+    const out = unescapeArguments(item, depth + 1);
     if (out !== item) changed = true;
     return [key, out];
   });

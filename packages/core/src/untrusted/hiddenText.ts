@@ -27,7 +27,7 @@ const VARIATION_SELECTOR = /[\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}\u{180B}-\u{180
  * Mongolian letters. Anywhere else a selector is a carrier of hidden bytes.
  */
 const VARIANT_BASE: readonly (readonly [RegExp, RegExp])[] = [
-  [/[\u{FE0E}\u{FE0F}]/u, /[^]/u],
+  [/[\u{FE0E}\u{FE0F}]/u, /./su],
   [/[\u{FE00}-\u{FE0D}]/u, /\p{Ideographic}|\p{Sm}/u],
   [/[\u{E0100}-\u{E01EF}]/u, /\p{Ideographic}/u],
   [/[\u{180B}-\u{180D}\u{180F}]/u, /\p{Script=Mongolian}/u],

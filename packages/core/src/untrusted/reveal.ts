@@ -32,8 +32,9 @@ const BIDI_OVERRIDE = /[\u202D\u202E]/u;
 /** Bidirectional controls separate runs of text: read as a space, so that the words on either side stay apart. */
 const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 const LETTERS = /\p{L}{2}/u;
-const MIXED_WORD =
-  /[\p{L}\p{N}_]*(?:\p{Script=Latin}[\p{L}\p{N}_]*[\p{Script=Cyrillic}\p{Script=Greek}]|[\p{Script=Cyrillic}\p{Script=Greek}][\p{L}\p{N}_]*\p{Script=Latin})[\p{L}\p{N}_]*/gu;
+const WORD = /[\p{L}\p{N}_]+/gu;
+const LATIN = /\p{Script=Latin}/u;
+const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
 const INVISIBLE_IN_WORD = /\p{L}[\u200B-\u200D\u2060\uFEFF\u00AD]+(?=\p{L})/gu;
 
 export interface Revealed {
@@ -86,7 +87,9 @@ export function reveal(raw: string): Revealed {
   return {
     text: fold(visible),
     hidden,
-    mixedWords: (visible.match(MIXED_WORD) ?? []).map(fold),
+    mixedWords: (visible.match(WORD) ?? [])
+      .filter((word) => LATIN.test(word) && CYRILLIC_OR_GREEK.test(word))
+      .map(fold),
     bidiOverride: BIDI_OVERRIDE.test(raw),
     splitWords: raw.match(INVISIBLE_IN_WORD)?.length ?? 0,
   };

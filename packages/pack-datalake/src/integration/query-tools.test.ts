@@ -3,7 +3,7 @@
  * sandbox: their schemas, rows from real queries, hostile arguments checked on the SQL that reached the sandbox,
  * saved queries read at build time, and save_query followed by a reload that makes the saved query a tool.
  */
-import type { PackDefinition, PackSource } from '@mcp-panther/core';
+import { escapeHidden, type PackDefinition, type PackSource } from '@mcp-panther/core';
 import { createTestHost, type TestHost } from '@mcp-panther/core/testing';
 import { type Sandbox, startSandbox } from '@mcp-panther/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -164,7 +164,8 @@ describe('query tools on the sandbox', () => {
     await Promise.all(
       values.map(async (value) => {
         const echoed = await ok('echo_value', { value, number: -3 });
-        expect(echoed['rows'], JSON.stringify(value)).toEqual([{ echoed: value, n: -3 }]);
+        // It comes back as the host shows every value: hidden characters as visible escapes.
+        expect(echoed['rows'], JSON.stringify(value)).toEqual([{ echoed: escapeHidden(value), n: -3 }]);
         expect(await sqlOf(echoed['query_id'])).toBe(
           `SELECT ${sqlStringLiteral(value)} AS echoed, (-3) AS n`,
         );

@@ -4,6 +4,7 @@ import type { Redactor } from '../../security/redact.js';
 import { callKey } from '../callData.js';
 import { describeChange } from '../describeChange.js';
 import type { CallHook, CallOutcome } from '../types.js';
+import { FLAGGED_SESSION } from './guardAfterFlag.js';
 
 /** How long the person has to answer before the write is dropped (people read, think and switch windows). */
 export const CONFIRM_TIMEOUT_MS = 10 * 60_000;
@@ -26,12 +27,23 @@ export function needsConfirmation(setting: ConfirmWrites, destructive: boolean):
 
 const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
-function question(summary: string, toolName: string, destructive: boolean): string {
+function question(
+  summary: string,
+  toolName: string,
+  destructive: boolean,
+  flagged: string | undefined,
+): string {
   return [
     summary,
     '',
     `${toolName} will change Panther${destructive ? ' (it may hide or destroy information)' : ''}. ` +
       'Accept to send it; decline and nothing is changed.',
+    ...(flagged === undefined
+      ? []
+      : [
+          '',
+          `Asked because ${flagged}. Make sure this change is what you want, not what that text asks for.`,
+        ]),
   ].join('\n');
 }
 
@@ -55,7 +67,9 @@ export function confirmWritesHook(deps: {
       const note = (value: ConfirmationNote) => {
         call.data.set(CONFIRMATION, value);
       };
-      if (!needsConfirmation(call.confirmWrites, tool.destructive)) {
+      // Set by the guard-after-flag hook: the session was shown a flagged value.
+      const flagged = call.data.get(FLAGGED_SESSION);
+      if (flagged === undefined && !needsConfirmation(call.confirmWrites, tool.destructive)) {
         note('not required');
         return next();
       }
@@ -64,9 +78,13 @@ export function confirmWritesHook(deps: {
         note('unavailable');
         return refused(
           'CONFIRMATION_UNAVAILABLE',
-          `${tool.name} was not sent: policy.confirmWrites is "${call.confirmWrites}", so the person must confirm ` +
-            'this change, and this client cannot ask them (it does not support MCP elicitation). Nothing was ' +
-            'changed. Use a client that supports elicitation, or ask the operator to set policy.confirmWrites to "never".',
+          flagged === undefined
+            ? `${tool.name} was not sent: policy.confirmWrites is "${call.confirmWrites}", so the person must confirm ` +
+                'this change, and this client cannot ask them (it does not support MCP elicitation). Nothing was ' +
+                'changed. Use a client that supports elicitation, or ask the operator to set policy.confirmWrites to "never".'
+            : `${tool.name} was not sent: ${flagged}, so the person must confirm every write of this session ` +
+                '(policy.untrusted.confirmWritesAfterFlag), and this client cannot ask them (it does not support MCP ' +
+                'elicitation). Nothing was changed. Tell the user; a new session can write again.',
         );
       }
       const summary = deps.redact.text(describeChange(tool, call.input));
@@ -74,7 +92,7 @@ export function confirmWritesHook(deps: {
       try {
         const answer = await call.elicit(
           {
-            message: question(summary, tool.name, tool.destructive),
+            message: question(summary, tool.name, tool.destructive, flagged),
             requestedSchema: { type: 'object', properties: {} },
           },
           { timeoutMs },

@@ -195,7 +195,8 @@ export function limitOutputHook(deps: { redact: Redactor; limits: OutputLimits }
       }
       const notes = (outcome.notes ?? []).map((n) => deps.redact.text(n));
       const notesSize = notes.reduce((sum, note) => sum + note.length, 0);
-      if (json.length + notesSize <= budget.chars) return { ok: true, value, notes, json };
+      const meta = outcome.meta === undefined ? {} : { meta: outcome.meta };
+      if (json.length + notesSize <= budget.chars) return { ok: true, value, notes, json, ...meta };
       const cut = cutToBudget(call, value, budget.chars - notesSize, resumed.point, budget.label);
       if (!cut) {
         call.logger.warn('tool result too large to cut at record boundaries', { size: json.length });
@@ -205,7 +206,7 @@ export function limitOutputHook(deps: { redact: Redactor; limits: OutputLimits }
           text: `${call.tool.name} returned more than ${budget.label} even cut at record boundaries; ${askForLess(continuation)}`,
         } satisfies CallOutcome;
       }
-      return { ok: true, value: cut.value, notes: [...notes, cut.note] };
+      return { ok: true, value: cut.value, notes: [...notes, cut.note], ...meta };
     },
   };
 }
