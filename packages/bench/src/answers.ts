@@ -49,6 +49,10 @@ export interface AnswerRow {
   /** Facts not found among the answer's values (up to five, for the report). */
   readonly missing: readonly Fact[];
   readonly missingCount: number;
+  /** Characters of the result's `_meta` as JSON (for clients; not text the model reads). */
+  readonly metaCharacters: number;
+  /** The structured result. */
+  readonly value: unknown;
 }
 
 /** Every string and number under a value (keys excluded): what an answer says, whatever its shape. */
@@ -218,14 +222,21 @@ function readAnswer(result: Record<string, unknown>): { text: string; value: unk
   return { text, value: JSON.parse(blocks[0] ?? 'null') };
 }
 
-/** Runs every scenario once against a fresh sandbox (seed 1, 20,000 events) through the built host over stdio. */
-export async function answerSizes(scenarios: readonly AnswerScenario[] = SCENARIOS): Promise<AnswerRow[]> {
+/**
+ * Runs every scenario once against a fresh sandbox (seed 1, 20,000 events) through the built host over stdio,
+ * with the default configuration or the one at `configPath`.
+ */
+export async function answerSizes(
+  scenarios: readonly AnswerScenario[] = SCENARIOS,
+  configPath?: string,
+): Promise<AnswerRow[]> {
   const sandbox = await startSandbox({ seed: 1 });
   const api = sandboxApi({ url: sandbox.url, graphqlUrl: sandbox.graphqlUrl, token: sandbox.tokens.admin });
   const target = await connectStdio({
     kind: 'host',
     upstreamUrl: sandbox.url,
     upstreamToken: sandbox.tokens.admin,
+    ...(configPath === undefined ? {} : { configPath }),
   });
   try {
     const [alert] = await results(api, '/alerts', defaultAlertQuery(Date.now()));
@@ -244,6 +255,8 @@ export async function answerSizes(scenarios: readonly AnswerScenario[] = SCENARI
         factsTotal: total,
         missing: missing.slice(0, 5),
         missingCount: missing.length,
+        metaCharacters: result['_meta'] === undefined ? 0 : JSON.stringify(result['_meta']).length,
+        value: result['structuredContent'],
       });
     }
     return rows;

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * A single measure, for working on one figure:
- * `node packages/bench/dist/quick.js latency|telemetry|cold|throughput|memory|datalake|answers|toolsets|setup|
- * stateless|redis|replicas [count]` (datalake: events).
+ * `node packages/bench/dist/quick.js latency|telemetry|cold|throughput|memory|datalake|answers|toolsets|untrusted|
+ * setup|stateless|redis|replicas [count]` (datalake: events).
  * Writes nothing; prints the rows.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -22,13 +22,18 @@ import {
 } from './measures.js';
 import { startOtlpSink } from './otlpSink.js';
 import { redisCallLatency, replicaScaling, serverSetup, statelessLatency } from './replicas.js';
-import { renderAnswers, renderFocused } from './report.js';
+import { renderAnswers, renderFocused, renderUntrusted } from './report.js';
 import { ratio } from './stats.js';
+import { untrustedFigures } from './untrusted.js';
 import { startFixedLatencyUpstream } from './upstream.js';
 
 const which = process.argv[2] ?? 'latency';
 if (which === 'answers') {
   process.stdout.write(`${renderAnswers(await answerSizes(), ANSWERS_TARGET).join('\n')}\n`);
+  process.exit(0);
+}
+if (which === 'untrusted') {
+  process.stdout.write(`${renderUntrusted(await untrustedFigures({ quick: false })).join('\n')}\n`);
   process.exit(0);
 }
 const count = Number(process.argv[3] ?? 0);

@@ -2,8 +2,10 @@
 import { cpus } from 'node:os';
 import { estimateTokens } from '@mcp-panther/core';
 import type { AnswerRow } from './answers.js';
+import type { Recall } from './injection.js';
 import type { FocusedToolList, Row, ToolListSize } from './measures.js';
-import { ratio } from './stats.js';
+import { median, ratio } from './stats.js';
+import type { UntrustedFigures } from './untrusted.js';
 
 const fmt = (n: number, digits = 1): string =>
   Number.isFinite(n)
@@ -30,6 +32,8 @@ export interface Report {
   answersTarget: number;
   /** The 1-minute load average when the run started. */
   load: number;
+  /** The untrusted-data fence measured (absent when skipped). */
+  untrusted?: UntrustedFigures | undefined;
   notes: string[];
 }
 
@@ -124,6 +128,21 @@ export function renderReport(report: Report): string {
     '',
     ...renderAnswers(report.answers, report.answersTarget),
     '',
+    ...(report.untrusted === undefined
+      ? []
+      : [
+          '## Untrusted data (prompt injection)',
+          '',
+          'The fence on data from Panther (docs/security.md, "Prompt injection"), on the sandbox with its adversarial',
+          'corpus (48 payloads, `packages/sandbox/src/generate/corpus`). Hidden text and flags are read through the',
+          'built server over stdio, one call per payload; recall and false positives are the detector alone, in',
+          'process, with the names of the tools the server serves; false positives are counted on a sandbox without the',
+          'corpus (seed 1, 20,000 events). The size cost compares the answer scenarios above with `policy.untrusted`',
+          'switched off and with the defaults; the CPU time is `fenceValue` (escape and detect) on each answer.',
+          '',
+          ...renderUntrusted(report.untrusted),
+          '',
+        ]),
     '## Largest tools/list entries',
     '',
     '| Tool | Characters |',
@@ -132,4 +151,53 @@ export function renderReport(report: Report): string {
   );
   if (report.notes.length > 0) lines.push('', '## Notes', '', ...report.notes.map((n) => `- ${n}`));
   return `${lines.join('\n')}\n`;
+}
+
+/** The untrusted-data section: hidden text shown, detector recall and false positives, size and CPU cost. */
+export function renderUntrusted(figures: UntrustedFigures): string[] {
+  const { hidden, served, detector, normal } = figures;
+  const counted = figures.sizes.filter((row) => row.counted);
+  const off = counted.reduce((sum, row) => sum + row.off, 0);
+  const on = counted.reduce((sum, row) => sum + row.on, 0);
+  const meta = counted.reduce((sum, row) => sum + row.meta, 0);
+  const growth = off > 0 ? (on - off) / off : Number.NaN;
+  const withMeta = off > 0 ? (on + meta - off) / off : Number.NaN;
+  const missed = (r: Recall) => (r.missed.length > 0 ? ` (missed ${r.missed.join(', ')})` : '');
+  const micros = figures.sizes.map((row) => row.fenceMicros);
+  return [
+    '| Measure | Figure | Target |',
+    '| --- | ---: | --- |',
+    `| Payloads whose hidden part reaches the model as visible escapes (through the server) | ${hidden.visible}/${hidden.payloads} (${pct(hidden.visible, hidden.payloads)})${hidden.missed.length > 0 ? `; missed ${hidden.missed.join(', ')}` : ''} | 100%: ${hidden.visible === hidden.payloads ? 'met' : 'missed'} |`,
+    `| Detector recall, held-out part (in process) | ${detector.heldout.found}/${detector.heldout.total} (${pct(detector.heldout.found, detector.heldout.total)})${missed(detector.heldout)} | reported |`,
+    `| Detector recall, development part (in process) | ${detector.dev.found}/${detector.dev.total} (${pct(detector.dev.found, detector.dev.total)})${missed(detector.dev)} | reported |`,
+    `| Payloads named among the flagged paths of the result that holds them (through the server) | dev ${served.dev.found}/${served.dev.total}, held-out ${served.heldout.found}/${served.heldout.total}${missed(served.heldout)} | reported |`,
+    `| False positives on the normal data (${fmt(normal.events, 0)} events and the platform objects, ${fmt(normal.strings, 0)} strings) | ${normal.flagged.length} | 0: ${normal.flagged.length === 0 ? 'met' : 'missed'} |`,
+    `| Characters the model reads, the ${counted.length} answer scenarios, fence on vs off | ${fmt(on, 0)} vs ${fmt(off, 0)} (${growth >= 0 ? '+' : ''}${fmt(growth * 100, 2)}%) | ≤ +3%: ${growth <= 0.03 ? 'met' : 'missed'} |`,
+    `| Same, counting the \`_meta\` paths too (read by clients, not the model) | +${fmt(meta, 0)} chars (${fmt(withMeta * 100, 2)}%) | reported |`,
+    `| CPU time of fencing one answer (escape and detect, in process), median over the ${figures.sizes.length} scenarios | ${fmt(median(micros), 0)} µs (max ${fmt(Math.max(...micros), 0)} µs) | reported |`,
+    ...figures.adversarialMicros.map(
+      (row) =>
+        `| CPU time of fencing ${row.label} (${fmt(row.chars, 0)} chars) | ${fmt(row.micros, 0)} µs | reported |`,
+    ),
+    '',
+    '| Scenario | Off | On | `_meta` | Fence CPU |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...figures.sizes.map(
+      (row) =>
+        `| ${row.label}${row.counted ? '' : ' (not counted)'} | ${fmt(row.off, 0)} | ${fmt(row.on, 0)} | ${fmt(row.meta, 0)} | ${fmt(row.fenceMicros, 0)} µs |`,
+    ),
+    ...(normal.flagged.length === 0
+      ? []
+      : [
+          '',
+          'Flagged in the normal data:',
+          '',
+          ...normal.flagged
+            .slice(0, 10)
+            .map(
+              (f) =>
+                `- ${f.source} ${f.id} \`${f.path}\` (${f.signs.join(', ')}): ${JSON.stringify(f.value.slice(0, 120))}`,
+            ),
+        ]),
+  ];
 }

@@ -26,6 +26,7 @@ import { analysisNotes } from './notes.js';
 import { startOtlpSink } from './otlpSink.js';
 import { redisCallLatency, replicaScaling, serverSetup, statelessLatency } from './replicas.js';
 import { renderReport } from './report.js';
+import { untrustedFigures } from './untrusted.js';
 import { startFixedLatencyUpstream } from './upstream.js';
 
 /** The reference server's tools/list, compact JSON (shared/reference/mcp-panther-tools.md §9). */
@@ -100,6 +101,8 @@ async function main(): Promise<void> {
     const focused = await focusedToolLists(upstream, configs.cached);
     log('characters per answer (sandbox)');
     const answers = await answerSizes();
+    log('untrusted data: hidden text, detector, size and CPU cost (sandbox)');
+    const untrusted = await untrustedFigures({ quick });
     log('call latency (stdio, http)');
     rows.push(...(await callLatency(upstream, configs.noCache, quick ? 100 : 400)));
     log('call latency with telemetry on (http)');
@@ -141,6 +144,7 @@ async function main(): Promise<void> {
       answers,
       answersTarget: ANSWERS_TARGET,
       load,
+      untrusted,
       notes,
     });
     const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -1,3 +1,4 @@
+import { valueAtPath } from '@mcp-panther/core';
 import { adversarialCorpus, type Sandbox, type SeededPayload } from '@mcp-panther/sandbox';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -103,17 +104,6 @@ function strings(value: unknown, out: string[] = []): string[] {
 /** The payload as a screen shows it: without the characters `RAW_HIDDEN` names. */
 const visible = (text: string) => text.replace(new RegExp(RAW_HIDDEN.source, 'gu'), '');
 
-/** The value at a path the host named (`$.comments[2].body`, `$.x["a b"]`). */
-function at(value: unknown, path: string): unknown {
-  const steps = [...path.slice(1).matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)];
-  return steps.reduce<unknown>((node, [, key, index, quoted]) => {
-    const record = node as Record<string, unknown> | undefined;
-    if (key !== undefined) return record?.[key];
-    if (index !== undefined) return (node as unknown[] | undefined)?.[Number(index)];
-    return record?.[JSON.parse(quoted!) as string];
-  }, value);
-}
-
 interface Fence {
   readonly paths: string[];
   readonly flagged: { path: string; signs: string[] }[];
@@ -137,7 +127,7 @@ function expectFenced(result: CallToolResult, payloads: readonly SeededPayload[]
   ];
   const unescaped = texts.map((text) => text.replace(ESCAPE, ''));
   const flaggedValues = fence.flagged.map((f) =>
-    String(at(result.structuredContent, f.path) ?? '').replace(ESCAPE, ''),
+    String(valueAtPath(result.structuredContent, f.path) ?? '').replace(ESCAPE, ''),
   );
   for (const payload of payloads) {
     const shown = visible(payload.text);

@@ -79,6 +79,7 @@ describe('public API', () => {
       'textParam',
       'unescapeHidden',
       'usesProcessStdio',
+      'valueAtPath',
       'visibleText',
       'watchConfig',
     ]);

@@ -159,5 +159,5 @@ export type {
 export type { InjectionOptions, InjectionSign } from './untrusted/detectInjection.js';
 export { detectInjection } from './untrusted/detectInjection.js';
 export type { Fenced, FenceOptions, FlaggedValue } from './untrusted/fenceValue.js';
-export { fenceValue } from './untrusted/fenceValue.js';
+export { fenceValue, valueAtPath } from './untrusted/fenceValue.js';
 export { escapeHidden, unescapeHidden, visibleText } from './untrusted/hiddenText.js';

@@ -122,3 +122,31 @@ export function unescapeArguments(args: unknown, depth = 0): unknown {
   });
   return changed ? Object.fromEntries(entries) : args;
 }
+
+const PATH_STEP = /\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/gy;
+
+/**
+ * The value at a path `fenceValue` names (`$.comments[2].body`, `$.x["a b"]`), or undefined. A quoted key is
+ * matched as shown (escaped); the value's own keys are compared escaped too.
+ */
+export function valueAtPath(value: unknown, path: string): unknown {
+  if (!path.startsWith('$')) return undefined;
+  let node = value;
+  PATH_STEP.lastIndex = 1;
+  while (PATH_STEP.lastIndex < path.length) {
+    const step = PATH_STEP.exec(path);
+    if (step === null) return undefined;
+    const [, name, index, quoted] = step;
+    if (index !== undefined) {
+      node = Array.isArray(node) ? node[Number(index)] : undefined;
+      continue;
+    }
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+    const key = name ?? (JSON.parse(quoted!) as string);
+    const record = node as Record<string, unknown>;
+    node = Object.hasOwn(record, key)
+      ? record[key]
+      : Object.entries(record).find(([k]) => escapeHidden(k) === key)?.[1];
+  }
+  return node;
+}
