@@ -97,9 +97,11 @@ describe('regressions found by black-box testing', () => {
 
   it('3. get_http_log_source never passes on an upstream body that echoes the API key', async () => {
     const server = await probe();
-    const listed = textOf(await server.call('list_log_sources', {}));
-    const sources = (JSON.parse(listed) as { sources: { integrationId: string; integrationType: string }[] })
-      .sources;
+    // The first block is the answer; the sandbox's adversarial log source name adds a note after it.
+    const [answer] = (await server.call('list_log_sources', {})).content as { text: string }[];
+    const sources = (
+      JSON.parse(answer!.text) as { sources: { integrationId: string; integrationType: string }[] }
+    ).sources;
     const http = sources.find((source) => source.integrationType === 'http-ingest');
     expect(http).toBeDefined();
     target.proxy.set({ kind: 'echo-key' }, (r) => r.path.startsWith('/log-sources/http/'));
