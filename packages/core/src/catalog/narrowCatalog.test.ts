@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UNTRUSTED_DEFAULTS } from '../config/schema.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
 import { fakeClient, otherPack, thingsPack } from '../testdata/packs.js';
 import type { ValidatedPack } from '../types.js';
@@ -23,6 +24,7 @@ const catalog = (mode: 'read-only' | 'read-write' = 'read-write') =>
       hideUnpermittedTools: true,
       confirmWrites: 'never',
       toolTimeouts: {},
+      untrusted: UNTRUSTED_DEFAULTS,
     },
     permissions: { permissions: new Set(['AlertRead', 'AlertModify', 'UserRead']), note: undefined },
     client: fakeClient(),

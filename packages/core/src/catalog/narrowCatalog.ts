@@ -45,7 +45,7 @@ export function narrowCatalog(
     packs: catalog.packs,
     policy,
     toolset: narrowToolset(catalog.toolset, keep, mode),
-    instructions: buildInstructions({ mode, target, packs: served }),
+    instructions: buildInstructions({ mode, target, packs: served, untrusted: catalog.toolset.untrusted }),
   };
 }
 
