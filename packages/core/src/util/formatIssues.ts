@@ -167,5 +167,12 @@ function article(type: string): string {
 
 /** Turns a zod error into readable lines; `schema` (the one that failed) lets unknown-field errors list the allowed fields. */
 export function formatIssues(error: z.core.$ZodError, schema?: unknown): IssueText[] {
-  return error.issues.flatMap((issue) => issueTexts(issue, schema, []));
+  // zod goes on checking a value of the wrong type (a string given for a list is also "too long" for the list's
+  // item count): once a value's type is wrong, that is all there is to say about it.
+  const wrongType = new Set(
+    error.issues.filter((i) => i.code === 'invalid_type').map((i) => formatPath(i.path)),
+  );
+  return error.issues
+    .filter((issue) => issue.code === 'invalid_type' || !wrongType.has(formatPath(issue.path)))
+    .flatMap((issue) => issueTexts(issue, schema, []));
 }
