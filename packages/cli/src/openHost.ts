@@ -17,6 +17,9 @@ import { connectPantherOrSandbox } from './connectPanther.js';
 import { SANDBOX_SECTION, sandboxConfig } from './sandboxSection.js';
 import { CLI_PACKAGE_DIR, CLI_VERSION } from './version.js';
 
+/** The config sections the command reads besides the host's own. */
+export const CLI_SECTIONS = [SANDBOX_SECTION, TELEMETRY_SECTION, REDIS_SECTION, QUERY_TOOLS_SECTION];
+
 export async function readConfig(
   values: ParsedArgs['values'],
   extra: readonly ConfigOverride[] = [],
@@ -24,7 +27,7 @@ export async function readConfig(
   return loadConfig({
     configPath: values.config,
     overrides: [...extra, ...configOverrides(values)],
-    sections: [SANDBOX_SECTION, TELEMETRY_SECTION, REDIS_SECTION, QUERY_TOOLS_SECTION],
+    sections: CLI_SECTIONS,
   });
 }
 
