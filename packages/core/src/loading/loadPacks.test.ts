@@ -132,7 +132,7 @@ describe('loadPacks', () => {
       ),
     );
     expect(isMcpHostError(error)).toBe(true);
-    expect(error.message).toContain('3 packs failed to load');
+    expect(error.message).toContain('3 packs failed to load (mark a pack optional to skip it on failure):');
     expect(error.message).toContain('  - @acme/missing: cannot find package "@acme/missing"');
     expect(error.message).toContain('  - ./future.mjs: it needs @mcp-panther/core ^9.0.0');
     expect(error.message).toContain('  - pack "things": config.pageSize: must be <= 100 (got 500)');
@@ -224,6 +224,8 @@ describe('loadPacks', () => {
     );
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.message).toContain('  - queryTools: query tool "x": no such saved query');
+    // The config cannot mark a pack the host builds optional: no hint to.
+    expect(error.message).not.toContain('optional');
     const unreachable = new Error('Panther is unreachable');
     const noContext = await failure(
       loadPacks([broken], { bases: [dir], logger: log, buildContext: () => Promise.reject(unreachable) }),

@@ -11,6 +11,7 @@ import {
   type LoadedPack,
   type PackFailure,
   packLabel,
+  skippable,
   validatePacks,
 } from './validatePacks.js';
 
@@ -79,7 +80,7 @@ export async function loadPacks(
       const label = packLabel(source, source.pack as { id?: unknown } | undefined);
       // A disabled pack that cannot load hides nothing that would have been served: log it, do not fail.
       handleFailure(
-        { label, code, problems: [(error as Error).message] },
+        { label, code, problems: [(error as Error).message], skippable: skippable(source) },
         source.optional || !source.enabled,
         failures,
         options.logger,

@@ -14,7 +14,12 @@ export interface PackFailure {
   readonly label: string;
   readonly code: HostErrorCode;
   readonly problems: readonly string[];
+  /** False for a pack the host builds (query tools): the config cannot mark it optional. */
+  readonly skippable?: boolean | undefined;
 }
+
+/** Whether the config can mark the pack of `source` optional: a pack it names, not one the host builds. */
+export const skippable = (source: PackSource): boolean => source.build === undefined;
 
 export function packLabel(source: PackSource, pack?: { id?: unknown }): string {
   const id = typeof pack?.id === 'string' ? pack.id : undefined;
@@ -45,10 +50,10 @@ export function assertNoPackFailures(failures: readonly PackFailure[]): void {
       : `  - ${f.label}:\n${f.problems.map((p) => `      - ${p}`).join('\n')}`,
   );
   const head = failures.length === 1 ? 'A pack failed to load' : `${failures.length} packs failed to load`;
-  throw new McpHostError(
-    failures[0]!.code,
-    `${head} (mark a pack optional to skip it on failure):\n${lines.join('\n')}`,
-  );
+  const hint = failures.some((f) => f.skippable !== false)
+    ? ' (mark a pack optional to skip it on failure)'
+    : '';
+  throw new McpHostError(failures[0]!.code, `${head}${hint}:\n${lines.join('\n')}`);
 }
 
 /** The views a pack's tools link, each once. */
@@ -97,7 +102,12 @@ export function validatePacks(
     const config = parsePackConfig(pack, source.config);
     problems.push(...config.problems);
     if (problems.length > 0) {
-      handleFailure({ label, code: 'PACK_INVALID', problems }, source.optional, failures, logger);
+      handleFailure(
+        { label, code: 'PACK_INVALID', problems, skippable: skippable(source) },
+        source.optional,
+        failures,
+        logger,
+      );
       continue;
     }
     const duplicates: string[] = [];
@@ -127,7 +137,7 @@ export function validatePacks(
     }
     if (duplicates.length > 0) {
       handleFailure(
-        { label, code: 'DUPLICATE_TOOL', problems: duplicates },
+        { label, code: 'DUPLICATE_TOOL', problems: duplicates, skippable: skippable(source) },
         source.optional,
         failures,
         logger,
@@ -153,6 +163,7 @@ export function validatePacks(
         {
           label: packLabel(source, pack),
           code: 'PACK_MISSING_DEPENDENCY',
+          skippable: skippable(source),
           problems: [
             `it requires pack${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} not loaded`,
           ],
