@@ -30,6 +30,8 @@ let idp: IdentityProvider;
 let tmp: Awaited<ReturnType<typeof tempDir>>;
 let server: Awaited<ReturnType<typeof startHttp>>;
 let auditFile: string;
+let configFile: string;
+let serverEnv: Record<string, string>;
 const clients: Client[] = [];
 
 beforeAll(async () => {
@@ -37,7 +39,7 @@ beforeAll(async () => {
   [panther, idp, tmp] = await Promise.all([startPanther(), startIdentityProvider(AUDIENCE), tempDir()]);
   auditFile = path.join(tmp.dir, 'audit.jsonl');
   await writeFile(path.join(tmp.dir, 'alice.token'), `${STATIC_TOKEN}\n`, { mode: 0o600 });
-  const configFile = await writeConfig(tmp.dir, 'team.config.json', {
+  configFile = await writeConfig(tmp.dir, 'team.config.json', {
     server: {
       transport: 'http',
       host: '127.0.0.1',
@@ -66,20 +68,27 @@ beforeAll(async () => {
         allowTools: ['list_detections', 'get_detection'],
         pantherTokenEnv: 'PANTHER_TOKEN_ANALYST',
       },
+      // Five calls at once, then one a minute.
+      limited: {
+        match: { groups: ['soc-limited'] },
+        mode: 'read-only',
+        allowTools: ['get_alert'],
+        pantherTokenEnv: 'PANTHER_TOKEN_ANALYST',
+        requestsPerMinute: 1,
+        burst: 5,
+      },
     },
     // Readable text on stderr: the format a person reads on a terminal.
     logging: { auditFile, format: 'plain' },
   });
-  server = await startHttp(
-    ['--config', configFile],
-    baseEnv({
-      LOG_LEVEL: 'debug',
-      PANTHER_INSTANCE_URL: panther.url,
-      PANTHER_API_TOKEN: panther.tokens.noAccess,
-      PANTHER_TOKEN_ANALYST: panther.tokens.analyst,
-      PANTHER_TOKEN_RESPONDER: panther.tokens.responder,
-    }),
-  );
+  serverEnv = baseEnv({
+    LOG_LEVEL: 'debug',
+    PANTHER_INSTANCE_URL: panther.url,
+    PANTHER_API_TOKEN: panther.tokens.noAccess,
+    PANTHER_TOKEN_ANALYST: panther.tokens.analyst,
+    PANTHER_TOKEN_RESPONDER: panther.tokens.responder,
+  });
+  server = await startHttp(['--config', configFile], serverEnv);
 });
 afterAll(async () => {
   for (const client of clients) await client.close().catch(() => {});
@@ -102,8 +111,9 @@ function post(
   token: string | undefined,
   body: unknown,
   headers: Record<string, string> = {},
+  url = server.url,
 ): Promise<Response> {
-  return fetch(server.url, {
+  return fetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -298,6 +308,88 @@ describe('team security of the HTTP server', () => {
     expect(tools).toContain('get_alert');
     expect(tools).not.toContain('add_alert_comment');
     expect(await profileOf(now)).toBe('analyst');
+  });
+
+  it('batch amplification: every message of a batch is a call against the caller’s rate, in session and stateless mode', async () => {
+    const stateless = await startHttp(['--config', configFile], { ...serverEnv, MCP_HTTP_STATELESS: 'true' });
+    /** get_alert of ids Panther does not have: never cached, so each call that runs is one request to Panther. */
+    const batch = (size: number, tag: string) =>
+      Array.from({ length: size }, (_, i) => ({
+        jsonrpc: '2.0',
+        id: i + 1,
+        method: 'tools/call',
+        params: { name: 'get_alert', arguments: { alert_id: `missing-${tag}-${i}` } },
+      }));
+    /** The JSON-RPC answers of a response, whether sent as JSON or as server-sent events. */
+    const answers = async (response: Response): Promise<{ id: unknown; error?: { code: number } }[]> => {
+      const text = await response.text();
+      const parsed =
+        text.trimStart().startsWith('data:') || text.includes('\ndata:')
+          ? text
+              .split('\n')
+              .filter((l) => l.startsWith('data:'))
+              .map((l) => JSON.parse(l.slice(5)))
+          : [JSON.parse(text)].flat();
+      return parsed.flat();
+    };
+    // Batches are a feature of protocol 2025-03-26; 2025-06-18 removed them.
+    const old = '2025-03-26';
+    for (const [mode, url] of [
+      ['session', server.url],
+      ['stateless', stateless.url],
+    ] as const) {
+      const token = await idp.token({ sub: `u-batch-${mode}`, groups: ['soc-limited'] });
+      const headers: Record<string, string> = { 'mcp-protocol-version': old };
+      let budget = 5;
+      if (mode === 'session') {
+        const opened = await post(
+          token,
+          { ...initialize, params: { ...initialize.params, protocolVersion: old } },
+          {},
+          url,
+        );
+        expect(opened.status).toBe(200);
+        await opened.body?.cancel();
+        headers['mcp-session-id'] = opened.headers.get('mcp-session-id')!;
+        budget -= 1;
+      }
+      const requestsBefore = panther.stats.requests;
+      // Over server.maxBatchSize (20), and any batch on 2025-06-18: refused whole, before the SDK, costing nothing.
+      const tooBig = await post(token, batch(21, mode), headers, url);
+      expect(tooBig.status).toBe(400);
+      const tooBigAnswers = await answers(tooBig);
+      expect(tooBigAnswers).toHaveLength(21);
+      expect(JSON.stringify(tooBigAnswers[0])).toContain('a batch holds at most 20 messages');
+      const newer = await post(
+        token,
+        batch(2, mode),
+        { ...headers, 'mcp-protocol-version': '2025-06-18' },
+        url,
+      );
+      expect(newer.status).toBe(400);
+      expect(JSON.stringify(await answers(newer))).toContain('protocol 2025-06-18 has no JSON-RPC batches');
+      // One message more than the budget left: every message refused, with its id, and nothing sent to Panther.
+      const over = await post(token, batch(budget + 1, `${mode}-over`), headers, url);
+      expect(over.status).toBe(429);
+      expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+      const refused = await answers(over);
+      expect(refused.map((a) => [a.id, a.error?.code])).toEqual(
+        Array.from({ length: budget + 1 }, (_, i) => [i + 1, -32029]),
+      );
+      expect(panther.stats.requests).toBe(requestsBefore);
+      // Exactly the budget: every call runs (one Panther request each), and the next single call is refused.
+      const served = await post(token, batch(budget, `${mode}-served`), headers, url);
+      expect(served.status).toBe(200);
+      expect((await answers(served)).map((a) => a.id).sort()).toEqual(
+        Array.from({ length: budget }, (_, i) => i + 1),
+      );
+      const requestsServed = panther.stats.requests;
+      expect(requestsServed - requestsBefore).toBeGreaterThanOrEqual(budget);
+      const next = await post(token, batch(1, `${mode}-next`)[0], headers, url);
+      expect(next.status).toBe(429);
+      expect(await answers(next)).toMatchObject([{ id: 1, error: { code: -32029 } }]);
+      expect(panther.stats.requests).toBe(requestsServed);
+    }
   });
 });
 

@@ -31,6 +31,7 @@ const DEFAULT_SESSION_IDLE_MS = 30 * 60_000;
 /** A working day and then some: a session is opened again (with the caller's grant as it is then) at least daily. */
 const DEFAULT_SESSION_MAX_AGE_MS = 12 * 60 * 60_000;
 const DEFAULT_MAX_SESSIONS_PER_CALLER = 32;
+const DEFAULT_MAX_BATCH_SIZE = 20;
 
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const glob = z.string().min(1);
@@ -159,6 +160,8 @@ export const configSchema = z.strictObject({
         .default(DEFAULT_SESSION_MAX_AGE_MS),
       /** Open sessions one identified caller (`server.auth`) may hold; over it, 429 with Retry-After. */
       maxSessionsPerCaller: z.int().min(1).max(100_000).default(DEFAULT_MAX_SESSIONS_PER_CALLER),
+      /** Messages one JSON-RPC batch may hold (clients on protocols before 2025-06-18); each counts as a call. */
+      maxBatchSize: z.int().min(1).max(100).default(DEFAULT_MAX_BATCH_SIZE),
       /** Who HTTP callers are (OAuth access tokens, named static tokens) and which profile each gets. */
       auth: authSchema.optional(),
     })
@@ -174,6 +177,7 @@ export const configSchema = z.strictObject({
       sessionIdleMs: DEFAULT_SESSION_IDLE_MS,
       sessionMaxAgeMs: DEFAULT_SESSION_MAX_AGE_MS,
       maxSessionsPerCaller: DEFAULT_MAX_SESSIONS_PER_CALLER,
+      maxBatchSize: DEFAULT_MAX_BATCH_SIZE,
     }),
   /** Named policies for HTTP callers, each with the Panther token it uses (see docs/configuration.md). */
   profiles: profilesSchema,

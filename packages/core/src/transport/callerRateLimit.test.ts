@@ -18,6 +18,21 @@ describe('per-caller rate limit', () => {
     expect(rate.take('alice', rule)).toBe(10);
   });
 
+  it('takes one call per message of a batch, all or none', () => {
+    const clock = { now: 0 };
+    const rate = createCallerRateLimit(() => clock.now);
+    const rule = { requestsPerMinute: 6, burst: 5 };
+    expect(rate.take('alice', rule, 3)).toBeUndefined();
+    // Two left: a batch of three is refused whole and takes nothing.
+    expect(rate.take('alice', rule, 3)).toBe(10);
+    expect(rate.take('alice', rule, 2)).toBeUndefined();
+    expect(rate.take('alice', rule)).toBe(10);
+    // More than the burst never fits.
+    clock.now = 60_000;
+    expect(rate.take('alice', rule, 6)).toBeGreaterThan(0);
+    expect(rate.take('alice', rule, 5)).toBeUndefined();
+  });
+
   it('forgets callers whose budget has refilled, so the table stays bounded', () => {
     const clock = { now: 0 };
     const rate = createCallerRateLimit(() => clock.now);

@@ -1,6 +1,7 @@
 /**
- * The inbound request budget of each caller on the MCP endpoint: a token bucket per caller key, refilled at the
- * profile's `requestsPerMinute`, holding at most its `burst`. One agent in a loop then meets a 429 instead of
+ * The inbound call budget of each caller on the MCP endpoint: a token bucket per caller key, refilled at the
+ * profile's `requestsPerMinute`, holding at most its `burst`. Every JSON-RPC message counts, so a batch takes one
+ * token per message (all of them or none). One agent in a loop then meets a 429 instead of
  * spending the whole team's Panther budget. Buckets that have refilled are forgotten, so callers that come and go
  * do not grow the table.
  */
@@ -21,8 +22,11 @@ interface Bucket {
 const PRUNE_ABOVE = 1024;
 
 export interface CallerRateLimit {
-  /** Takes one request from the caller's budget: undefined when allowed, else the seconds until one is. */
-  take(key: string, rule: RateRule): number | undefined;
+  /**
+   * Takes `count` calls (default 1) from the caller's budget, all or none: undefined when allowed, else the seconds
+   * until that many are (at least 1; a count over the burst never fits: the seconds until the bucket is full).
+   */
+  take(key: string, rule: RateRule, count?: number): number | undefined;
   readonly size: number;
 }
 
@@ -40,7 +44,7 @@ export function createCallerRateLimit(now: () => number = Date.now): CallerRateL
     }
   };
   return {
-    take(key, rule) {
+    take(key, rule, count = 1) {
       const at = now();
       if (buckets.size > PRUNE_ABOVE) prune(at);
       const capacity = rule.burst ?? rule.requestsPerMinute;
@@ -55,11 +59,12 @@ export function createCallerRateLimit(now: () => number = Date.now): CallerRateL
       bucket.capacity = capacity;
       bucket.perMs = perMs;
       bucket.tokens = Math.min(bucket.tokens, capacity);
-      if (bucket.tokens >= 1) {
-        bucket.tokens -= 1;
+      if (bucket.tokens >= count) {
+        bucket.tokens -= count;
         return undefined;
       }
-      return Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
+      const wanted = Math.min(count, capacity);
+      return Math.max(1, Math.ceil((wanted - bucket.tokens) / perMs / 1000));
     },
     get size() {
       return buckets.size;

@@ -9,9 +9,10 @@ import type { Admitted, HttpAuth } from '../auth/types.js';
 import type { ToolsetRequest } from '../catalog/toolsetRequest.js';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
+import { batchRefusal, errorsPerMessage, messagesIn, RATE_LIMITED_CODE } from './batch.js';
 import { createCallerRateLimit } from './callerRateLimit.js';
 import { readJson } from './readBody.js';
-import { refuse } from './refuse.js';
+import { refuse, refuseWith } from './refuse.js';
 import { assertRoutesFit, findRoute, type HttpRoute, serveRoute } from './routes.js';
 import { assertSafeBinding, hostAllowed, isWildcardHost, originAllowed } from './security.js';
 import {
@@ -130,8 +131,9 @@ function header(req: IncomingMessage, name: string): string | undefined {
 
 /**
  * Streamable HTTP at `server.path` (default /mcp) on node:http, with GET /healthz and the auth's public documents
- * (RFC 9728 metadata). Every MCP request passes the Host and Origin checks (403), authentication (401/403), and
- * its caller's request rate (429). Refuses to start beyond loopback without authentication. Sessions
+ * (RFC 9728 metadata). Every MCP request passes the Host and Origin checks (403), authentication (401/403), the
+ * batch bounds (400: `server.maxBatchSize`, none on protocol 2025-06-18 and later) and its caller's rate, where each
+ * message of a batch is a call (429, one JSON-RPC error per message). Refuses to start beyond loopback without authentication. Sessions
  * (`mcp-session-id`) by default, at most `server.maxSessions` and the caller's own cap, each bound to the caller
  * that opened it and to what it was granted (another profile, a rotated token: 403 and the session ends),
  * released after `server.sessionIdleMs` without a request or `server.sessionMaxAgeMs` after it opened; `stateless: true` serves each
@@ -180,14 +182,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     res: ServerResponse,
     who: Admitted,
     toolset: readonly ToolsetRequest[],
+    body: unknown,
   ): Promise<void> {
     const sessionId = header(req, 'mcp-session-id');
-    let body: unknown;
-    if (req.method === 'POST') {
-      const read = await readJson(req);
-      if (!read.ok) return refuse(req, res, read.status, read.message);
-      body = read.value;
-    }
     const binding = bindingOf(who);
     if (sessionId) {
       // An identified caller reaches only its own sessions, and only with the grant it opened them with;
@@ -257,12 +254,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     res: ServerResponse,
     who: Admitted,
     toolset: readonly ToolsetRequest[],
+    body: unknown,
   ): Promise<void> {
     if (req.method !== 'POST') {
       return refuse(req, res, 405, 'Method not allowed (stateless server: POST only)', { allow: 'POST' });
     }
-    const read = await readJson(req);
-    if (!read.ok) return refuse(req, res, read.status, read.message);
     // Stateless: the request carries its toolset each time.
     const refusal = toolsetRefusal(toolset);
     if (refusal !== undefined) return refuse(req, res, 400, refusal);
@@ -273,7 +269,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       void server.close();
     });
     await server.connect(transport);
-    await transport.handleRequest(req, res, read.value);
+    await transport.handleRequest(req, res, body);
   }
 
   const http = createServer((req, res) => {
@@ -314,23 +310,41 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         logger.info('http request refused', { status: who.status, reason: who.reason });
         return refuse(req, res, who.status, who.message, who.headers);
       }
+      // The body is read here, before the SDK sees it: a batch is bounded, and each of its messages is a call.
+      let body: unknown;
+      if (req.method === 'POST') {
+        const read = await readJson(req);
+        if (!read.ok) return refuse(req, res, read.status, read.message);
+        body = read.value;
+        const refused = batchRefusal(body, {
+          maxBatchSize: cfg.maxBatchSize,
+          protocolVersion: header(req, 'mcp-protocol-version'),
+        });
+        if (refused !== undefined) {
+          logger.info('http request refused: batch', { status: 400, reason: refused, ...callerFields(who) });
+          return refuseWith(req, res, 400, errorsPerMessage(body, { code: -32600, message: refused }));
+        }
+      }
       const { requestsPerMinute, burst } = who.limits;
       if (requestsPerMinute !== undefined) {
-        const wait = rate.take(who.key, { requestsPerMinute, burst });
+        const calls = messagesIn(body);
+        const wait = rate.take(who.key, { requestsPerMinute, burst }, calls);
         if (wait !== undefined) {
-          logger.info('http request refused: rate', { status: 429, ...callerFields(who) });
-          return refuse(
+          logger.info('http request refused: rate', { status: 429, calls, ...callerFields(who) });
+          const counted = calls > 1 ? ` (this batch counts ${calls})` : '';
+          const message = `Too many requests: at most ${requestsPerMinute} calls a minute for your profile${counted}; retry in ${wait} s`;
+          return refuseWith(
             req,
             res,
             429,
-            `Too many requests: at most ${requestsPerMinute} a minute for your profile; retry in ${wait} s`,
+            errorsPerMessage(body, { code: RATE_LIMITED_CODE, message, data: { retryAfterSeconds: wait } }),
             { 'retry-after': String(wait) },
           );
         }
       }
       if (!toolset.ok) return refuse(req, res, 400, toolset.message);
-      if (cfg.stateless) await handleStateless(req, res, who, toolset.requests);
-      else await handleSession(req, res, who, toolset.requests);
+      if (cfg.stateless) await handleStateless(req, res, who, toolset.requests, body);
+      else await handleSession(req, res, who, toolset.requests, body);
     })().catch((error: unknown) => {
       logger.error('http request failed', { error });
       refuse(req, res, 500, 'Internal server error');

@@ -48,6 +48,17 @@ export function refuse(
   message: string,
   headers: Record<string, string> = {},
 ): void {
+  refuseWith(req, res, status, { jsonrpc: '2.0', error: { code: -32000, message }, id: null }, headers);
+}
+
+/** A refusal with a JSON answer of the caller's making (one error per message of a batch), written as `refuse`. */
+export function refuseWith(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  answer: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) {
     // Too late for a status line: end what was started rather than leave the client waiting.
     if (!res.writableEnded) res.end();
@@ -59,7 +70,7 @@ export function refuse(
     res.shouldKeepAlive = true;
     discardBody(req);
   }
-  const body = JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message }, id: null });
+  const body = JSON.stringify(answer);
   res.writeHead(status, {
     'content-type': 'application/json',
     'content-length': String(Buffer.byteLength(body)),
