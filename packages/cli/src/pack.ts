@@ -13,6 +13,7 @@ export type {
   ContentOutput,
   ContentResult,
   Continuation,
+  ElicitationRequest,
   EmbeddedResource,
   GraphQLRequestOptions,
   HostErrorCode,

@@ -81,6 +81,7 @@ export type {
   AnyTool,
   Continuation,
   DerivedAnnotations,
+  ElicitationRequest,
   Logger,
   PackDefinition,
   PermissionRequirement,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { contentResultSchema, isContentOutput } from '../define/content.js';
 import type { ToolContext } from '../define/types.js';
+import { McpHostError } from '../errors.js';
 import { formatIssues } from '../util/formatIssues.js';
 import type { CallOutcome, ToolCall } from './types.js';
 
@@ -18,6 +19,27 @@ function toolContext(call: ToolCall): ToolContext<unknown> {
     config: call.packConfig,
     signal: call.signal,
     policy: { mode: call.mode },
+    canElicit: call.elicit !== undefined,
+    canSample: call.sample !== undefined,
+    async elicit(request) {
+      if (call.elicit === undefined) {
+        throw new McpHostError(
+          'TOOL_FAILED',
+          `${call.tool.name} needs to ask you, and this client cannot be asked (no form elicitation)`,
+        );
+      }
+      return call.elicit(request);
+    },
+    async sample(request) {
+      if (call.sample === undefined) {
+        throw new McpHostError(
+          'TOOL_FAILED',
+          `${call.tool.name} needs the client's model, and this client offers no sampling`,
+        );
+      }
+      return call.sample(request);
+    },
+    resourceUpdated: (uri) => call.resourceUpdated(uri),
     async progress(progress, total, message) {
       if (progressToken === undefined) return;
       await call.notify({

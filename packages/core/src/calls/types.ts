@@ -1,5 +1,10 @@
 import type { PantherClient } from '@mcp-panther/client';
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import type {
+  CreateMessageRequestParams,
+  CreateMessageResult,
+  ElicitRequestFormParams,
+  ElicitResult,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { ConfirmWrites } from '../config/schema.js';
 import type { AnyTool, Logger, PolicyMode } from '../define/types.js';
 import type { Caller, ValidatedPack } from '../types.js';
@@ -11,6 +16,9 @@ export type Elicit = (
   request: Omit<ElicitRequestFormParams, 'mode'>,
   options?: { readonly timeoutMs?: number },
 ) => Promise<ElicitResult>;
+
+/** Asks the client's model for a message (MCP sampling). */
+export type Sample = (request: CreateMessageRequestParams) => Promise<CreateMessageResult>;
 
 /**
  * One tool call on its way through the call hooks. A hook never changes the call it was given: it passes a changed
@@ -36,6 +44,10 @@ export interface ToolCall {
   readonly untrusted?: UntrustedSettings | undefined;
   /** Asks the person through the client; undefined when the client cannot be asked (no form elicitation). */
   readonly elicit: Elicit | undefined;
+  /** Asks the client's model (MCP sampling); undefined when the client does not offer sampling. */
+  readonly sample: Sample | undefined;
+  /** Sends `notifications/resources/updated` for a URI when this session subscribed to it. */
+  resourceUpdated(uri: string): Promise<void>;
   /** The tool's time limit (`policy.toolTimeouts`), in milliseconds; undefined for none. */
   readonly timeoutMs: number | undefined;
   /** Aborted when the client cancels the request or goes away (and, inside the time-limit hook, when time is up). */

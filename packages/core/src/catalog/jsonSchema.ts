@@ -3,8 +3,9 @@ import { z } from 'zod';
 type JsonObject = Record<string, unknown>;
 
 /**
- * The JSON Schema a client sees for a tool's input or output: enums, bounds, defaults and descriptions kept;
- * `$schema` dropped (it costs characters on every `tools/list`).
+ * The JSON Schema a client sees for a tool's input or output: enums, bounds, defaults, descriptions and `$defs`
+ * (schemas given an `id` with `.meta({ id })`) kept; `$schema` dropped (it costs characters on every
+ * `tools/list`) unless the tool's schema declares it with `.meta({ $schema })`.
  */
 export function toolJsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
   const memo = io === 'input' ? inputMemo : outputMemo;
@@ -23,7 +24,7 @@ const outputMemo = new WeakMap<z.ZodType, JsonObject>();
 
 function convert(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
   const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonObject;
-  delete json['$schema'];
+  if (schema.meta()?.['$schema'] === undefined) delete json['$schema'];
   if (json['type'] === undefined) json['type'] = 'object';
   return json;
 }

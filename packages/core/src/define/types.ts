@@ -1,6 +1,12 @@
 import type { PantherClient, PantherPermission } from '@mcp-panther/client';
+import type {
+  CreateMessageRequestParams,
+  CreateMessageResult,
+  ElicitRequestFormParams,
+  ElicitResult,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
-import type { ContentOutput, ContentResult } from './content.js';
+import type { ContentBlock, ContentOutput, ContentResult } from './content.js';
 
 /** The policy axis of a tool: `read` tools never change Panther; `write` tools need a read-write policy. */
 export type Access = 'read' | 'write';
@@ -32,9 +38,32 @@ export interface ToolContext<Config = unknown> {
   readonly signal: AbortSignal;
   /** Sends an MCP progress notification when the client asked for progress; otherwise does nothing. */
   progress(progress: number, total?: number, message?: string): Promise<void>;
+  /**
+   * Asks the person a question through their client (MCP elicitation, form mode): a message and the flat object
+   * schema of the answer (strings, numbers, booleans, enums; defaults allowed). Resolves with `accept` and the
+   * `content`, or `decline` / `cancel`. Throws `TOOL_FAILED` when the client cannot be asked; `canElicit` says.
+   */
+  elicit(request: ElicitationRequest): Promise<ElicitResult>;
+  /** Whether the client that made the call can be asked (it declared form elicitation). */
+  readonly canElicit: boolean;
+  /**
+   * Asks the client's model for a message (MCP sampling): `messages`, `maxTokens`, optionally a `systemPrompt`
+   * and model preferences. Throws `TOOL_FAILED` when the client does not offer sampling; `canSample` says.
+   */
+  sample(request: CreateMessageRequestParams): Promise<CreateMessageResult>;
+  /** Whether the client that made the call offers sampling. */
+  readonly canSample: boolean;
+  /**
+   * Tells clients subscribed to a resource (`resources/subscribe`) that it changed: each is sent
+   * `notifications/resources/updated` for the URI. Does nothing for a URI nobody in this session subscribed to.
+   */
+  resourceUpdated(uri: string): Promise<void>;
   /** The active policy (read-only view). */
   readonly policy: { readonly mode: PolicyMode };
 }
+
+/** What `context.elicit` asks: a message and the schema of the answer (MCP form elicitation). */
+export type ElicitationRequest = Omit<ElicitRequestFormParams, 'mode'>;
 
 // `z.ZodObject` with its default parameters is the widest object schema; handlers get its parsed output.
 export type InputSchema = z.ZodObject;
@@ -204,7 +233,7 @@ export interface PromptContext {
 }
 
 export interface PromptFields {
-  /** kebab-case, unique across packs (as in the reference server: `prioritize-open-alerts`). */
+  /** kebab-case (or snake_case), unique across packs (as in the reference server: `prioritize-open-alerts`). */
   readonly name: string;
   readonly title: string;
   readonly description: string;
@@ -219,8 +248,11 @@ export interface PromptFields {
   >;
   /** Permissions the prompt's workflow needs; the prompt is hidden when the token lacks them. */
   readonly permissions?: PermissionRequirement;
-  /** Builds the user message text from the arguments. */
-  render(args: Readonly<Record<string, string>>): string;
+  /**
+   * Builds the user message from the arguments: its text, or content blocks (`textContent`, `imageContent`,
+   * `resourceContent`…), each sent as one user message.
+   */
+  render(args: Readonly<Record<string, string>>): string | readonly ContentBlock[];
 }
 
 export type PromptDefinition = PromptFields & { readonly $$type: typeof PROMPT_BRAND };

@@ -86,9 +86,8 @@ describe('resource templates in a pack', () => {
     expect(problems(template({ uriTemplate: 'panther://items/{Id}' }))).toEqual([
       'resource template "item": uriTemplate variable {Id} must be a lower-case name (a-z, 0-9, _)',
     ]);
-    expect(problems(template({ uriTemplate: 'panther://items' }))).toEqual([
-      'resource template "item": uriTemplate must have at least one {variable}',
-    ]);
+    // A URI without variables is one fixed resource (listed by resources/list).
+    expect(problems(template({ uriTemplate: 'panther://items' }))).toEqual([]);
     expect(problems(template({ values: { kind: ['a'] } }))).toEqual([
       'resource template "item": values.kind names no variable of the uriTemplate',
     ]);

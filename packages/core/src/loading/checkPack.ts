@@ -25,6 +25,8 @@ import { CORE_VERSION } from './coreVersion.js';
 export const PACK_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 export const TOOL_NAME_PATTERN = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 export const PROMPT_NAME_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** Prompt names: kebab-case, or snake_case for a prompt that must keep a name given elsewhere. */
+export const PROMPT_OR_SNAKE_NAME_PATTERN = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/;
 export const MAX_TOOL_NAME_LENGTH = 64;
 /** `ui://` then an authority and a path of lower-case words (`ui://panther/alerts`). */
 export const VIEW_URI_PATTERN = /^ui:\/\/[a-z0-9][a-z0-9.-]*(?:\/[a-z0-9][a-z0-9._-]*)+$/;
@@ -207,8 +209,8 @@ export function checkPrompt(prompt: unknown): string[] {
   const p = prompt as Record<string, unknown> | null;
   const problems: string[] = [];
   if (p?.['$$type'] !== PROMPT_BRAND) problems.push('is not made by definePrompt (missing brand)');
-  if (typeof p?.['name'] !== 'string' || !PROMPT_NAME_PATTERN.test(p['name'])) {
-    problems.push('name must be kebab-case');
+  if (typeof p?.['name'] !== 'string' || !PROMPT_OR_SNAKE_NAME_PATTERN.test(p['name'])) {
+    problems.push('name must be kebab-case or snake_case');
   }
   if (typeof p?.['description'] !== 'string' || p['description'].trim() === '') {
     problems.push('description must be a non-empty string');

@@ -22,7 +22,6 @@ export function uriTemplateProblem(template: unknown): string | undefined {
     return 'uriTemplate must be a URI with a scheme (panther://alerts/{id})';
   }
   const names = [...template.matchAll(VARIABLE)].map((m) => m[1] ?? '');
-  if (names.length === 0) return 'uriTemplate must have at least one {variable}';
   const bad = names.find((name) => !VARIABLE_NAME.test(name));
   if (bad !== undefined) return `uriTemplate variable {${bad}} must be a lower-case name (a-z, 0-9, _)`;
   if (new Set(names).size !== names.length) return 'uriTemplate names a variable twice';

@@ -2,16 +2,18 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import type { ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
 import { createCallData } from '../calls/callData.js';
-import type { Elicit, ToolCall } from '../calls/types.js';
+import type { Elicit, Sample, ToolCall } from '../calls/types.js';
 import type { PreparedTool, Toolset } from '../catalog/toolset.js';
 import type { Caller } from '../types.js';
 import type { Notify, SessionLogging } from './clientLogging.js';
+import type { ResourceSubscriptions } from './resourceSubscriptions.js';
 
 /** What a server knows of its session: the server itself, who is calling, and the session's MCP logging. */
 export interface SessionContext {
   readonly server: McpServer;
   readonly caller?: Caller | undefined;
   readonly logging?: SessionLogging | undefined;
+  readonly subscriptions?: ResourceSubscriptions | undefined;
 }
 
 export type RequestExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
@@ -31,6 +33,13 @@ function elicitFor(server: McpServer, extra: RequestExtra): Elicit | undefined {
         ...(options?.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
       },
     );
+}
+
+/** Samples through the request's own server, tied to the request; undefined when the client offers no sampling. */
+function sampleFor(server: McpServer, extra: RequestExtra): Sample | undefined {
+  if (!server.server.getClientCapabilities()?.sampling) return undefined;
+  return (request) =>
+    server.server.createMessage(request, { signal: extra.signal, relatedRequestId: extra.requestId });
 }
 
 /** A tool call for the call hooks, from an MCP request (a `tools/call`, or a resource read through a tool). */
@@ -54,6 +63,8 @@ export function newToolCall(
     timeoutMs: toolset.timeouts.get(tool.name),
     untrusted: toolset.untrusted,
     elicit: elicitFor(session.server, extra),
+    sample: sampleFor(session.server, extra),
+    resourceUpdated: async (uri) => session.subscriptions?.updated(uri),
     signal: extra.signal,
     deadline: undefined,
     caller: session.caller,

@@ -29,7 +29,12 @@ export function registerTools(
     readonly run: (call: ToolCall) => Promise<CallOutcome>;
   },
 ): void {
-  const session: SessionContext = { server, caller: options.caller, logging: options.logging };
+  const session: SessionContext = {
+    server,
+    caller: options.caller,
+    logging: options.logging,
+    subscriptions: options.subscriptions,
+  };
   server.server.registerCapabilities({ tools: { listChanged: true } });
   server.server.setRequestHandler(ListToolsRequestSchema, async () => {
     const toolset = options.toolset();

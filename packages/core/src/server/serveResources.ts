@@ -6,6 +6,7 @@ import {
   McpError,
   ReadResourceRequestSchema,
   type ReadResourceResult,
+  type Resource,
 } from '@modelcontextprotocol/sdk/types.js';
 import { callKey } from '../calls/callData.js';
 import type { CallOutcome, ToolCall } from '../calls/types.js';
@@ -113,6 +114,27 @@ export interface ResourceOptions {
   readonly info: () => HostInfo;
 }
 
+/** A template without variables is one fixed resource: listed by `resources/list`, not as a template. */
+const isFixed = (prepared: PreparedTemplate) => prepared.uri.variables.length === 0;
+
+function fixedResource({ definition }: PreparedTemplate): Resource {
+  const { uriTemplate, ...rest } = definition;
+  return { uri: uriTemplate, ...rest };
+}
+
+/**
+ * Throws the not-found error a read of the URI would, without reading it: for a subscription, which needs a URI
+ * the session can read (config://panther, a view it is served, or a URI one of its templates fits).
+ */
+export function checkReadable(server: McpServer, toolset: Toolset, uri: string): void {
+  if (uri === CONFIG_RESOURCE_URI) return;
+  if (uri.startsWith('ui://')) {
+    if (rendersViews(server) && toolset.views.has(uri)) return;
+    throw notFound(uri);
+  }
+  if (matchTemplate(toolset.templates, uri) === undefined) throw notFound(uri);
+}
+
 /**
  * Serves `resources/list` (config://panther, and the `ui://` views for clients that render them),
  * `resources/templates/list` (the templates of the caller's toolset)
@@ -121,13 +143,20 @@ export interface ResourceOptions {
  */
 export function serveResources(server: McpServer, options: ResourceOptions): void {
   server.server.registerCapabilities({ resources: { listChanged: true } });
-  server.server.setRequestHandler(ListResourcesRequestSchema, async () => ({
-    resources: rendersViews(server)
-      ? [CONFIG_RESOURCE, ...[...options.toolset().views.values()].map((served) => served.resource)]
-      : [CONFIG_RESOURCE],
-  }));
+  server.server.setRequestHandler(ListResourcesRequestSchema, async () => {
+    const toolset = options.toolset();
+    const fixed = toolset.templates.filter(isFixed).map(fixedResource);
+    return {
+      resources: rendersViews(server)
+        ? [CONFIG_RESOURCE, ...fixed, ...[...toolset.views.values()].map((served) => served.resource)]
+        : [CONFIG_RESOURCE, ...fixed],
+    };
+  });
   server.server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({
-    resourceTemplates: options.toolset().templates.map((t) => t.definition),
+    resourceTemplates: options
+      .toolset()
+      .templates.filter((t) => !isFixed(t))
+      .map((t) => t.definition),
   }));
   server.server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => {
     const { uri } = request.params;

@@ -7,9 +7,10 @@ import type { Caller } from '../types.js';
 import { serveLogging } from './clientLogging.js';
 import type { HostInfo } from './configResource.js';
 import { registerTools } from './registerTools.js';
+import { serveSubscriptions } from './resourceSubscriptions.js';
 import { serveCompletions } from './serveCompletions.js';
 import { servePrompts } from './servePrompts.js';
-import { serveResources } from './serveResources.js';
+import { checkReadable, serveResources } from './serveResources.js';
 
 export interface SessionOptions {
   /** Read at each request: swapping what it returns (a reload) changes what every session serves next. */
@@ -29,8 +30,14 @@ export interface SessionOptions {
 export function serveSession(server: McpServer, options: SessionOptions): void {
   const logging = serveLogging(server, options.redact);
   const { toolset, run, caller } = options;
-  registerTools(server, { toolset, run, caller, logging });
-  servePrompts(server, { toolset });
-  serveResources(server, { session: { server, caller, logging }, toolset, run, info: options.info });
+  const subscriptions = serveSubscriptions(server, (uri) => checkReadable(server, toolset(), uri));
+  registerTools(server, { toolset, run, caller, logging, subscriptions });
+  servePrompts(server, { toolset, logger: options.logger });
+  serveResources(server, {
+    session: { server, caller, logging, subscriptions },
+    toolset,
+    run,
+    info: options.info,
+  });
   serveCompletions(server, { toolset, logger: options.logger });
 }

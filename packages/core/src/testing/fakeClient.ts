@@ -1,6 +1,7 @@
 import type { GraphQLRequestOptions, PantherClient, RestRequest } from '@mcp-panther/client';
 import { contentResultSchema, isContentOutput } from '../define/content.js';
 import type { AnyTool, Logger, ToolContext } from '../define/types.js';
+import { McpHostError } from '../errors.js';
 
 /** A REST call the fake client received. */
 export interface FakeRestCall {
@@ -111,6 +112,12 @@ export interface ToolContextOptions<Config = never> {
   readonly onProgress?: (progress: number, total?: number, message?: string) => unknown;
   /** The pack config the handler sees as `context.config`. */
   readonly config?: Config;
+  /** Answers `context.elicit`; without it the context says it cannot ask (`canElicit` false) and `elicit` throws. */
+  readonly onElicit?: ToolContext['elicit'];
+  /** Answers `context.sample`; without it `canSample` is false and `sample` throws. */
+  readonly onSample?: ToolContext['sample'];
+  /** Receives each `context.resourceUpdated(uri)` call. */
+  readonly onResourceUpdated?: (uri: string) => unknown;
 }
 
 /** The `ToolContext` the host would pass a handler: this client, a silent logger, a read-write policy. */
@@ -118,7 +125,7 @@ export function createToolContext<Config = never>(
   client: PantherClient,
   options: ToolContextOptions<Config> = {},
 ): ToolContext<Config> {
-  const { onProgress } = options;
+  const { onProgress, onElicit, onSample, onResourceUpdated } = options;
   return {
     client,
     logger: silent,
@@ -130,6 +137,21 @@ export function createToolContext<Config = never>(
         }
       : async () => {},
     policy: { mode: 'read-write' },
+    canElicit: onElicit !== undefined,
+    canSample: onSample !== undefined,
+    elicit: async (request) => {
+      if (onElicit === undefined)
+        throw new McpHostError('TOOL_FAILED', 'this test context cannot ask (no onElicit)');
+      return onElicit(request);
+    },
+    sample: async (request) => {
+      if (onSample === undefined)
+        throw new McpHostError('TOOL_FAILED', 'this test context offers no sampling (no onSample)');
+      return onSample(request);
+    },
+    resourceUpdated: async (uri) => {
+      await onResourceUpdated?.(uri);
+    },
   };
 }
 

@@ -52,7 +52,9 @@ export function bundleManifest(version: string, catalogue: Catalogue) {
       },
     },
     tools: catalogue.tools.map(({ name, description }) => ({ name, description })),
-    tools_generated: false,
+    // The list is the built-in tools: a config file in the command's working directory can add more (its
+    // `queryTools` become tools, its packs bring theirs), so the client must ask the server for the full list.
+    tools_generated: true,
     prompts: catalogue.prompts.map(({ name, description, arguments: args, text }) => ({
       name,
       description,
