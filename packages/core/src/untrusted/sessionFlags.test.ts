@@ -21,8 +21,13 @@ describe('session flags', () => {
   });
 
   it('keys a call by its session, else its caller, else the process', () => {
-    expect(sessionKey('s1', 'alice')).toBe('session:s1');
-    expect(sessionKey(undefined, 'alice')).toBe('caller:alice');
+    const alice = { id: 'sub-1', credential: 'oauth' } as const;
+    expect(sessionKey('s1', alice)).toBe('session:s1');
+    expect(sessionKey(undefined, alice)).toBe('caller:oauth:sub-1');
+    // Two callers sharing a display name are two keys.
+    expect(sessionKey(undefined, { id: 'token:alice', credential: 'token' })).not.toBe(
+      sessionKey(undefined, alice),
+    );
     expect(sessionKey(undefined, undefined)).toBe('process');
   });
 });

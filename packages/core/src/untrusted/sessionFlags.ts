@@ -3,6 +3,7 @@
  * the session is confirmed by the person (or refused, in lockdown). Kept in memory for the most recent sessions;
  * a session id is never reused, so forgetting the oldest only forgets closed sessions in practice.
  */
+import type { Caller } from '../types.js';
 import type { InjectionSign } from './detectInjection.js';
 
 /** A flagged value a session was shown. */
@@ -41,10 +42,13 @@ export function createSessionFlags(max = MAX_FLAGGED_SESSIONS): SessionFlags {
 }
 
 /**
- * The key of a call's session: its MCP session id; without one (stdio, stateless HTTP), its caller, else the
- * process (every call of a stdio server is one session).
+ * The key of a call's session: its MCP session id; without one (stdio, stateless HTTP), its caller (by credential
+ * kind and stable id: display names collide), else the process (every call of a stdio server is one session).
  */
-export function sessionKey(sessionId: string | undefined, callerName: string | undefined): string {
+export function sessionKey(
+  sessionId: string | undefined,
+  caller: Pick<Caller, 'id' | 'credential'> | undefined,
+): string {
   if (sessionId !== undefined) return `session:${sessionId}`;
-  return callerName === undefined ? 'process' : `caller:${callerName}`;
+  return caller === undefined ? 'process' : `caller:${caller.credential}:${caller.id}`;
 }

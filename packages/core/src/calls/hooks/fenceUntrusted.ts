@@ -59,7 +59,7 @@ export function fenceUntrustedHook(deps: { readonly flags: SessionFlags }): Call
       const meta = { ...outcome.meta, ...untrustedMeta(fenced.untrusted, fenced.flagged) };
       if (fenced.flagged.length === 0) return { ...outcome, meta };
       const [first] = fenced.flagged;
-      deps.flags.note(sessionKey(call.sessionId, call.caller?.name), {
+      deps.flags.note(sessionKey(call.sessionId, call.caller), {
         tool: call.tool.name,
         path: first!.path,
         signs: first!.signs,

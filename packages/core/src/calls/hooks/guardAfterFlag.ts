@@ -24,7 +24,7 @@ export function guardAfterFlagHook(deps: { readonly flags: SessionFlags }): Call
       if (call.tool.access !== 'write') return next();
       const settings = call.untrusted ?? DEFAULT_UNTRUSTED_SETTINGS;
       if (!settings.lockdown && !settings.confirmWritesAfterFlag) return next();
-      const flag = deps.flags.get(sessionKey(call.sessionId, call.caller?.name));
+      const flag = deps.flags.get(sessionKey(call.sessionId, call.caller));
       if (flag === undefined) return next();
       if (settings.lockdown) {
         return {
