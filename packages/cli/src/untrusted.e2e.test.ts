@@ -8,7 +8,9 @@ import {
   assertBuilt,
   BIN,
   baseEnv,
+  connectHttp,
   killAll,
+  startHttp,
   startPanther,
   tempDir,
   textOf,
@@ -322,4 +324,71 @@ describe('a comment with hidden text added by another user', () => {
     );
     expect(fenceOf(result).flagged.flatMap((f) => f.signs)).toContain('hidden-text');
   });
+});
+
+describe('an escaped value passed back', () => {
+  it('reaches Panther as Panther spells it: an alert found by the escaped part of its title', async () => {
+    const { call } = await serve();
+    const window = {
+      start_date: new Date(Date.now() - 14 * DAY).toISOString(),
+      end_date: new Date(Date.now() - 7 * DAY).toISOString(),
+    };
+    let checked = 0;
+    for (const payload of byCarrier('okta.alternateId')) {
+      const alert = await call('get_alert', { alert_id: payload.alertId });
+      // The title as the model read it; a word of it holding an escape is what a model would pass back.
+      const title = strings(alert.structuredContent).find((s) => s.includes('[U+') && s.length < 400);
+      const word = title?.split(/\s+/).find((w) => w.includes('[U+') && w.length <= 100);
+      if (word === undefined) continue;
+      const found = await call('list_alerts', { ...window, name_contains: word, page_size: 50 });
+      expect(found.isError, textOf(found)).toBeFalsy();
+      expect(JSON.stringify(found.structuredContent), `${payload.id}: ${word}`).toContain(payload.alertId!);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(2);
+  }, 60_000);
+});
+
+describe('over streamable HTTP', () => {
+  it('flags a session by its own reads: the session shown a flagged comment is asked, another is not', async () => {
+    const config = await writeConfig(tmp.dir, 'untrusted-http.json', {
+      policy: { mode: 'read-write' },
+      client: { requestsPerSecond: 1000 },
+      server: { transport: 'streamable-http', host: '127.0.0.1', port: 0 },
+    });
+    const server = await startHttp(
+      ['--config', config],
+      baseEnv({ PANTHER_INSTANCE_URL: panther.url, PANTHER_API_TOKEN: panther.tokens.admin }),
+    );
+    const session = async () => {
+      const questions: string[] = [];
+      const client = await connectHttp(server.url, {}, { elicitation: { form: {} } });
+      client.setRequestHandler(ElicitRequestSchema, async (request) => {
+        questions.push(request.params.message);
+        return { action: 'decline' };
+      });
+      clients.push(client);
+      const call = async (name: string, args: Record<string, unknown>) =>
+        (await client.callTool({ name, arguments: args })) as CallToolResult;
+      return { questions, call };
+    };
+    const reader = await session();
+    const other = await session();
+    const commented = corpus.find((c) => c.carrier === 'alert.comment')!.alertId!;
+
+    const read = await reader.call('list_alert_comments', { alert_id: commented });
+    expectFenced(read, [], 'list_alert_comments over HTTP');
+    expect(fenceOf(read).flagged.length).toBeGreaterThan(0);
+    const refused = await reader.call('add_alert_comment', {
+      alert_id: commented,
+      comment: 'From the reader.',
+    });
+    expect(refused.isError).toBe(true);
+    expect(reader.questions).toHaveLength(1);
+    expect(reader.questions[0]).toContain(`list_alert_comments ${fenceOf(read).flagged[0]!.path}`);
+
+    const sent = await other.call('add_alert_comment', { alert_id: commented, comment: 'From the other.' });
+    expect(sent.isError, textOf(sent)).toBeFalsy();
+    expect(other.questions).toEqual([]);
+  }, 60_000);
 });
