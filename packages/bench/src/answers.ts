@@ -19,7 +19,7 @@ const AGGREGATE =
   'SELECT eventName, COUNT(*) AS events, COUNT(DISTINCT sourceIPAddress) AS source_ips ' +
   "FROM panther_logs.public.aws_cloudtrail WHERE p_occurs_since('1 d') GROUP BY eventName ORDER BY events DESC";
 
-interface Ids {
+export interface Ids {
   /** The newest alert of list_alerts' default window. */
   readonly alertId: string;
   /** The first rule of list_detections' default page. */
@@ -222,6 +222,14 @@ function readAnswer(result: Record<string, unknown>): { text: string; value: unk
   return { text, value: JSON.parse(blocks[0] ?? 'null') };
 }
 
+/** The alert and the rule the scenarios ask about, read from the sandbox's API. */
+export async function scenarioIds(api: SandboxApi): Promise<Ids> {
+  const [alert] = await results(api, '/alerts', defaultAlertQuery(Date.now()));
+  const [rule] = await results(api, '/rules', { limit: 100 });
+  if (!alert || !rule) throw new Error('the sandbox has no alert or no rule to ask about');
+  return { alertId: String(alert['id']), ruleId: String(rule['id']) };
+}
+
 /**
  * Runs every scenario once against a fresh sandbox (seed 1, 20,000 events) through the built host over stdio,
  * with the default configuration or the one at `configPath`.
@@ -239,10 +247,7 @@ export async function answerSizes(
     ...(configPath === undefined ? {} : { configPath }),
   });
   try {
-    const [alert] = await results(api, '/alerts', defaultAlertQuery(Date.now()));
-    const [rule] = await results(api, '/rules', { limit: 100 });
-    if (!alert || !rule) throw new Error('the sandbox has no alert or no rule to ask about');
-    const ids: Ids = { alertId: String(alert['id']), ruleId: String(rule['id']) };
+    const ids = await scenarioIds(api);
     const rows: AnswerRow[] = [];
     for (const scenario of scenarios) {
       const result = await target.client.callTool({ name: scenario.tool, arguments: scenario.args(ids) });

@@ -138,7 +138,8 @@ export function renderReport(report: Report): string {
           'built server over stdio, one call per payload; recall and false positives are the detector alone, in',
           'process, with the names of the tools the server serves; false positives are counted on a sandbox without the',
           'corpus (seed 1, 20,000 events). The size cost compares the answer scenarios above with `policy.untrusted`',
-          'switched off and with the defaults; the CPU time is `fenceValue` (escape and detect) on each answer.',
+          'switched off and with the defaults; the CPU time is `fenceValue` (escape and detect) on each answer, and the',
+          "server process's CPU per call over the same scenarios with the fence off and on (two servers, same run).",
           '',
           ...renderUntrusted(report.untrusted),
           '',
@@ -175,6 +176,7 @@ export function renderUntrusted(figures: UntrustedFigures): string[] {
     `| Characters the model reads, the ${counted.length} answer scenarios, fence on vs off | ${fmt(on, 0)} vs ${fmt(off, 0)} (${growth >= 0 ? '+' : ''}${fmt(growth * 100, 2)}%) | ≤ +3%: ${growth <= 0.03 ? 'met' : 'missed'} |`,
     `| Same, counting the \`_meta\` paths too (read by clients, not the model) | +${fmt(meta, 0)} chars (${fmt(withMeta * 100, 2)}%) | reported |`,
     `| CPU time of fencing one answer (escape and detect, in process), median over the ${figures.sizes.length} scenarios | ${fmt(median(micros), 0)} µs (max ${fmt(Math.max(...micros), 0)} µs) | reported |`,
+    `| Server CPU per call over the answer scenarios (${figures.serverCpu.calls} calls each, cache off, alternating), fence on vs off | ${fmt(figures.serverCpu.onMs, 2)} ms vs ${fmt(figures.serverCpu.offMs, 2)} ms (${fmt(figures.serverCpu.onMs / figures.serverCpu.offMs, 2)}×) | reported |`,
     ...figures.adversarialMicros.map(
       (row) =>
         `| CPU time of fencing ${row.label} (${fmt(row.chars, 0)} chars) | ${fmt(row.micros, 0)} µs | reported |`,

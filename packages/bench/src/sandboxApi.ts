@@ -5,6 +5,14 @@
 
 type Query = Record<string, string | number | undefined>;
 
+/**
+ * Every request on a connection of its own. The sandbox runs in the bench's process, and converting a large data
+ * lake result holds that process's event loop for seconds: a poll sent on a kept-alive connection right after such
+ * a pause reaches a socket whose keep-alive timeout (5 s) has expired in the same turn of the loop, and the server
+ * closes it with the request unread (ECONNRESET). A fresh connection per request is cheap on loopback.
+ */
+const NO_REUSE = { connection: 'close' } as const;
+
 export interface SandboxApi {
   rest<T>(path: string, query?: Query): Promise<T>;
   graphql<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
@@ -25,7 +33,7 @@ export async function graphqlCall<T = Record<string, unknown>>(
 ): Promise<T> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': token },
+    headers: { ...NO_REUSE, 'content-type': 'application/json', 'x-api-key': token },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
@@ -42,7 +50,7 @@ export function sandboxApi(sandbox: { url: string; graphqlUrl: string; token: st
       for (const [key, value] of Object.entries(query)) {
         if (value !== undefined) url.searchParams.set(key, String(value));
       }
-      const res = await fetch(url, { headers: { 'x-api-key': sandbox.token } });
+      const res = await fetch(url, { headers: { ...NO_REUSE, 'x-api-key': sandbox.token } });
       if (!res.ok) throw new Error(`GET ${path}: HTTP ${res.status}`);
       return (await res.json()) as T;
     },

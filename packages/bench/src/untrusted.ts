@@ -16,11 +16,11 @@ import {
   startSandbox,
 } from '@mcp-panther/sandbox';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { type AnswerRow, answerSizes } from './answers.js';
+import { type AnswerRow, answerSizes, SCENARIOS, scenarioIds } from './answers.js';
 import { type FalsePositives, falsePositivesOn, type Recall, recallOn } from './injection.js';
 import { sandboxApi } from './sandboxApi.js';
 import { median } from './stats.js';
-import { connectStdio } from './targets.js';
+import { connectStdio, cpuMs, type StdioTarget } from './targets.js';
 
 const META = 'mcp-panther/untrusted';
 const SEED = 1;
@@ -56,12 +56,21 @@ export interface UntrustedFigures {
   readonly detector: { readonly dev: Recall; readonly heldout: Recall };
   readonly normal: FalsePositives;
   readonly sizes: readonly SizeRow[];
+  /** The server's CPU time per call over the answer scenarios, fence off and on, measured in the same run. */
+  readonly serverCpu: CpuPerCall;
   /** fenceValue on the result holding each corpus alert's events (the worst answers), microseconds. */
   readonly adversarialMicros: readonly {
     readonly label: string;
     readonly chars: number;
     readonly micros: number;
   }[];
+}
+
+export interface CpuPerCall {
+  readonly calls: number;
+  /** Milliseconds of the server process's CPU (user + system) per call, with `policy.untrusted` off and on. */
+  readonly offMs: number;
+  readonly onMs: number;
 }
 
 /** The call that returns a payload through the server. */
@@ -221,6 +230,69 @@ async function sizes(toolNames: readonly string[], runs: number): Promise<SizeRo
   }));
 }
 
+/**
+ * The CPU the server process spends per call (Linux /proc, user + system) over the answer scenarios, with the
+ * fence off and on: two servers on one sandbox (seed 1, 20,000 events, no adversarial corpus), the cache off so
+ * every call does a call's whole work, rounds alternating between the two so that load on the machine falls on
+ * both alike.
+ */
+async function serverCpu(rounds: number): Promise<CpuPerCall> {
+  const dir = mkdtempSync(join(tmpdir(), 'mcp-panther-bench-untrusted-cpu-'));
+  const config = (name: string, untrusted: Record<string, boolean>) => {
+    const path = join(dir, `${name}.config.json`);
+    writeFileSync(
+      path,
+      JSON.stringify({
+        policy: { untrusted },
+        client: { requestsPerSecond: 10_000, cache: { enabled: false } },
+      }),
+    );
+    return path;
+  };
+  const offPath = config('off', { escapeHidden: false, flag: false, confirmWritesAfterFlag: false });
+  const onPath = config('on', {});
+  const sandbox = await startSandbox({ seed: SEED, adversarial: false });
+  const targets: StdioTarget[] = [];
+  try {
+    const api = sandboxApi({ url: sandbox.url, graphqlUrl: sandbox.graphqlUrl, token: sandbox.tokens.admin });
+    const ids = await scenarioIds(api);
+    const connect = (configPath: string) =>
+      connectStdio({
+        kind: 'host',
+        upstreamUrl: sandbox.url,
+        upstreamToken: sandbox.tokens.admin,
+        configPath,
+      });
+    const off = await connect(offPath);
+    targets.push(off);
+    const on = await connect(onPath);
+    targets.push(on);
+    const spent = new Map<StdioTarget, number>([
+      [off, 0],
+      [on, 0],
+    ]);
+    const round = async (target: StdioTarget) => {
+      const before = cpuMs(target.pid);
+      for (const scenario of SCENARIOS) {
+        const result = await target.client.callTool({ name: scenario.tool, arguments: scenario.args(ids) });
+        if (result['isError']) throw new Error(`${scenario.tool} failed while measuring CPU`);
+      }
+      spent.set(target, spent.get(target)! + cpuMs(target.pid) - before);
+    };
+    await round(off); // warm-up of both, not counted
+    await round(on);
+    spent.set(off, 0).set(on, 0);
+    for (let i = 0; i < rounds; i++) {
+      for (const target of i % 2 === 0 ? [off, on] : [on, off]) await round(target);
+    }
+    const calls = rounds * SCENARIOS.length;
+    return { calls, offMs: spent.get(off)! / calls, onMs: spent.get(on)! / calls };
+  } finally {
+    await Promise.all(targets.map((t) => t.close()));
+    await sandbox.close();
+  }
+}
+
 export async function untrustedFigures(options: { readonly quick: boolean }): Promise<UntrustedFigures> {
   const runs = options.quick ? 20 : 200;
   const { toolNames, ...server } = await throughServer(runs);
@@ -242,5 +314,11 @@ export async function untrustedFigures(options: { readonly quick: boolean }): Pr
   } finally {
     await sandbox.close();
   }
-  return { ...server, detector, normal, sizes: await sizes(toolNames, runs) };
+  return {
+    ...server,
+    detector,
+    normal,
+    sizes: await sizes(toolNames, runs),
+    serverCpu: await serverCpu(options.quick ? 4 : 20),
+  };
 }
