@@ -77,16 +77,16 @@ const BIN = fileURLToPath(new URL('../../cli/dist/bin.js', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../dist/fixtures/index.js', import.meta.url));
 const require = createRequire(import.meta.url);
 
-/** The suite's entry point, or a clear failure saying how to get it. */
-function conformanceCli(): string {
+/**
+ * The suite's entry point, or a clear failure saying how to get it: 0.1.16, or the next release line (0.2.0-alpha.12,
+ * installed as `mcp-conformance-next`), which scores a spec revision's requirements (`--requirements`).
+ */
+function conformanceCli(name = '@modelcontextprotocol/conformance'): string {
   try {
-    return path.join(
-      path.dirname(require.resolve('@modelcontextprotocol/conformance/package.json')),
-      'dist/index.js',
-    );
+    return path.join(path.dirname(require.resolve(`${name}/package.json`)), 'dist/index.js');
   } catch {
     throw new Error(
-      '@modelcontextprotocol/conformance is not installed: run "pnpm install" (it is a devDependency of packages/conformance)',
+      `${name} is not installed: run "pnpm install" (it is a devDependency of packages/conformance)`,
     );
   }
 }
@@ -306,6 +306,40 @@ describe('the whole 2025-11-25 server suite, with the fixture pack loaded', () =
         expect(passed.length, `${scenario}\n${output}`).toBeGreaterThan(0);
       }
       expect(all.filter((c) => c.status === 'SUCCESS').length, output).toBe(44);
+      expect(code, output).toBe(0);
+    },
+    SUITE_TIMEOUT_MS + 10_000,
+  );
+
+  it(
+    "scores every scenario the 2025-11-25 revision requires (the next suite's --requirements), none failing",
+    async () => {
+      const out = path.join(dir, 'requirements');
+      const { code, output } = await run(
+        node,
+        [
+          conformanceCli('mcp-conformance-next'),
+          'server',
+          '--url',
+          fixtureServer!.url,
+          '--requirements',
+          '2025-11-25',
+          '-o',
+          out,
+        ],
+        SUITE_TIMEOUT_MS,
+      );
+      const all = [...(await checksIn(out))].flatMap(([scenario, checks]) =>
+        checks.map((c) => ({ scenario, ...c })),
+      );
+      expect(
+        all
+          .filter((c) => c.status === 'FAILURE')
+          .map((c) => `${c.scenario}/${c.id}: ${c.errorMessage ?? ''}`),
+        output,
+      ).toEqual([]);
+      expect(output).toContain('Total: 78 passed, 0 failed');
+      expect(all.filter((c) => c.status === 'SUCCESS').length, output).toBe(78);
       expect(code, output).toBe(0);
     },
     SUITE_TIMEOUT_MS + 10_000,
