@@ -24,6 +24,7 @@ const OPTIONS = {
   toolsets: { type: 'string' },
   tools: { type: 'string' },
   'read-only': { type: 'boolean' },
+  'allow-unreachable': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -52,6 +53,7 @@ export interface ParsedArgs {
     toolsets?: string | undefined;
     tools?: string | undefined;
     'read-only'?: boolean | undefined;
+    'allow-unreachable'?: boolean | undefined;
     help?: boolean | undefined;
     version?: boolean | undefined;
   };
@@ -101,6 +103,8 @@ export function configOverrides(values: ParsedArgs['values']): ConfigOverride[] 
   }
   if (values['log-file'] !== undefined)
     out.push({ path: ['logging', 'file'], value: values['log-file'], source: '--log-file' });
+  if (values['allow-unreachable'])
+    out.push({ path: ['panther', 'allowUnreachable'], value: true, source: '--allow-unreachable' });
   if (values.watch) out.push({ path: ['reload'], value: true, source: '--watch' });
   if (values['log-format'] !== undefined)
     out.push({ path: ['logging', 'format'], value: values['log-format'], source: '--log-format' });
@@ -181,6 +185,10 @@ Options:
                          narrows further with /mcp/x/{ids}, /mcp/readonly, X-MCP-Toolsets,
                          X-MCP-Tools and X-MCP-Readonly)
       --mode M           read-only (default) | read-write          [env MCP_PANTHER_MODE]
+      --allow-unreachable
+                         Start even when Panther rejects the token, does not answer or
+                         is not a Panther API (calls fail, /readyz says unready until it
+                         answers)                            [env MCP_PANTHER_ALLOW_UNREACHABLE]
       --log-level L      debug | info | warn | error               [env LOG_LEVEL]
       --log-file PATH    Log to a file instead of stderr           [env MCP_LOG_FILE]
   -w, --watch            serve: apply edits of the config file's packs and policy

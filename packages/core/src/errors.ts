@@ -18,6 +18,11 @@ export type HostErrorCode =
   | 'DUPLICATE_TOOL'
   /** A pack's `requires` names a pack that is not loaded. */
   | 'PACK_MISSING_DEPENDENCY'
+  /**
+   * Panther cannot serve a single call: it rejects the API token, does not answer, or the URL is not a Panther API
+   * (start-up stops unless `panther.allowUnreachable`).
+   */
+  | 'PANTHER_UNAVAILABLE'
   /** The server configuration is unsafe (for example HTTP beyond loopback without auth). */
   | 'UNSAFE_CONFIG'
   /** A tool was called with input it cannot use; the message names the argument and what is allowed. */

@@ -42,6 +42,8 @@ export type {
   ToolEntry,
 } from './catalog/filterTools.js';
 export { filterTools } from './catalog/filterTools.js';
+export type { PantherProbe, PantherState } from './catalog/probePanther.js';
+export { PANTHER_FIXES, probePanther } from './catalog/probePanther.js';
 export type { ToolsetRequest } from './catalog/toolsetRequest.js';
 export type {
   AuthConfig,
@@ -104,6 +106,7 @@ export type { HostErrorCode } from './errors.js';
 export { isMcpHostError, McpHostError, ToolInputError } from './errors.js';
 export type { CreateHostOptions, Host } from './host/createHost.js';
 export { createHost } from './host/createHost.js';
+export type { Readiness } from './host/readiness.js';
 export type { ReloadOptions, ReloadReport } from './host/reload.js';
 export type { PackCheck } from './loading/checkPack.js';
 export { checkPack } from './loading/checkPack.js';

@@ -4,9 +4,10 @@ import {
   type Host,
   type HostConfig,
   isMcpHostError,
-  isPantherApiError,
   type LoadedConfig,
   maskUrlCredentials,
+  PANTHER_FIXES,
+  probePanther,
   usesProcessStdio,
 } from '@mcp-panther/core';
 import { checkRedis, redisConfig } from '@mcp-panther/redis/host';
@@ -46,17 +47,14 @@ async function reachPanther(host: Host): Promise<Check> {
   const where = maskUrlCredentials(
     `REST ${host.target.rest}, GraphQL ${host.target.graphql}${host.target.facts?.['sandbox'] === true ? ' (embedded sandbox)' : ''}`,
   );
-  try {
-    await host.client.rest({ method: 'GET', path: '/api-tokens/self' });
-  } catch (error) {
-    if (isPantherApiError(error) && (error.code === 'NETWORK' || error.code === 'TIMEOUT')) {
-      return {
-        name: 'Panther URL',
-        ok: false,
-        detail: `${where}: ${error.message}`,
-        fix: 'check PANTHER_INSTANCE_URL (your Panther web-app URL) and any proxy (HTTPS_PROXY)',
-      };
-    }
+  const probe = await probePanther(host.client);
+  if (probe.state === 'unreachable' || probe.state === 'not-panther') {
+    return {
+      name: 'Panther URL',
+      ok: false,
+      detail: `${where}: ${probe.detail}`,
+      fix: PANTHER_FIXES[probe.state],
+    };
   }
   return { name: 'Panther URL', ok: true, detail: where };
 }
@@ -95,11 +93,15 @@ function hostTokenChecks(host: Host): Check[] {
   ];
 }
 
-/** The config without its team part: doctor checks each profile's secret itself, so that one missing fails alone. */
-function withoutTeam(loaded: LoadedConfig): LoadedConfig {
+/**
+ * The config without its team part and Redis: doctor checks each profile's secret and Redis itself, so that one
+ * missing secret or a wrong Redis password is reported as a failed check, not as a start-up that stopped.
+ */
+function withoutTeamAndRedis(loaded: LoadedConfig): LoadedConfig {
   const { auth: _auth, ...server } = loaded.config.server;
   const config: HostConfig = { ...loaded.config, server, profiles: {} };
-  return { ...loaded, config };
+  const { redis: _redis, ...sections } = loaded.sections;
+  return { ...loaded, config, sections };
 }
 
 /** The listeners `serve` would open: the MCP HTTP one, and the metrics one when it has a port of its own. */
@@ -147,6 +149,8 @@ export async function doctor(values: ParsedArgs['values']): Promise<number> {
     loaded = await readConfig(values, [
       ...quietReport(values),
       { path: ['policy', 'hideUnpermittedTools'], value: true, source: '(doctor)' },
+      // Doctor reports what is wrong with Panther itself, check by check, instead of stopping at start-up.
+      { path: ['panther', 'allowUnreachable'], value: true, source: '(doctor)' },
     ]);
     checks.push({
       name: 'config',
@@ -177,7 +181,7 @@ export async function doctor(values: ParsedArgs['values']): Promise<number> {
 
   let host: Host;
   try {
-    host = await openHost(withoutTeam(loaded), undefined, toolsetFlags(values));
+    host = await openHost(withoutTeamAndRedis(loaded), undefined, toolsetFlags(values));
   } catch (error) {
     const name = isMcpHostError(error) && error.code.startsWith('PACK') ? 'packs' : 'start-up';
     checks.push({ name, ok: false, detail: (error as Error).message });

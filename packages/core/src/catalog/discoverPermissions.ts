@@ -1,5 +1,6 @@
 import type { PantherClient } from '@mcp-panther/client';
 import type { Logger } from '../define/types.js';
+import { type PantherProbe, probePanther } from './probePanther.js';
 
 export interface DiscoveredPermissions {
   /** The token's raw permission names; undefined when they could not be read. */
@@ -7,6 +8,8 @@ export interface DiscoveredPermissions {
   readonly note: string | undefined;
   /** The token's own name and id, when Panther says. */
   readonly token?: { readonly id?: string; readonly name?: string };
+  /** What Panther's answer said about the connection (see `probePanther`). */
+  readonly probe: PantherProbe;
 }
 
 /** Asks Panther which permissions the API token holds (`GET /api-tokens/self`). Never throws. */
@@ -14,31 +17,15 @@ export async function discoverPermissions(
   client: PantherClient,
   logger: Logger,
 ): Promise<DiscoveredPermissions> {
-  try {
-    const self = await client.rest<{ id?: unknown; name?: unknown; permissions?: unknown }>({
-      method: 'GET',
-      path: '/api-tokens/self',
-      cacheKind: 'identity',
-    });
-    if (!Array.isArray(self?.permissions)) {
-      logger.warn('Panther did not list the token permissions; no tool is hidden for lack of permission');
-      return { permissions: undefined, note: 'Panther did not list the token permissions' };
-    }
-    const permissions = new Set(self.permissions.filter((p): p is string => typeof p === 'string'));
-    logger.info('token permissions', { permissions: [...permissions].sort() });
-    return {
-      permissions,
-      note: undefined,
-      token: {
-        ...(typeof self.id === 'string' ? { id: self.id } : {}),
-        ...(typeof self.name === 'string' ? { name: self.name } : {}),
-      },
-    };
-  } catch (error) {
-    const note = `could not read the token permissions: ${(error as Error).message}`;
-    logger.warn(`${note}; no tool is hidden for lack of permission`, {
-      code: (error as { code?: unknown }).code,
-    });
-    return { permissions: undefined, note };
+  const probe = await probePanther(client, { cached: true });
+  if (probe.permissions) {
+    logger.info('token permissions', { permissions: [...probe.permissions].sort() });
+    return { permissions: probe.permissions, note: undefined, token: probe.token ?? {}, probe };
   }
+  const note =
+    probe.state === 'ok' && probe.detail === 'Panther did not list the token permissions'
+      ? probe.detail
+      : `could not read the token permissions: ${probe.detail}`;
+  logger.warn(`${note}; no tool is hidden for lack of permission`, { state: probe.state });
+  return { permissions: undefined, note, probe };
 }

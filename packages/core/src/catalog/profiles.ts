@@ -5,7 +5,7 @@ import type { Logger } from '../define/types.js';
 import { McpHostError } from '../errors.js';
 import type { PantherTarget, ValidatedPack } from '../types.js';
 import { buildCatalog, type Catalog, type KnownPermissions, sharedPreparer } from './catalog.js';
-import { discoverPermissions } from './discoverPermissions.js';
+import { type DiscoveredPermissions, discoverPermissions } from './discoverPermissions.js';
 import type { PackScope } from './toolset.js';
 
 /**
@@ -42,8 +42,8 @@ export function profileSources(options: {
 }
 
 /** Reads each client's permissions once (`GET /api-tokens/self`), however many profiles share its token. */
-export function permissionReader(logger: Logger): (client: PantherClient) => Promise<KnownPermissions> {
-  const read = new Map<PantherClient, Promise<KnownPermissions>>();
+export function permissionReader(logger: Logger): (client: PantherClient) => Promise<DiscoveredPermissions> {
+  const read = new Map<PantherClient, Promise<DiscoveredPermissions>>();
   return (client) => {
     let found = read.get(client);
     if (found === undefined) {

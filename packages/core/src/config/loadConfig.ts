@@ -75,6 +75,7 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'MCP_ALLOWED_HOSTS', path: ['server', 'allowedHosts'], kind: 'list' },
   { name: 'MCP_LOG_FORMAT', path: ['logging', 'format'], kind: 'string' },
   { name: 'MCP_AUDIT_LOG_FILE', path: ['logging', 'auditFile'], kind: 'string' },
+  { name: 'MCP_PANTHER_ALLOW_UNREACHABLE', path: ['panther', 'allowUnreachable'], kind: 'boolean' },
 ];
 
 /** Values from command-line flags: a source above the environment. Each is named in errors by its flag. */

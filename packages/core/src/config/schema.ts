@@ -59,8 +59,13 @@ export const configSchema = z.strictObject({
       graphqlUrl: url.optional(),
       /** The API token. Prefer the PANTHER_API_TOKEN environment variable. */
       token: z.string().min(1).optional(),
+      /**
+       * Start even when Panther rejects the token, does not answer or is not a Panther API (an air-gapped
+       * rehearsal): the reason is logged, calls fail, and `/readyz` says unready until Panther answers.
+       */
+      allowUnreachable: z.boolean().default(false),
     })
-    .default({}),
+    .default({ allowUnreachable: false }),
   packs: z.array(packEntry).default([...DEFAULT_PACKS]),
   policy: z
     .strictObject({

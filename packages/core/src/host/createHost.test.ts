@@ -18,9 +18,20 @@ const quietLogger = () => {
 };
 
 describe('createHost', () => {
-  it('shows every tool (with a note) when the token permissions cannot be read', async () => {
-    const host = await createHost({
+  it('stops start-up when Panther rejects the token, naming the reason and the fix', async () => {
+    const started = createHost({
       config: parseConfig({ packs: [], policy: { mode: 'read-write' } }),
+      packs: sources,
+      client: fakeClient('fail'),
+      logger: quietLogger().logger,
+    });
+    await expect(started).rejects.toMatchObject({ code: 'PANTHER_UNAVAILABLE' });
+    await expect(started).rejects.toThrow(/cannot be used: invalid API key\.\nFix: set PANTHER_API_TOKEN/);
+  });
+
+  it('with panther.allowUnreachable, starts and shows every tool (with a note) when the token is rejected', async () => {
+    const host = await createHost({
+      config: parseConfig({ packs: [], policy: { mode: 'read-write' }, panther: { allowUnreachable: true } }),
       packs: sources,
       client: fakeClient('fail'),
       logger: quietLogger().logger,
@@ -31,7 +42,7 @@ describe('createHost', () => {
     await host.close();
   });
 
-  it('does not ask for permissions when the filter is switched off', async () => {
+  it('with the filter switched off, asks only whether Panther accepts the token, and hides nothing', async () => {
     const client = fakeClient([]);
     const host = await createHost({
       config: parseConfig({ packs: [], policy: { hideUnpermittedTools: false } }),
@@ -39,7 +50,7 @@ describe('createHost', () => {
       client,
       logger: quietLogger().logger,
     });
-    expect(client.requests).toEqual([]);
+    expect(client.requests.map((r) => r.path)).toEqual(['/api-tokens/self']);
     expect(host.info().available_tools).toEqual(['get_other', 'fail_thing', 'list_things']);
     await host.close();
   });

@@ -13,6 +13,7 @@ import {
   type PolicyState,
 } from '../catalog/catalog.js';
 import { narrowCatalog, rememberedNarrowing } from '../catalog/narrowCatalog.js';
+import { type PantherProbe, probePanther } from '../catalog/probePanther.js';
 import { buildCatalogs, type Catalogs, permissionReader, profileSources } from '../catalog/profiles.js';
 import { warmToolSchemas } from '../catalog/toolset.js';
 import {
@@ -44,6 +45,8 @@ import { HTTP_TRANSPORT } from '../transport/registry.js';
 import type { RunningTransport, SessionInfo } from '../transport/types.js';
 import type { PackSource, PantherTarget, ValidatedPack } from '../types.js';
 import { collectSecrets } from './hostSecrets.js';
+import { assertPantherUsable } from './pantherUsable.js';
+import { createReadiness, type Readiness } from './readiness.js';
 import { appliedConfig, type ReloadOptions, type ReloadReport, restartOnlyChanges } from './reload.js';
 import { createSessionRegistry } from './sessionRegistry.js';
 
@@ -92,6 +95,11 @@ export interface Host {
   readonly instructions: string;
   /** What this replica shares with others (the `sharedStore` part), when there is one: its state and counters. */
   readonly sharedStore: SharedStoreView | undefined;
+  /**
+   * Whether the server can serve calls now (what `GET /readyz` answers): Panther answers and accepts the token,
+   * and the shared store, when configured, is up.
+   */
+  readiness(): Promise<Readiness>;
   /** What `config://panther` shows (for a profile when named, and a connection's toolset when given). */
   info(profile?: string, toolset?: readonly ToolsetRequest[]): HostInfo;
   /**
@@ -171,6 +179,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
   let packs: ValidatedPack[];
   let permissions: KnownPermissions;
   let client: PantherClient;
+  let startProbe: PantherProbe;
   try {
     const transportName = config.server.transport;
     if (!(transportName in parts.transports)) {
@@ -188,10 +197,12 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       container.setTarget(found.target);
       await sharing;
       const connected = options.client ?? container.clientFor(found.token);
-      const discovered = config.policy.hideUnpermittedTools
-        ? await permissionsOf(connected)
+      // Asked whatever the policy: start-up needs to know that Panther answers and accepts the token.
+      const read = await permissionsOf(connected);
+      const discovered: KnownPermissions = config.policy.hideUnpermittedTools
+        ? read
         : { permissions: undefined, note: 'switched off (policy.hideUnpermittedTools: false)' };
-      return { found, connected, discovered };
+      return { found, connected, discovered, probe: read.probe };
     })();
     // Awaited below in every path; this keeps a failure from counting as unhandled while the packs load.
     connecting.catch(() => {});
@@ -210,11 +221,13 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
     if (options.toolset) checkToolsetRequest(options.toolset, packs);
     logger.debug('packs loaded', { packs: packs.map((p) => p.pack.id) });
     warmToolSchemas(packs);
-    const { found, connected, discovered } = await connecting;
+    const { found, connected, discovered, probe } = await connecting;
     sharedStore = await sharing;
     connection = found;
     client = connected;
     permissions = discovered;
+    startProbe = probe;
+    assertPantherUsable(probe, found.target, config.panther.allowUnreachable, logger);
   } catch (error) {
     await closeAll();
     throw error;
@@ -268,6 +281,12 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
     await closeAll();
     throw error;
   }
+  // What `/readyz` reports: Panther asked again when its last answer is a few seconds old; the shared store as it is.
+  const readiness = createReadiness({
+    probe: () => probePanther(client),
+    initial: startProbe,
+    sharedStore,
+  });
   const runCall = composeHooks(container.resolve(CallHooksToken), invokeTool);
   const serverInfo = options.serverInfo ?? { name: 'mcp-panther', version: CORE_VERSION };
   const startCatalogs = current.catalogs;
@@ -419,6 +438,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
     routes: parts.httpRoutes({ config, logger }),
     auth: authForHttp,
     checkToolset,
+    readiness,
   });
   /** Serves one transport of the registry (`parts.transports`), by name. */
   const serveTransport = async (name: string): Promise<RunningTransport> => {
@@ -451,6 +471,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       ? { status: sharedStore.status, onStateChange: sharedStore.onStateChange }
       : undefined,
     info,
+    readiness,
     createServer,
     async connect(transport) {
       const server = createServer();

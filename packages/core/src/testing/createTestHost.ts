@@ -80,13 +80,15 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
     ...options.config,
     packs: [],
     policy: options.policy ?? {},
+    // A test host starts whatever Panther answers: what the tools do then is what the test is about.
     panther: panther
       ? {
           restUrl: panther.url,
           graphqlUrl: panther.graphqlUrl ?? `${panther.url.replace(/\/+$/, '')}/public/graphql`,
           token: panther.token,
+          allowUnreachable: true,
         }
-      : {},
+      : { allowUnreachable: true },
   });
   const sink = memorySink();
   const logger = createLogger({ level: 'debug', format: 'json', sink });

@@ -9,6 +9,7 @@ import type { Admitted, HttpAuth } from '../auth/types.js';
 import type { ToolsetRequest } from '../catalog/toolsetRequest.js';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
+import type { Readiness } from '../host/readiness.js';
 import { batchRefusal, errorsPerMessage, messagesIn, RATE_LIMITED_CODE } from './batch.js';
 import { createCallerRateLimit } from './callerRateLimit.js';
 import { readJson } from './readBody.js';
@@ -48,6 +49,11 @@ export interface HttpServerOptions {
    * naming an unknown pack or tool (the request gets 400), or undefined.
    */
   readonly checkToolset?: ((requests: readonly ToolsetRequest[]) => string | undefined) | undefined;
+  /**
+   * Whether the server can serve calls now, answered at `GET /readyz` (200 ready, 503 not, with the state of
+   * Panther and the shared store); `/healthz` only says the process serves. Without it `/readyz` is not served.
+   */
+  readonly readiness?: (() => Promise<Readiness>) | undefined;
 }
 
 export interface RunningHttpServer {
@@ -145,7 +151,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   assertSafeBinding(cfg.host, auth.required);
   const { logger } = options;
   const routes = options.routes ?? [];
-  assertRoutesFit(routes, [cfg.path, '/healthz', ...auth.documents.keys()]);
+  const readiness = options.readiness;
+  assertRoutesFit(routes, [
+    cfg.path,
+    '/healthz',
+    ...(readiness ? ['/readyz'] : []),
+    ...auth.documents.keys(),
+  ]);
   const routeGuard = {
     bindHost: cfg.host,
     allowedHosts: cfg.allowedHosts,
@@ -281,6 +293,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         }
         return sendJson(res, 200, { status: 'ok' });
       }
+      if (readiness !== undefined && url.pathname === '/readyz') {
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+          return refuse(req, res, 405, 'Method not allowed', { allow: 'GET, HEAD' });
+        }
+        // States only: no URL, reason or token, since the route answers without authentication.
+        const now = await readiness();
+        const { ready, ...parts } = now;
+        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unready', ...parts });
+      }
       const document = auth.documents.get(url.pathname);
       if (document !== undefined) {
         if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -398,5 +419,6 @@ export async function serve(context: TransportContext): Promise<RunningHttpServe
     routes: context.routes,
     auth: await context.auth?.(),
     checkToolset: context.checkToolset,
+    readiness: context.readiness,
   });
 }

@@ -3,6 +3,7 @@ import type { HttpAuth } from '../auth/types.js';
 import type { ToolsetRequest } from '../catalog/toolsetRequest.js';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../define/types.js';
+import type { Readiness } from '../host/readiness.js';
 import type { Caller } from '../types.js';
 import type { HttpRoute } from './routes.js';
 
@@ -30,6 +31,8 @@ export interface TransportContext {
   readonly auth?: (() => Promise<HttpAuth>) | undefined;
   /** Checks a connection's toolset request against the loaded packs: a message naming an unknown name, or undefined. */
   readonly checkToolset?: ((requests: readonly ToolsetRequest[]) => string | undefined) | undefined;
+  /** Whether the server can serve calls now (an HTTP transport answers it at `/readyz`). */
+  readonly readiness?: (() => Promise<Readiness>) | undefined;
 }
 
 /** A transport that is serving; `url` and `port` when it listens on the network. */

@@ -1,6 +1,7 @@
 import type { ClientLogger } from '@mcp-panther/client';
 import type { Redis } from 'ioredis';
 import type { RedisState, RedisStateChange } from '../options.js';
+import { isRedisAuthError } from './authError.js';
 import { redact } from './redisUrl.js';
 import { RedisTimeoutError, withTimeout } from './withTimeout.js';
 
@@ -109,10 +110,21 @@ export function createHealth(deps: {
   const giveUp = (reason: string) => {
     if (state === 'down' || state === 'closed') return;
     counters.outages += 1;
-    logger.warn('redis unavailable: using the local cache, single-flight and rate limiter until it answers', {
-      url: deps.displayUrl,
-      reason,
-    });
+    if (isRedisAuthError(reason)) {
+      // Not an outage that passes: the credentials are wrong until someone corrects them.
+      logger.error(
+        'redis refused the credentials: correct the user name and password in redis.url or MCP_PANTHER_REDIS_URL; using the local cache, single-flight and rate limiter meanwhile',
+        { url: deps.displayUrl, reason },
+      );
+    } else {
+      logger.warn(
+        'redis unavailable: using the local cache, single-flight and rate limiter until it answers',
+        {
+          url: deps.displayUrl,
+          reason,
+        },
+      );
+    }
     change('down', reason);
     startProbe();
     for (const listener of [...downListeners]) listener();

@@ -1,4 +1,5 @@
 import { conditionalSet, invalidateTags } from '../cache/cacheScripts.js';
+import { isRedisAuthError } from '../connection/authError.js';
 import type { LuaScript } from '../connection/luaScript.js';
 import { maskRedisUrl } from '../connection/redisUrl.js';
 import { refundToken, reserveToken } from '../rateLimit/rateLimitScripts.js';
@@ -32,11 +33,11 @@ export interface RedisCheck {
   readonly fix?: string;
 }
 
-/** Redis refused the credentials, or wants some: a configuration error, which waiting will not mend. */
-export function isRedisAuthError(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : String(error);
-  return /^(WRONGPASS|NOAUTH)\b|invalid (username-password pair|password)|ERR AUTH/i.test(message);
-}
+export { isRedisAuthError };
+
+/** What to do when Redis refuses the credentials. */
+export const REDIS_CREDENTIALS_FIX =
+  'correct the user name and password in redis.url or MCP_PANTHER_REDIS_URL (redis://:PASSWORD@host:port for a requirepass Redis, redis://USER:PASSWORD@host:port for an ACL user)';
 
 const reasonOf = (error: unknown): string => {
   const { code, message } = error as NodeJS.ErrnoException;
@@ -74,7 +75,7 @@ export async function checkRedis(url: string, timeoutMs = 3_000): Promise<RedisC
           ok: false,
           kind: 'auth',
           detail: `${where} refused the credentials (${reasonOf(cause)})`,
-          fix: 'correct the user name and password in redis.url or MCP_PANTHER_REDIS_URL (redis://:PASSWORD@host:port for a requirepass Redis, redis://USER:PASSWORD@host:port for an ACL user)',
+          fix: REDIS_CREDENTIALS_FIX,
         };
       }
       return {

@@ -1,6 +1,13 @@
-import { type Logger, maskUrlCredentials, type SharedStore, type SharedStoreStatus } from '@mcp-panther/core';
+import {
+  type Logger,
+  McpHostError,
+  maskUrlCredentials,
+  type SharedStore,
+  type SharedStoreStatus,
+} from '@mcp-panther/core';
 import { createRedisBackend } from '../createRedisBackend.js';
 import type { RedisStateChange } from '../options.js';
+import { isRedisAuthError, REDIS_CREDENTIALS_FIX } from './checkRedis.js';
 import type { RedisConfig } from './section.js';
 
 /**
@@ -40,7 +47,25 @@ export async function createRedisSharedStore(ctx: {
       following: stats.following,
     };
   };
-  await backend.whenReady();
+  // Until Redis is up, or it refuses the credentials: a wrong password is a configuration error, not an outage,
+  // and waiting will not mend it.
+  let refused: (() => void) | undefined;
+  const authFailed = new Promise<void>((resolve) => {
+    refused = resolve;
+    if (reason !== undefined && isRedisAuthError(reason)) resolve();
+  });
+  listeners.add(function onAuthFailure(now) {
+    if (now.state === 'down' && now.reason !== undefined && isRedisAuthError(now.reason)) refused?.();
+    if (now.state !== 'connecting') listeners.delete(onAuthFailure);
+  });
+  await Promise.race([backend.whenReady(), authFailed]);
+  if (backend.stats().state !== 'up' && reason !== undefined && isRedisAuthError(reason)) {
+    await backend.close();
+    throw new McpHostError(
+      'CONFIG_INVALID',
+      `Invalid configuration: redis.url (or MCP_PANTHER_REDIS_URL): Redis at ${maskUrlCredentials(url)} refused the credentials (${reason.replace(/\.$/, '')}).\nFix: ${REDIS_CREDENTIALS_FIX}`,
+    );
+  }
   return {
     localShare: 1 / replicas,
     cacheStore: (scope, local) => backend.cacheStore({ namespace: scope.namespace, local }),
