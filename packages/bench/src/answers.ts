@@ -5,6 +5,7 @@
  * present when it is one of the answer's values, whatever the shape (objects, tables, hoisted constants).
  */
 import { estimateTokens } from '@mcp-panther/core';
+import { ALERT_COLUMNS, alertRecord, type RestAlert } from '@mcp-panther/pack-alerts';
 import { startSandbox } from '@mcp-panther/sandbox';
 import { type SandboxApi, sandboxApi } from './sandboxApi.js';
 import { connectStdio } from './targets.js';
@@ -119,15 +120,12 @@ export const SCENARIOS: readonly AnswerScenario[] = [
     counted: true,
     args: () => ({}),
     facts: async (api) =>
-      fields(await results(api, '/alerts', defaultAlertQuery(Date.now())), [
-        'id',
-        'title',
-        'severity',
-        'status',
-        'createdAt',
-        'eventCount',
-        'detection.id',
-      ]),
+      fields(
+        (await results(api, '/alerts', defaultAlertQuery(Date.now()))).map((alert) =>
+          alertRecord(alert as RestAlert),
+        ),
+        ALERT_COLUMNS,
+      ),
   },
   {
     tool: 'get_table_schema',

@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PANTHER_PERMISSIONS } from '@mcp-panther/client';
 
 export interface FixedLatencyUpstream {
   readonly url: string;
@@ -14,21 +15,6 @@ export interface FixedLatencyUpstream {
   reset(): void;
   close(): Promise<void>;
 }
-
-const ALL_PERMISSIONS = [
-  'AlertModify',
-  'AlertRead',
-  'DataAnalyticsModify',
-  'DataAnalyticsRead',
-  'LogSourceRead',
-  'PolicyModify',
-  'PolicyRead',
-  'RuleModify',
-  'RuleRead',
-  'RunPantherAI',
-  'SummaryRead',
-  'UserRead',
-];
 
 function alert(id: string): Record<string, unknown> {
   return {
@@ -70,7 +56,7 @@ export async function startFixedLatencyUpstream(latencyMs: number): Promise<Fixe
         if (req.headers['x-api-key'] !== token) return send(res, 401, { message: 'invalid API key' });
         const path = (req.url ?? '/').split('?')[0] ?? '/';
         if (req.method === 'GET' && path === '/api-tokens/self') {
-          return send(res, 200, { id: 'bench', name: 'bench', permissions: ALL_PERMISSIONS });
+          return send(res, 200, { id: 'bench', name: 'bench', permissions: PANTHER_PERMISSIONS });
         }
         const match = /^\/alerts\/([^/]+)$/.exec(path);
         if (req.method === 'GET' && match?.[1]) return send(res, 200, alert(decodeURIComponent(match[1])));

@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import type { Sandbox } from '@mcp-panther/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { INITIALIZE } from '../../core/src/testdata/rawMcp.js';
 import {
   assertBuilt,
   baseEnv,
@@ -72,12 +73,7 @@ function post(
   });
 }
 
-const initialize = {
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'initialize',
-  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
-};
+const initialize = INITIALIZE;
 
 describe('mcp-panther over streamable HTTP', () => {
   it('serves the SDK client with the bearer token; 401 without it; 403 for a foreign Origin; /healthz open', async () => {

@@ -6,6 +6,7 @@ import {
   type IntrospectionEndpoint,
   startIntrospectionEndpoint,
 } from '../../core/src/testdata/introspectionEndpoint.js';
+import { INITIALIZE, postMcp } from '../../core/src/testdata/rawMcp.js';
 import {
   assertBuilt,
   baseEnv,
@@ -98,22 +99,7 @@ async function connectAs(token: string): Promise<Client> {
   clients.push(client);
   return client;
 }
-function initialize(token: string): Promise<Response> {
-  return fetch(server.url, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-    },
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'initialize',
-      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
-    }),
-  });
-}
+const initialize = (token: string): Promise<Response> => postMcp(server.url, INITIALIZE, { token });
 
 describe('opaque access tokens checked by introspection over HTTP', () => {
   it("serve the caller its profile, asking the issuer once while the token's answer holds", async () => {

@@ -5,6 +5,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INITIALIZE, postMcp } from '../../core/src/testdata/rawMcp.js';
 import {
   assertBuilt,
   baseEnv,
@@ -109,23 +110,9 @@ const WRITE_TOOLS = [
   'update_alert_status',
 ];
 
-function post(token: string | undefined, body: unknown): Promise<Response> {
-  return fetch(server.url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-}
-const initialize = {
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'initialize',
-  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
-};
+const post = (token: string | undefined, body: unknown): Promise<Response> =>
+  postMcp(server.url, body, { token: token || undefined });
+const initialize = INITIALIZE;
 
 describe('team deployment of mcp-panther over HTTP', () => {
   it('an analyst lists read tools only and cannot call a write tool; a responder lists and calls the alert writes', async () => {

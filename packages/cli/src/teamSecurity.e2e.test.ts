@@ -6,6 +6,7 @@ import type { Sandbox } from '@mcp-panther/sandbox';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { INITIALIZE, postMcp } from '../../core/src/testdata/rawMcp.js';
 import {
   assertBuilt,
   baseEnv,
@@ -107,29 +108,13 @@ async function connectAs(token: string): Promise<Client> {
   return client;
 }
 
-function post(
+const post = (
   token: string | undefined,
   body: unknown,
   headers: Record<string, string> = {},
   url = server.url,
-): Promise<Response> {
-  return fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...headers,
-    },
-    body: JSON.stringify(body),
-  });
-}
-const initialize = {
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'initialize',
-  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
-};
+): Promise<Response> => postMcp(url, body, { token: token || undefined, headers });
+const initialize = INITIALIZE;
 
 /** The profile `config://panther` names for this client's caller. */
 async function profileOf(client: Client): Promise<unknown> {

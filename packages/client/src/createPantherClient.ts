@@ -17,7 +17,14 @@ import { createPartMonitor } from './state/guard/monitor.js';
 import { createMemoryCacheStore } from './state/memoryCacheStore.js';
 import { createMemorySingleFlight } from './state/memorySingleFlight.js';
 import { createTokenBucketRateLimiter } from './state/tokenBucketRateLimiter.js';
-import type { CacheKind, ClientStats, GraphQLRequestOptions, PantherClient, RestRequest } from './types.js';
+import {
+  type CacheKind,
+  type ClientStats,
+  emptyClientStats,
+  type GraphQLRequestOptions,
+  type PantherClient,
+  type RestRequest,
+} from './types.js';
 
 /**
  * The Panther client: REST and GraphQL behind one concurrency limit, one rate limiter, one cache store and one
@@ -26,16 +33,7 @@ import type { CacheKind, ClientStats, GraphQLRequestOptions, PantherClient, Rest
  */
 export function createPantherClient(options: PantherClientOptions): PantherClient {
   const o = resolveClientOptions(options);
-  const stats: ClientStats = {
-    upstreamCalls: 0,
-    cacheHits: 0,
-    coalesced: 0,
-    retries: 0,
-    throttledWaits: 0,
-    inFlight: 0,
-    maxInFlight: 0,
-    partErrors: 0,
-  };
+  const stats: ClientStats = emptyClientStats();
   const upstream = createUpstreamHttp({ fetch: o.fetch, env: o.env });
   // Parts the client builds are its own to close; given ones belong to whoever gave them.
   const owned: { close?(reason?: unknown): unknown }[] = [];

@@ -36,6 +36,7 @@ export type {
   QueryValue,
   RestRequest,
 } from './types.js';
+export { emptyClientStats } from './types.js';
 export type { ResolvePantherUrlsOptions } from './urls/resolvePantherUrls.js';
 export { resolvePantherUrls } from './urls/resolvePantherUrls.js';
 export { CLIENT_VERSION, DEFAULT_USER_AGENT } from './version.js';

@@ -93,6 +93,20 @@ export interface ClientStats {
   partErrors: number;
 }
 
+/** Counters of a client that has sent nothing yet (a fresh object each time: clients count in their own). */
+export function emptyClientStats(): ClientStats {
+  return {
+    upstreamCalls: 0,
+    cacheHits: 0,
+    coalesced: 0,
+    retries: 0,
+    throttledWaits: 0,
+    inFlight: 0,
+    maxInFlight: 0,
+    partErrors: 0,
+  };
+}
+
 export interface PantherClient {
   readonly urls: PantherUrls;
   readonly stats: Readonly<ClientStats>;

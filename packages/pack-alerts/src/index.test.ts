@@ -52,7 +52,7 @@ describe('alertsPack', () => {
     const size = JSON.stringify(entries).length;
     console.log(`alerts pack tools/list: ${size} chars`);
     // 8,300 before list_alerts took fields and declared its table output, and get_alert_events took fields; the
-    // data lake pack gave back more than that, and all four packs stay within 23,000 (all-packs.test.ts).
+    // data lake pack gave back more than that, and all four packs stay within 23,000 (cli/src/packs/allPacks.test.ts).
     expect(size).toBeLessThan(8600);
   });
 

@@ -58,3 +58,7 @@ export const alertsPack = definePack({
 });
 
 export default alertsPack;
+
+/** What list_alerts shows of an alert by default (the bench checks its answers for them). */
+export type { RestAlert } from './support/alerts.js';
+export { ALERT_COLUMNS, alertRecord } from './support/alerts.js';

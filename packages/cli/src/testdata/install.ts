@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { type RunResult, run as runProgram } from '../../../distribution/src/run.js';
 
 /**
  * Helpers for the install test: a user's machine is a folder outside the workspace, plain npm, and the Node
@@ -32,46 +32,15 @@ export function userEnv(node: TestNode, extra: Record<string, string> = {}): Rec
   return { ...env, ...extra };
 }
 
-export interface RunResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type { RunResult } from '../../../distribution/src/run.js';
 
-/** Runs a command to completion (killed after `timeoutMs`, which then fails with what it printed so far). */
+/** Runs a command to completion (killed after `timeoutMs`, default 60 s, which then fails with what it printed). */
 export function run(
   command: string,
   args: readonly string[],
   options: { cwd: string; env: Record<string, string>; timeoutMs?: number },
 ): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    const timeoutMs = options.timeoutMs ?? 60_000;
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${command} ${args.join(' ')} took over ${timeoutMs} ms\n${stdout}\n${stderr}`));
-    }, timeoutMs);
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runProgram(command, args, { ...options, timeoutMs: options.timeoutMs ?? 60_000 });
 }
 
 /** `npm install` as a user types it (no audit, no funding notes), failing with npm's own output. */

@@ -1,3 +1,5 @@
+import { INITIALIZE, postMcp } from '../../../core/src/testdata/rawMcp.js';
+
 /**
  * MCP over streamable HTTP with hand-written JSON-RPC text, for requests the SDK's client cannot send (its
  * JSON.stringify overflows on a 5,000-level argument before anything leaves the test).
@@ -24,16 +26,7 @@ async function messageOf(response: Response): Promise<unknown> {
 }
 
 export async function openRawMcpSession(url: string): Promise<RawMcpSession> {
-  const init = await fetch(url, {
-    method: 'POST',
-    headers: HEADERS,
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 0,
-      method: 'initialize',
-      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
-    }),
-  });
+  const init = await postMcp(url, INITIALIZE);
   await messageOf(init);
   const session = init.headers.get('mcp-session-id');
   if (init.status !== 200 || session === null) throw new Error(`initialize answered ${init.status}`);

@@ -6,6 +6,7 @@ import { createLogger, memorySink } from '../logging/createLogger.js';
 import { startIdentityProvider, type TestIdentityProvider } from '../testdata/identityProvider.js';
 import { type IntrospectionEndpoint, startIntrospectionEndpoint } from '../testdata/introspectionEndpoint.js';
 import { fakeClient, thingsPack } from '../testdata/packs.js';
+import { INITIALIZE, postMcp } from '../testdata/rawMcp.js';
 import type { AccessTokenVerifier } from './accessTokens.js';
 import { createDefaultVerifier } from './defaultVerifier.js';
 import { createIntrospectionVerifier } from './introspection.js';
@@ -204,25 +205,7 @@ describe('the accessTokenVerifier part', () => {
       },
     });
     const running = await host.listen();
-    const initialize = (token: string) =>
-      fetch(running.url, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          accept: 'application/json, text/event-stream',
-        },
-        body: JSON.stringify({
-          jsonrpc: '2.0',
-          id: 1,
-          method: 'initialize',
-          params: {
-            protocolVersion: '2025-06-18',
-            capabilities: {},
-            clientInfo: { name: 't', version: '1' },
-          },
-        }),
-      });
+    const initialize = (token: string) => postMcp(running.url, INITIALIZE, { token });
     expect((await initialize('device-cert:alice')).status).toBe(200);
     const refused = await initialize('device-cert:mallory');
     expect(refused.status).toBe(401);

@@ -1,5 +1,5 @@
 import type { PantherClient, RestRequest } from '@mcp-panther/client';
-import { PantherApiError } from '@mcp-panther/client';
+import { emptyClientStats, PantherApiError } from '@mcp-panther/client';
 import { z } from 'zod';
 import { definePack, definePrompt } from '../define/definePack.js';
 import { defineTool } from '../define/defineTool.js';
@@ -133,16 +133,7 @@ export function fakeClient(
   return {
     requests,
     urls: { rest: 'https://api.fake.test', graphql: 'https://api.fake.test/public/graphql' },
-    stats: {
-      upstreamCalls: 0,
-      cacheHits: 0,
-      coalesced: 0,
-      retries: 0,
-      throttledWaits: 0,
-      inFlight: 0,
-      maxInFlight: 0,
-      partErrors: 0,
-    },
+    stats: emptyClientStats(),
     async rest<T>(request: RestRequest): Promise<T> {
       requests.push(request);
       if (request.path === '/api-tokens/self') {

@@ -1,4 +1,9 @@
-import type { GraphQLRequestOptions, PantherClient, RestRequest } from '@mcp-panther/client';
+import {
+  emptyClientStats,
+  type GraphQLRequestOptions,
+  type PantherClient,
+  type RestRequest,
+} from '@mcp-panther/client';
 import { contentResultSchema, isContentOutput } from '../define/content.js';
 import type { AnyTool, Logger, ToolContext } from '../define/types.js';
 import { McpHostError } from '../errors.js';
@@ -57,16 +62,7 @@ export function createFakeClient(respond: FakeResponder = () => ({})): FakeClien
   const invalidated: string[][] = [];
   const client: PantherClient = {
     urls: { rest: 'http://127.0.0.1:1', graphql: 'http://127.0.0.1:1/public/graphql' },
-    stats: {
-      upstreamCalls: 0,
-      cacheHits: 0,
-      coalesced: 0,
-      retries: 0,
-      throttledWaits: 0,
-      inFlight: 0,
-      maxInFlight: 0,
-      partErrors: 0,
-    },
+    stats: emptyClientStats(),
     async rest<T>(request: RestRequest): Promise<T> {
       const call: FakeRestCall = { kind: 'rest', request };
       calls.push(call);

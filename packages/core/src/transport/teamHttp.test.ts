@@ -7,6 +7,7 @@ import { createHost, type Host } from '../host/createHost.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
 import { startIdentityProvider, type TestIdentityProvider } from '../testdata/identityProvider.js';
 import { fakeClient, thingsPack } from '../testdata/packs.js';
+import { INITIALIZE, postMcp } from '../testdata/rawMcp.js';
 import type { RunningHttpServer } from './http.js';
 
 // The host serving HTTP with team authentication: a real identity provider (oauth2-mock-server) issues the access
@@ -115,24 +116,9 @@ const names = async (client: Client): Promise<string[]> =>
 const text = (result: unknown): string =>
   ((result as { content: { text: string }[] }).content ?? []).map((c) => c.text).join('\n');
 
-function post(token: string | undefined, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(server.url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
-      ...headers,
-    },
-    body: JSON.stringify(body),
-  });
-}
-const initialize = {
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'initialize',
-  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
-};
+const post = (token: string | undefined, body: unknown, headers: Record<string, string> = {}) =>
+  postMcp(server.url, body, { token, headers });
+const initialize = INITIALIZE;
 
 describe('team deployment over HTTP', () => {
   it('gives two callers at the same time the tools of their own profiles, computed once per profile', async () => {

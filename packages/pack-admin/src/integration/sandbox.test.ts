@@ -12,8 +12,6 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPack } from '../index.js';
 import { permissionTitle } from '../support/permission-titles.js';
-import { ALL_PACKS } from '../testdata/all-packs.js';
-import { ALL_TOOLS } from '../testdata/reference-tools.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: structured results are read field by field in assertions.
 type Result = Record<string, any>;
@@ -84,16 +82,6 @@ describe('admin pack on the sandbox: tool visibility', () => {
       'get_permissions',
       'list_log_sources',
     ]);
-  });
-
-  it('with all four packs in read-write mode, lists the 36 tools of the reference README and save_query', async () => {
-    const host = await createTestHost({
-      packs: ALL_PACKS,
-      panther: { url: sandbox.url, token: sandbox.tokens.admin },
-      policy: { mode: 'read-write' },
-    });
-    hosts.push(host);
-    expect((await host.tools()).sort()).toEqual(ALL_TOOLS);
   });
 
   it('shows tokens without these permissions only get_permissions', async () => {

@@ -10,8 +10,8 @@ import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { JsonSchemaType } from '@modelcontextprotocol/sdk/validation/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_PACKS } from './testdata/all-packs.js';
-import { ALL_TOOLS } from './testdata/reference-tools.js';
+import { ALL_PACKS } from './testdata/allPacks.js';
+import { ALL_TOOLS } from './testdata/referenceTools.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: structured results are read field by field.
 type Result = Record<string, any>;

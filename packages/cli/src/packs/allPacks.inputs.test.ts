@@ -7,7 +7,7 @@
 import type { AnyTool } from '@mcp-panther/core';
 import { createTestHost, type TestHost, toolListEntry } from '@mcp-panther/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_PACKS, fullAccessPanther } from './testdata/all-packs.js';
+import { ALL_PACKS, fullAccessPanther } from './testdata/allPacks.js';
 
 const TOOLS: readonly AnyTool[] = ALL_PACKS.flatMap((pack) => pack.tools);
 

@@ -1,10 +1,10 @@
 /** The four first-party packs together, and a fake Panther whose token holds every permission. */
 import { PANTHER_PERMISSIONS } from '@mcp-panther/client';
 import { createFakeClient, type FakeClient } from '@mcp-panther/core/testing';
+import { adminPack } from '@mcp-panther/pack-admin';
 import { alertsPack } from '@mcp-panther/pack-alerts';
 import { datalakePack } from '@mcp-panther/pack-datalake';
 import { detectionsPack } from '@mcp-panther/pack-detections';
-import { adminPack } from '../index.js';
 
 export const ALL_PACKS = [alertsPack, datalakePack, detectionsPack, adminPack];
 

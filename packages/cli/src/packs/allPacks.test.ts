@@ -3,11 +3,11 @@
  * lists the 36 tools of the reference server's README, under the same names, and save_query.
  */
 import { createTestHost } from '@mcp-panther/core/testing';
+import { adminPack } from '@mcp-panther/pack-admin';
 import { detectionsPack } from '@mcp-panther/pack-detections';
 import { describe, expect, it } from 'vitest';
-import { adminPack } from './index.js';
-import { ALL_PACKS, fullAccessPanther } from './testdata/all-packs.js';
-import { ALL_TOOLS, REFERENCE_TOOLS } from './testdata/reference-tools.js';
+import { ALL_PACKS, fullAccessPanther } from './testdata/allPacks.js';
+import { ALL_TOOLS, REFERENCE_TOOLS } from './testdata/referenceTools.js';
 
 describe('all four packs', () => {
   it('list the 36 tools of the reference README and save_query in read-write mode', async () => {
