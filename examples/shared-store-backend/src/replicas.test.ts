@@ -4,10 +4,10 @@ import {
   createLogger,
   definePack,
   defineTool,
+  givenPackSource,
   type Host,
   loadConfig,
   memorySink,
-  type PackSource,
 } from '@mcp-panther/core';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
@@ -48,7 +48,7 @@ const pack = definePack({
     }),
   ],
 });
-const source: PackSource = { specifier: 'things', enabled: true, optional: false, config: undefined, pack };
+const source = givenPackSource(pack);
 
 let store: StoreServer | undefined;
 let upstream: FakeUpstream | undefined;

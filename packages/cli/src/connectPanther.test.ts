@@ -1,4 +1,4 @@
-import { createHost, createLogger, memorySink, type PackSource, parseConfig } from '@mcp-panther/core';
+import { createHost, createLogger, givenPackSource, memorySink, parseConfig } from '@mcp-panther/core';
 import { startSandbox } from '@mcp-panther/sandbox';
 import { describe, expect, it } from 'vitest';
 // Core's own test packs: the same host pipeline core's tests drive, here on the CLI's sandbox connection.
@@ -6,13 +6,7 @@ import { otherPack, thingsPack } from '../../core/src/testdata/packs.js';
 import { connectSandbox, loadSandbox } from './connectPanther.js';
 import { sandboxConfig } from './sandboxSection.js';
 
-const sources: PackSource[] = [thingsPack, otherPack].map((pack) => ({
-  specifier: pack.id,
-  enabled: true,
-  optional: false,
-  config: undefined,
-  pack,
-}));
+const sources = [thingsPack, otherPack].map((pack) => givenPackSource(pack));
 
 describe('the CLI connects core to the sandbox', () => {
   it('starts the sandbox when no Panther URL is configured, and says so', async () => {

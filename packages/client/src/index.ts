@@ -24,7 +24,13 @@ export type {
   TokenBucketRateLimiterOptions,
 } from './state/tokenBucketRateLimiter.js';
 export { createTokenBucketRateLimiter } from './state/tokenBucketRateLimiter.js';
-export type { CacheStore, RateLimiter, SingleFlight, TagVersions } from './state/types.js';
+export type {
+  CacheStore,
+  RateLimiter,
+  SingleFlight,
+  SingleFlightRunOptions,
+  TagVersions,
+} from './state/types.js';
 export type {
   CacheKind,
   CallOptions,

@@ -112,7 +112,7 @@ export type { PackCheck } from './loading/checkPack.js';
 export { checkPack } from './loading/checkPack.js';
 export { CORE_VERSION } from './loading/coreVersion.js';
 export { provideHostModules } from './loading/hostModules.js';
-export { packSources } from './loading/loadPacks.js';
+export { givenPackSource, packSources } from './loading/loadPacks.js';
 export type { HostLogger, LoggerOptions, LogSink } from './logging/createLogger.js';
 export { createLogger, fileSink, memorySink, stderrSink } from './logging/createLogger.js';
 export { CHARS_PER_TOKEN, estimateTokens } from './output/estimateTokens.js';

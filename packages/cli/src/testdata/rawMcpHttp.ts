@@ -1,4 +1,4 @@
-import { INITIALIZE, postMcp } from '../../../core/src/testdata/rawMcp.js';
+import { INITIALIZE, mcpMessage, postMcp } from '../../../core/src/testdata/rawMcp.js';
 
 /**
  * MCP over streamable HTTP with hand-written JSON-RPC text, for requests the SDK's client cannot send (its
@@ -11,23 +11,9 @@ export interface RawMcpSession {
 
 const HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
 
-/** The JSON-RPC message of an answer sent as JSON or as server-sent events. */
-async function messageOf(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (!(response.headers.get('content-type') ?? '').includes('text/event-stream')) {
-    return text === '' ? undefined : (JSON.parse(text) as unknown);
-  }
-  const data = text
-    .split('\n')
-    .filter((line) => line.startsWith('data:'))
-    .map((line) => line.slice(5).trim())
-    .filter((line) => line !== '');
-  return data.length === 0 ? undefined : (JSON.parse(data[data.length - 1] as string) as unknown);
-}
-
 export async function openRawMcpSession(url: string): Promise<RawMcpSession> {
   const init = await postMcp(url, INITIALIZE);
-  await messageOf(init);
+  await mcpMessage(init);
   const session = init.headers.get('mcp-session-id');
   if (init.status !== 200 || session === null) throw new Error(`initialize answered ${init.status}`);
   const headers = { ...HEADERS, 'mcp-session-id': session, 'mcp-protocol-version': '2025-06-18' };
@@ -40,7 +26,7 @@ export async function openRawMcpSession(url: string): Promise<RawMcpSession> {
   return {
     async request(text) {
       const response = await fetch(url, { method: 'POST', headers, body: text });
-      return { status: response.status, message: await messageOf(response) };
+      return { status: response.status, message: await mcpMessage(response) };
     },
   };
 }

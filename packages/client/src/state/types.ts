@@ -36,6 +36,18 @@ export interface RateLimiter {
   close?(reason?: unknown): Promise<void> | void;
 }
 
+/** One caller of `SingleFlight.run`. */
+export interface SingleFlightRunOptions {
+  readonly tags: readonly string[];
+  readonly signal: AbortSignal;
+  /**
+   * Call when the caller joins a flight already under way. Until a part calls `start`, calls this or settles,
+   * the client cannot tell a join from a hang: a part that does neither within the client's `partTimeoutMs`
+   * is passed by, and the caller runs the call itself.
+   */
+  readonly onJoin?: (() => void) | undefined;
+}
+
 /**
  * Identical reads in flight share one upstream call. Each caller waits with its own signal; the shared call is
  * aborted only when every caller has gone.
@@ -43,16 +55,7 @@ export interface RateLimiter {
 export interface SingleFlight {
   run<T>(
     key: string,
-    options: {
-      readonly tags: readonly string[];
-      readonly signal: AbortSignal;
-      /**
-       * Call when the caller joins a flight already under way. Until a part calls `start`, calls this or settles,
-       * the client cannot tell a join from a hang: a part that does neither within the client's `partTimeoutMs`
-       * is passed by, and the caller runs the call itself.
-       */
-      readonly onJoin?: (() => void) | undefined;
-    },
+    options: SingleFlightRunOptions,
     start: (shared: AbortSignal) => Promise<T>,
   ): Promise<{ readonly value: T; readonly joined: boolean }>;
   /** Later reads with these tags start a fresh call instead of joining one that began before a write. */

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/loadConfig.js';
+import { givenPackSource } from '../loading/loadPacks.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
 import { fakeClient, otherPack, thingsPack } from '../testdata/packs.js';
-import type { PackSource } from '../types.js';
 import { createHost } from './createHost.js';
 
-const sources: PackSource[] = [thingsPack, otherPack].map((pack) => ({
-  specifier: pack.id,
-  enabled: true,
-  optional: false,
-  config: undefined,
-  pack,
-}));
+const sources = [thingsPack, otherPack].map((pack) => givenPackSource(pack));
 const quietLogger = () => {
   const sink = memorySink();
   return { sink, logger: createLogger({ level: 'debug', format: 'json', sink }) };

@@ -29,6 +29,20 @@ export function packSources(entries: readonly PackEntry[]): PackSource[] {
   );
 }
 
+/** A pack given as an object (not imported by name), named by its id: enabled, with its default config. */
+export function givenPackSource(
+  pack: PackDefinition,
+  options: { readonly enabled?: boolean; readonly config?: unknown } = {},
+): PackSource {
+  return {
+    specifier: pack.id,
+    enabled: options.enabled ?? true,
+    optional: false,
+    config: options.config,
+    pack,
+  };
+}
+
 /** The context a built pack needs could not be had (Panther unreachable): that error, not a pack's, is reported. */
 class BuildContextUnavailable extends Error {}
 

@@ -14,10 +14,10 @@ import type { AuditSink } from '../audit/auditSink.js';
 import type { CallHook } from '../calls/types.js';
 import { parseConfig } from '../config/loadConfig.js';
 import { createHost, type Host } from '../host/createHost.js';
+import { givenPackSource } from '../loading/loadPacks.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
 import type { SharedStore } from '../sharedStore/types.js';
 import { thingsPack } from '../testdata/packs.js';
-import type { PackSource } from '../types.js';
 
 let upstream: FakeUpstream;
 let host: Host | undefined;
@@ -34,13 +34,7 @@ afterEach(async () => {
   await upstream.close();
 });
 
-const source: PackSource = {
-  specifier: 'things',
-  enabled: true,
-  optional: false,
-  config: undefined,
-  pack: thingsPack,
-};
+const source = givenPackSource(thingsPack);
 
 /** Counts every method call of a part, then forwards it to the real one. */
 function counted<T extends object>(part: T, counts: Record<string, number>): T {

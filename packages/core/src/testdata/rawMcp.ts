@@ -28,3 +28,17 @@ export function postMcp(
     body: JSON.stringify(body),
   });
 }
+
+/** The JSON-RPC message of an answer sent as plain JSON or as server-sent events (the last event's). */
+export async function mcpMessage(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!(response.headers.get('content-type') ?? '').includes('text/event-stream')) {
+    return text === '' ? undefined : (JSON.parse(text) as unknown);
+  }
+  const data = text
+    .split('\n')
+    .filter((line) => line.startsWith('data:'))
+    .map((line) => line.slice(5).trim())
+    .filter((line) => line !== '');
+  return data.length === 0 ? undefined : (JSON.parse(data[data.length - 1] as string) as unknown);
+}

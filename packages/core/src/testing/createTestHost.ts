@@ -12,6 +12,7 @@ import { parseConfig } from '../config/loadConfig.js';
 import type { HostConfig, HostConfigInput } from '../config/schema.js';
 import type { PackDefinition } from '../define/types.js';
 import { createHost, type Host } from '../host/createHost.js';
+import { givenPackSource } from '../loading/loadPacks.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
 import type { HostParts } from '../parts/types.js';
 import { UI_EXTENSION } from '../server/views.js';
@@ -94,13 +95,12 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
   const logger = createLogger({ level: 'debug', format: 'json', sink });
   const host = await createHost({
     config,
-    packs: options.packs.map((pack) => ({
-      specifier: pack.id,
-      enabled: !options.disabledPacks?.includes(pack.id),
-      optional: false,
-      config: options.packConfig?.[pack.id],
-      pack,
-    })),
+    packs: options.packs.map((pack) =>
+      givenPackSource(pack, {
+        enabled: !options.disabledPacks?.includes(pack.id),
+        config: options.packConfig?.[pack.id],
+      }),
+    ),
     client: 'client' in options.panther ? options.panther.client : undefined,
     logger,
     parts: options.parts,

@@ -6,6 +6,7 @@ import { parseConfig } from '../config/loadConfig.js';
 import { createHost, type Host } from '../host/createHost.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
 import { fakeClient, thingsPack } from '../testdata/packs.js';
+import { INITIALIZE } from '../testdata/rawMcp.js';
 import type { RunningHttpServer } from './http.js';
 import { assertSafeBinding, bearerMatches, hostAllowed, isLoopbackHost, originAllowed } from './security.js';
 
@@ -49,12 +50,7 @@ function send(
   });
 }
 
-const initialize = {
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'initialize',
-  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } },
-};
+const initialize = INITIALIZE;
 const mcpHeaders = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
 
 describe('security helpers', () => {

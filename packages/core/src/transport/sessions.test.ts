@@ -5,6 +5,7 @@ import { parseConfig } from '../config/loadConfig.js';
 import { createHost, type Host } from '../host/createHost.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
 import { fakeClient, thingsPack } from '../testdata/packs.js';
+import { INITIALIZE, postMcp } from '../testdata/rawMcp.js';
 import type { RunningHttpServer } from './http.js';
 import {
   type Admission,
@@ -240,16 +241,7 @@ describe('HTTP sessions', () => {
     const running = await start({ maxSessions: 2 });
     const open = [await connect(running.url), await connect(running.url)];
     expect(running.sessionCount).toBe(2);
-    const response = await fetch(running.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
-      body: JSON.stringify({
-        jsonrpc: '2.0',
-        id: 1,
-        method: 'initialize',
-        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'x', version: '1' } },
-      }),
-    });
+    const response = await postMcp(running.url, INITIALIZE);
     expect(response.status).toBe(503);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(await response.text()).toContain('maximum of 2 sessions');

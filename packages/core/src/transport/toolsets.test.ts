@@ -5,6 +5,7 @@ import { parseConfig } from '../config/loadConfig.js';
 import { createHost, type Host } from '../host/createHost.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
 import { fakeClient, otherPack, thingsPack } from '../testdata/packs.js';
+import { INITIALIZE, mcpMessage, postMcp } from '../testdata/rawMcp.js';
 import type { RunningHttpServer } from './http.js';
 
 // Toolsets per connection over real HTTP: the SDK's client (and raw requests) choose packs, tools and read-only
@@ -91,28 +92,12 @@ const names = async (client: Client) => (await client.listTools()).tools.map((t)
 function post(path: string, body: unknown, headers: Record<string, string>, server = stateful.server) {
   const url = new URL(server.url);
   url.pathname = path;
-  return fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      ...headers,
-    },
-    body: JSON.stringify(body),
-  });
+  return postMcp(url.href, body, { headers });
 }
-const initialize = {
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'initialize',
-  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
-};
+const initialize = INITIALIZE;
 /** The JSON-RPC answer in a response (plain JSON or one SSE event). */
-async function answer(response: Response): Promise<{ result?: { tools?: { name: string }[] } }> {
-  const text = await response.text();
-  const data = text.startsWith('{') ? text : (/^data: (.*)$/m.exec(text)?.[1] ?? '{}');
-  return JSON.parse(data);
-}
+const answer = async (response: Response) =>
+  ((await mcpMessage(response)) ?? {}) as { result?: { tools?: { name: string }[] } };
 
 describe('toolsets per connection over HTTP', () => {
   it('narrow by URL path: /mcp/x/{pack}, /mcp/readonly and both', async () => {

@@ -3,7 +3,7 @@
  * sandbox: their schemas, rows from real queries, hostile arguments checked on the SQL that reached the sandbox,
  * saved queries read at build time, and save_query followed by a reload that makes the saved query a tool.
  */
-import { escapeHidden, type PackDefinition, type PackSource } from '@mcp-panther/core';
+import { escapeHidden, givenPackSource, type PackDefinition } from '@mcp-panther/core';
 import { createTestHost, type TestHost } from '@mcp-panther/core/testing';
 import { type Sandbox, startSandbox } from '@mcp-panther/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,14 +90,6 @@ async function saveQueryByRest(name: string, sql: string): Promise<void> {
 }
 
 const submitted = () => sandbox.stats.requestsByRoute['graphql executeDataLakeQuery'] ?? 0;
-
-const source = (pack: PackDefinition): PackSource => ({
-  specifier: pack.id,
-  enabled: true,
-  optional: false,
-  config: undefined,
-  pack,
-});
 
 beforeAll(async () => {
   sandbox = await startSandbox({ events: 3000, seed: 11 });
@@ -285,7 +277,7 @@ describe('saved queries as tools', () => {
       const rebuilt = await buildQueriesPack([tool], writer.host.client);
       const report = await writer.host.reload({
         config: writer.host.config,
-        packs: [source(datalakePack), source(rebuilt)],
+        packs: [givenPackSource(datalakePack), givenPackSource(rebuilt)],
       });
       expect(report.addedTools).toEqual(['regions_of_event']);
       const result = await writer.call('regions_of_event', { event_name: 'ConsoleLogin' });

@@ -4,10 +4,10 @@ import {
   createLogger,
   definePack,
   defineTool,
+  givenPackSource,
   type Host,
   loadConfig,
   memorySink,
-  type PackSource,
 } from '@mcp-panther/core';
 import { type RedisServer, startRedisServer } from '@mcp-panther/redis/testing';
 import { describeWithPrograms } from '@mcp-panther/test-programs';
@@ -40,13 +40,7 @@ const thingsPack = definePack({
   ],
 });
 
-const source: PackSource = {
-  specifier: 'things',
-  enabled: true,
-  optional: false,
-  config: undefined,
-  pack: thingsPack,
-};
+const source = givenPackSource(thingsPack);
 
 /** The config as the command reads it (the environment, with the `redis` section), without a file. */
 const configFor = (env: Record<string, string>) =>

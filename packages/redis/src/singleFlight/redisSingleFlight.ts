@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SingleFlight } from '@mcp-panther/client';
+import type { SingleFlight, SingleFlightRunOptions } from '@mcp-panther/client';
 import type { Health } from '../connection/health.js';
 import { runScript } from '../connection/luaScript.js';
 import { type Keys, keyPart } from '../keys.js';
@@ -189,15 +189,7 @@ export function createRedisSingleFlight(deps: {
   };
 
   return {
-    async run<T>(
-      key: string,
-      options: {
-        readonly tags: readonly string[];
-        readonly signal: AbortSignal;
-        readonly onJoin?: (() => void) | undefined;
-      },
-      start: (shared: AbortSignal) => Promise<T>,
-    ) {
+    async run<T>(key: string, options: SingleFlightRunOptions, start: (shared: AbortSignal) => Promise<T>) {
       // Callers joining this process's flight are reported by `local`; its first caller, by `across`.
       const result = await local.run<Outcome<T>>(key, options, (shared) =>
         health.state === 'up'
