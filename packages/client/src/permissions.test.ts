@@ -28,10 +28,13 @@ function graphqlPermissionEnum(): string[] {
 }
 
 /** Source files of the workspace (tests and build output left out). */
+const BUILT = ['node_modules', 'dist', 'bundle'];
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return ['node_modules', 'dist'].includes(entry.name) ? [] : sourceFiles(path);
+    // Built output (dist, the command's bundle with its inlined types) is not a copy anyone maintains.
+    if (entry.isDirectory()) return BUILT.includes(entry.name) ? [] : sourceFiles(path);
     return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
   });
 }
