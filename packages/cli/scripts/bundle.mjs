@@ -7,6 +7,7 @@
  * bundle/bin.js          the command (bin/mcp-panther.js imports it)
  * bundle/index.js        the package's export (`main`, `CLI_VERSION`)
  * bundle/testing.js      `mcp-panther/testing`, the pack kit's test helpers (the sandbox included)
+ * bundle/view.js         `mcp-panther/view`, what a pack's view uses in its page (built for the browser)
  * bundle/moduleHooks.js  core's Node module hooks (a file of its own: `module.register` loads it by URL)
  * bundle/<module>.js     one per entry of src/bundledModules.json: the modules the host provides by name (built
  *                        from the entry's `entry` file, else a file re-exporting the module; `mcp-panther/pack`
@@ -151,6 +152,20 @@ const result = await build({
   },
   plugins: [provided, workspaceRewrites, commonJsDynamicImports],
   metafile: true,
+  logLevel: 'warning',
+});
+
+// mcp-panther/view runs in a view's page, not in Node: built for the browser on its own (no Node banner, no chunk
+// shared with the command), so a pack's view bundler inlines it whole.
+await build({
+  absWorkingDir: cliDir,
+  entryPoints: [{ in: 'dist/view.js', out: 'view' }],
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  outdir,
+  legalComments: 'none',
   logLevel: 'warning',
 });
 

@@ -7,6 +7,7 @@
  * bundle/kit.d.ts       every declaration of both entries, once (src/kit.ts)
  * bundle/pack.d.ts      `export { … } from './kit.js'`: the names src/pack.ts exports
  * bundle/testing.d.ts   the same for src/testing.ts
+ * bundle/view.d.ts      `mcp-panther/view` (src/view.ts), on its own: a view's page imports nothing else of the kit
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,6 +31,18 @@ const [kit] = generateDtsBundle(
   ],
   { preferredConfigPath: path.join(cliDir, 'tsconfig.json') },
 );
+const [view] = generateDtsBundle(
+  [
+    {
+      filePath: path.join(cliDir, 'src', 'view.ts'),
+      noCheck: true,
+      libraries: { inlinedLibraries: ['@mcp-panther/core'] },
+      output: { noBanner: true, exportReferencedTypes: false },
+    },
+  ],
+  { preferredConfigPath: path.join(cliDir, 'tsconfig.json') },
+);
+writeFileSync(path.join(outdir, 'view.d.ts'), `// mcp-panther/view (scripts/bundleTypes.mjs)\n${view}`);
 writeFileSync(
   path.join(outdir, 'kit.d.ts'),
   `// The pack kit's declarations (scripts/bundleTypes.mjs).\n${kit}`,

@@ -20,6 +20,7 @@ const OPTIONS = {
   'data-dir': { type: 'string' },
   watch: { type: 'boolean', short: 'w' },
   dir: { type: 'string' },
+  view: { type: 'boolean' },
   profile: { type: 'string' },
   toolsets: { type: 'string' },
   tools: { type: 'string' },
@@ -49,6 +50,7 @@ export interface ParsedArgs {
     'data-dir'?: string | undefined;
     watch?: boolean | undefined;
     dir?: string | undefined;
+    view?: boolean | undefined;
     profile?: string | undefined;
     toolsets?: string | undefined;
     tools?: string | undefined;
@@ -167,8 +169,9 @@ Commands:
   doctor    Check the deployment (Panther URL and token, every profile's token, the identity provider, Redis,
             the listeners), each failure with its fix; exit 1 on failure
   sandbox   Run the embedded Panther sandbox alone and print its URL and token
-  create-pack NAME
-            Write a new tool pack (package, one tool, tests, README) into the folder NAME
+  create-pack NAME [--view]
+            Write a new tool pack (package, one tool, tests, README) into the folder NAME;
+            with --view, the tool also links an MCP Apps view built into one HTML file
 
 Options:
   -c, --config PATH      Config file (default: search for mcp-panther.config.* / .mcp-pantherrc* /
@@ -202,6 +205,7 @@ Options:
       --seed N           sandbox: data generator seed
       --data-dir DIR     sandbox: where to keep its database
       --dir DIR          create-pack: where to create the pack's folder (default: here)
+      --view             create-pack: add an MCP Apps view of the tool's answer (docs/apps.md)
   -h, --help             Show this help
   -v, --version          Show the version
 

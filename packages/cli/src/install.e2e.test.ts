@@ -400,4 +400,27 @@ describe("a pack author's first hour, as docs/writing-a-tool-pack.md says", () =
       await client.close();
     }
   }, 300_000);
+
+  it('creates a pack with a view (--view): its tests and type check pass, its build writes the page as one file', async () => {
+    const made = await sh('view', authorDir);
+    expect(made.code, `${made.stdout}\n${made.stderr}`).toBe(0);
+    const boardDir = path.join(authorDir, 'demo-board');
+    // Every generated test ran, the view's among them.
+    const tests = ['src/index.test.ts', 'src/tools/demo-board-list-recent-alerts.test.ts'];
+    const count = (await Promise.all(tests.map((file) => readFile(path.join(boardDir, file), 'utf8'))))
+      .map((text) => text.match(/^ {2}it\(/gm)?.length ?? 0)
+      .reduce((a, b) => a + b, 0);
+    expect(await readFile(path.join(boardDir, tests[0]!), 'utf8')).toContain('views: true');
+    expect(made.stdout).toMatch(new RegExp(`Tests\\s+.*\\D${count} passed`));
+    const html = await readFile(path.join(boardDir, 'dist', 'views', 'recent-alerts.html'), 'utf8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('<script type="module">');
+    expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/i);
+    const typecheck = await run('npm', ['run', 'typecheck'], {
+      cwd: boardDir,
+      env: globalEnv(),
+      timeoutMs: 300_000,
+    });
+    expect(typecheck.code, `${typecheck.stdout}\n${typecheck.stderr}`).toBe(0);
+  }, 600_000);
 });

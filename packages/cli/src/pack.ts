@@ -41,6 +41,7 @@ export type {
   ToolContext,
   ToolDefinition,
   ToolOutput,
+  ViewDefinition,
 } from '@mcp-panther/core';
 export {
   audioContent,
@@ -53,6 +54,7 @@ export {
   definePrompt,
   defineResourceTemplate,
   defineTool,
+  defineView,
   encodePath,
   fieldsParam,
   idParam,

@@ -43,6 +43,8 @@ export interface PackTestHostOptions {
   readonly disabledPacks?: readonly string[];
   /** How the test client answers a write's confirmation question (`policy.confirmWrites`); `accept` by default. */
   readonly confirm?: 'accept' | 'decline' | 'cancel' | 'unsupported';
+  /** The test client declares MCP Apps (`io.modelcontextprotocol/ui`), so the host serves it the packs' views. */
+  readonly views?: boolean;
 }
 
 /** A tool's answer as an MCP client receives it. */
@@ -50,6 +52,17 @@ export interface ToolResult {
   readonly content: readonly { readonly type: string; readonly text?: string }[];
   readonly structuredContent?: Record<string, unknown>;
   readonly isError?: boolean;
+  /** For a client that renders views, a linked tool's result names the tools its view may call. */
+  readonly _meta?: Record<string, unknown>;
+}
+
+/** A view's `resources/read` answer as the client receives it. */
+export interface ViewResource {
+  readonly uri: string;
+  readonly mimeType: string;
+  /** The page: one self-contained HTML file. */
+  readonly text: string;
+  readonly _meta?: Record<string, unknown>;
 }
 
 export interface PackTestHost {
@@ -57,6 +70,10 @@ export interface PackTestHost {
   tools(): Promise<string[]>;
   /** Calls a tool through the host's call hooks and returns the MCP result. */
   call(name: string, args?: Record<string, unknown>): Promise<ToolResult>;
+  /** The `ui://` view a tool links in `tools/list` (`_meta.ui.resourceUri`), for a client that renders views. */
+  viewOf(tool: string): Promise<string | undefined>;
+  /** Reads a view as the client does (`resources/read`); it is there only for a client that renders views. */
+  readView(uri: string): Promise<ViewResource>;
   /** Log lines the host wrote (JSON lines). */
   readonly logs: readonly string[];
   /** The confirmation questions the host asked, in order (their message text). */
@@ -73,6 +90,17 @@ export async function createTestHost(options: PackTestHostOptions): Promise<Pack
   return {
     tools: () => host.tools(),
     call: async (name, args) => (await host.call(name, args)) as ToolResult,
+    async viewOf(tool) {
+      const listed = (await host.client.listTools()).tools.find((t) => t.name === tool);
+      const ui = listed?._meta?.['ui'] as { resourceUri?: unknown } | undefined;
+      return typeof ui?.resourceUri === 'string' ? ui.resourceUri : undefined;
+    },
+    async readView(uri) {
+      const [content] = (await host.client.readResource({ uri })).contents;
+      if (content === undefined || !('text' in content))
+        throw new Error(`resources/read of ${uri} returned no text`);
+      return content as ViewResource;
+    },
     get logs() {
       return host.logs;
     },

@@ -17,9 +17,13 @@ export function firstInstall(): string {
   return HOST_ON_NPM ? 'npm install' : `npm install --no-save ${shellWord(path.resolve(CLI_PACKAGE_DIR))}`;
 }
 
-/** `mcp-panther create-pack <name>`: writes a pack folder whose tests pass as generated, and says what next. */
+/**
+ * `mcp-panther create-pack <name> [--view]`: writes a pack folder whose tests pass as generated (with `--view`,
+ * its tool links an MCP Apps view), and says what next.
+ */
 export async function createPack(name: string, values: ParsedArgs['values']): Promise<number> {
-  const created = writePack(name, values.dir ?? process.cwd());
+  const view = values.view === true;
+  const created = writePack(name, values.dir ?? process.cwd(), { view });
   const relative = path.relative(process.cwd(), created.dir) || '.';
   process.stdout.write(
     [
@@ -30,6 +34,9 @@ export async function createPack(name: string, values: ParsedArgs['values']): Pr
       `  cd ${shellWord(relative)}`,
       `  ${firstInstall()}`,
       '  npm test',
+      ...(view
+        ? ['  npm run build       # dist/, with the view as one HTML file: dist/views/recent-alerts.html']
+        : []),
       '',
       `Then "npm pack", install the .tgz next to your mcp-panther config file and add "${created.packageName}" to its "packs".`,
       '',

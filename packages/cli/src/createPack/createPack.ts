@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../args.js';
-import { packFiles } from './packFiles.js';
+import { type PackFileOptions, packFiles } from './packFiles.js';
 import { PACK_ID, packNames } from './packNames.js';
 import { TEMPLATE_VERSIONS } from './templateVersions.js';
 
@@ -11,8 +11,11 @@ export interface CreatedPack {
   readonly files: readonly string[];
 }
 
-/** Writes a new pack into `<parent>/<id>`; refuses a bad id or a folder that exists and is not empty. */
-export function createPack(id: string, parent: string): CreatedPack {
+/**
+ * Writes a new pack into `<parent>/<id>` (with `view`, an MCP Apps view of its tool too); refuses a bad id or a
+ * folder that exists and is not empty.
+ */
+export function createPack(id: string, parent: string, options: PackFileOptions = {}): CreatedPack {
   if (!PACK_ID.test(id)) {
     throw new UsageError(
       `create-pack: the name "${id}" is not a pack id; use kebab-case letters and digits starting with a letter (for example "ioc-tools")`,
@@ -25,7 +28,7 @@ export function createPack(id: string, parent: string): CreatedPack {
     );
   }
   const names = packNames(id);
-  const files = packFiles(names, TEMPLATE_VERSIONS);
+  const files = packFiles(names, TEMPLATE_VERSIONS, options);
   for (const [file, text] of Object.entries(files)) {
     const target = path.join(dir, file);
     mkdirSync(path.dirname(target), { recursive: true });

@@ -39,6 +39,17 @@ describe('docs/writing-a-tool-pack.md', () => {
     expect(edited).toContain("import { demoGetAlert } from './tools/demo-get-alert.js';");
     expect(edited).toContain('  tools: [demoListRecentAlerts, demoGetAlert],');
     expect(edited.split('\n').length).toBe(index.split('\n').length + 1);
-    expect(Object.keys(readPackDoc().shell)).toEqual(['start', 'test and pack', 'install']);
+    expect(Object.keys(readPackDoc().shell)).toEqual(['start', 'test and pack', 'install', 'view']);
+  });
+
+  it('quotes what create-pack --view writes for the view, and links it from the tool', () => {
+    const generated = packFiles(packNames('demo-board'), TEMPLATE_VERSIONS, { view: true });
+    const quoted = readPackDoc().viewFiles;
+    expect(Object.keys(quoted)).toEqual(['src/views/recent-alerts.ts']);
+    for (const [file, text] of Object.entries(quoted)) expect(text, file).toBe(generated[file]);
+    expect(readPackDoc().shell['view']).toContain('mcp-panther create-pack demo-board --view\n');
+    const tool = generated['src/tools/demo-board-list-recent-alerts.ts'];
+    expect(tool).toContain("import { recentAlertsView } from '../views/recent-alerts.js';");
+    expect(tool).toContain('  view: recentAlertsView,\n');
   });
 });

@@ -1,26 +1,41 @@
 import type { PackNames } from './packNames.js';
 import type { TemplateVersions } from './templateVersions.js';
+import { VIEW_FILE, viewFiles } from './viewFiles.js';
+
+export interface PackFileOptions {
+  /** Also an MCP Apps view linked from the tool: its page in web/, its build script, and a test of the link. */
+  readonly view?: boolean;
+}
 
 /**
  * The files of a new pack, by path: a package that builds, one read tool that uses the pack's config, a unit
- * test on the fake client, an integration test on the sandbox, and a README. docs/writing-a-tool-pack.md quotes
- * these files (a test keeps the two the same) and CI installs, tests, builds and loads a generated pack.
+ * test on the fake client, an integration test on the sandbox, and a README; with `view`, a small MCP Apps view
+ * of the tool's answer, built into one self-contained HTML file. docs/writing-a-tool-pack.md quotes these files
+ * (a test keeps the two the same) and CI installs, tests, builds and loads a generated pack, and builds one with
+ * a view.
  */
-export function packFiles(names: PackNames, versions: TemplateVersions): Record<string, string> {
+export function packFiles(
+  names: PackNames,
+  versions: TemplateVersions,
+  options: PackFileOptions = {},
+): Record<string, string> {
+  const view = options.view === true;
   return {
-    'package.json': packageJson(names, versions),
+    'package.json': packageJson(names, versions, view),
     'tsconfig.json': TSCONFIG,
     'tsconfig.build.json': TSCONFIG_BUILD,
     '.gitignore': 'node_modules/\ndist/\n*.tgz\n',
-    'README.md': readme(names),
+    'README.md': readme(names, view),
     'src/index.ts': indexTs(names, versions),
-    [`src/tools/${names.toolFile}.ts`]: toolTs(names),
+    [`src/tools/${names.toolFile}.ts`]: toolTs(names, view),
     [`src/tools/${names.toolFile}.test.ts`]: toolTestTs(names),
-    'src/index.test.ts': indexTestTs(names),
+    'src/index.test.ts': indexTestTs(names, view),
+    ...(view ? viewFiles(names) : {}),
   };
 }
 
-function packageJson(n: PackNames, v: TemplateVersions): string {
+function packageJson(n: PackNames, v: TemplateVersions, view: boolean): string {
+  const viewDevDependencies = view ? { '@modelcontextprotocol/ext-apps': v.extApps } : {};
   const manifest = {
     name: n.packageName,
     version: '0.1.0',
@@ -30,16 +45,26 @@ function packageJson(n: PackNames, v: TemplateVersions): string {
     engines: { node: '>=20.19' },
     files: ['dist'],
     exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
-    scripts: {
-      build: 'tsc -p tsconfig.build.json',
-      typecheck: 'tsc -p tsconfig.json',
-      test: 'vitest run',
-      prepack: 'npm run build',
-    },
+    scripts: view
+      ? {
+          build: 'tsc -p tsconfig.build.json && node scripts/build-view.mjs',
+          typecheck: 'tsc -p tsconfig.json && tsc -p web/tsconfig.json',
+          pretest: 'node scripts/build-view.mjs',
+          test: 'vitest run',
+          prepack: 'npm run build',
+        }
+      : {
+          build: 'tsc -p tsconfig.build.json',
+          typecheck: 'tsc -p tsconfig.json',
+          test: 'vitest run',
+          prepack: 'npm run build',
+        },
     peerDependencies: { 'mcp-panther': v.host },
     peerDependenciesMeta: { 'mcp-panther': { optional: true } },
     devDependencies: {
+      ...viewDevDependencies,
       '@types/node': v.typesNode,
+      ...(view ? { esbuild: v.esbuild } : {}),
       'mcp-panther': v.host,
       typescript: v.typescript,
       vitest: v.vitest,
@@ -103,9 +128,9 @@ export default ${n.packConst};
 `;
 }
 
-function toolTs(n: PackNames): string {
+function toolTs(n: PackNames, view: boolean): string {
   return `import { cursorOf, cursorParam, defineTool, pagedResult, pick, type RestPage, z } from 'mcp-panther/pack';
-
+${view ? `import { recentAlertsView } from '../views/${VIEW_FILE}.js';\n` : ''}
 /** The pack's config, as its \`configSchema\` (src/index.ts) makes it. */
 interface PackConfig {
   maxAlerts: number;
@@ -120,7 +145,7 @@ export const ${n.toolConst} = defineTool({
     'Use it for a quick look before reading one alert in full.',
   access: 'read',
   permissions: ['AlertRead'],
-  input: z.object({
+${view ? '  view: recentAlertsView,\n' : ''}  input: z.object({
     hours: z.int().min(1).max(168).default(24).describe('How far back to look, in hours (at most a week)'),
     cursor: cursorParam().optional().describe('next_cursor from the previous page'),
   }),
@@ -192,7 +217,38 @@ describe('${n.toolName}', () => {
 `;
 }
 
-function indexTestTs(n: PackNames): string {
+/** The generated integration test's check of the view, for a client that renders MCP Apps. */
+function viewTest(n: PackNames, packConfig: string): string {
+  return `
+  it('links its view for a client that renders MCP Apps, and serves it as one self-contained page', async () => {
+    // The host above declares no MCP Apps: it gets no link, as any client without the extension.
+    expect(await host.viewOf('${n.toolName}')).toBeUndefined();
+    const apps = await createTestHost({
+      packs: [${n.packConst}],
+      panther: { url: panther.url, token: panther.tokens.analyst },
+      packConfig: ${packConfig},
+      views: true,
+    });
+    try {
+      const uri = await apps.viewOf('${n.toolName}');
+      expect(uri).toBe('ui://${n.id}/${VIEW_FILE}');
+      const page = await apps.readView(uri ?? '');
+      expect(page.mimeType).toBe('text/html;profile=mcp-app');
+      // One file: the script is inlined, nothing is loaded by URL (the client's sandbox would refuse it).
+      expect(page.text).toContain('<script type="module">');
+      expect(page.text).not.toMatch(/<(script|link|img)[^>]+(src|href)=/i);
+      // The view may read the next page: this caller may call the tool.
+      const result = await apps.call('${n.toolName}', { hours: 168 });
+      expect(result._meta).toEqual({ 'mcp-panther/callable': ['${n.toolName}'] });
+    } finally {
+      await apps.close();
+    }
+  });
+`;
+}
+
+function indexTestTs(n: PackNames, view = false): string {
+  const packConfig = `{ ${/^[a-z][a-z0-9]*$/.test(n.id) ? n.id : `'${n.id}'`}: { maxAlerts: 3 } }`;
   return `import {
   assertPackConventions,
   createTestHost,
@@ -212,7 +268,7 @@ beforeAll(async () => {
   host = await createTestHost({
     packs: [${n.packConst}],
     panther: { url: panther.url, token: panther.tokens.analyst },
-    packConfig: { ${/^[a-z][a-z0-9]*$/.test(n.id) ? n.id : `'${n.id}'`}: { maxAlerts: 3 } },
+    packConfig: ${packConfig},
   });
 }, 120_000);
 afterAll(async () => {
@@ -249,15 +305,26 @@ describe('${n.id} pack', () => {
     expect(expected.results.length).toBe(3);
     expect(alerts.map((alert) => alert.id)).toEqual(expected.results.map((alert) => alert.id));
   });
-});
+${view ? viewTest(n, packConfig) : ''}});
 `;
 }
 
-function readme(n: PackNames): string {
+const VIEW_README = `
+## The view
+
+Clients that render [MCP Apps](https://modelcontextprotocol.io/docs/extensions/apps) show the tool's answer as a
+table, with a button that reads the next page through the client. The page is \`web/${VIEW_FILE}.html\` and
+\`web/${VIEW_FILE}.ts\` (\`App\` from \`@modelcontextprotocol/ext-apps\` talks to the client; \`mcp-panther/view\`
+shows hidden characters as \`[U+XXXX]\`); \`scripts/build-view.mjs\` bundles them with esbuild into one
+self-contained file, \`dist/views/${VIEW_FILE}.html\` (\`npm test\` and \`npm run build\` run it), which
+\`src/views/${VIEW_FILE}.ts\` serves. Put values into the page as text, never as HTML.
+`;
+
+function readme(n: PackNames, view = false): string {
   return `# ${n.packageName}
 
 An [mcp-panther](https://www.npmjs.com/package/mcp-panther) tool pack (id \`${n.id}\`). Its one tool,
-\`${n.toolName}\`, lists the newest alerts of the last N hours (it needs the \`AlertRead\` permission).
+\`${n.toolName}\`, lists the newest alerts of the last N hours (it needs the \`AlertRead\` permission)${view ? ', and links a view of them' : ''}.
 
 ## Develop
 
@@ -272,7 +339,7 @@ Its one dependency is \`mcp-panther\` (a dev and optional peer dependency): the 
 \`mcp-panther/pack\`, the test kit and the sandbox from \`mcp-panther/testing\`. Add a tool: one file per tool
 in \`src/tools/\`, named after the tool in kebab-case, listed in \`src/index.ts\`. The host's rules are in
 mcp-panther's \`docs/writing-a-tool-pack.md\`.
-
+${view ? VIEW_README : ''}
 ## Use
 
 \`npm pack\` writes \`${n.packageName}-<version>.tgz\`. Install that (or, once published,

@@ -27,4 +27,14 @@ describe('the versions a new pack names', () => {
     expect(TEMPLATE_VERSIONS.vitest).toBe(rootDevDependency('vitest'));
     expect(TEMPLATE_VERSIONS.typesNode).toBe(rootDevDependency('@types/node')?.replace(/\.\d+$/, '.0'));
   });
+
+  it('build a view with the MCP Apps library and the bundler this repository builds its views with', () => {
+    const devDependency = (folder: string, name: string) =>
+      workspacePackages().find((p) => p.folder === folder)?.manifest.devDependencies?.[name];
+    expect(TEMPLATE_VERSIONS.extApps).toBe(devDependency('packages/views', '@modelcontextprotocol/ext-apps'));
+    expect(TEMPLATE_VERSIONS.extApps).toBe(
+      devDependency('examples/third-party-pack', '@modelcontextprotocol/ext-apps'),
+    );
+    expect(TEMPLATE_VERSIONS.esbuild).toBe(devDependency('packages/cli', 'esbuild'));
+  });
 });

@@ -14,6 +14,10 @@ export const TEMPLATE_VERSIONS = {
   typescript: '~5.9.3',
   vitest: '^4.1.12',
   typesNode: '^20.19.0',
+  /** A view's page (`create-pack --view`): the MCP Apps client library mcp-panther's own views use. */
+  extApps: '~1.7.5',
+  /** What builds a view's page into one file, the bundler this repository builds with. */
+  esbuild: '0.28.2',
 } as const;
 
 export type TemplateVersions = { readonly [K in keyof typeof TEMPLATE_VERSIONS]: string };

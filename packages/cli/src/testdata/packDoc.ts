@@ -10,27 +10,32 @@ import { WORKSPACE_ROOT } from './workspacePackages.js';
  */
 export interface PackDoc {
   readonly files: Readonly<Record<string, string>>;
+  /** The files of `create-pack demo-board --view` it quotes (`<!-- create-pack demo-board --view: PATH -->`). */
+  readonly viewFiles: Readonly<Record<string, string>>;
   readonly config: string;
   readonly shell: Readonly<Record<string, string>>;
   readonly addTool: Readonly<Record<string, string>>;
 }
 
-const BLOCK = /<!-- (create-pack demo|config|pack author|add a tool): ([^>]+?) -->\n\n```\w*\n([\s\S]*?)```/g;
+const BLOCK =
+  /<!-- (create-pack demo|create-pack demo-board --view|config|pack author|add a tool): ([^>]+?) -->\n\n```\w*\n([\s\S]*?)```/g;
 
 export function readPackDoc(): PackDoc {
   const markdown = readFileSync(path.join(WORKSPACE_ROOT, 'docs', 'writing-a-tool-pack.md'), 'utf8');
   const files: Record<string, string> = {};
   const shell: Record<string, string> = {};
   const addTool: Record<string, string> = {};
+  const viewFiles: Record<string, string> = {};
   let config: string | undefined;
   for (const [, kind, name, body] of markdown.matchAll(BLOCK)) {
     if (kind === 'config') config = body;
     else if (kind === 'pack author') shell[name!] = body!;
     else if (kind === 'add a tool') addTool[name!] = body!;
+    else if (kind === 'create-pack demo-board --view') viewFiles[name!] = body!;
     else files[name!] = body!;
   }
   if (config === undefined) throw new Error('docs/writing-a-tool-pack.md has no <!-- config: --> block');
-  return { files, config, shell, addTool };
+  return { files, viewFiles, config, shell, addTool };
 }
 
 /**
