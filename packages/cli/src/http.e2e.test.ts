@@ -128,7 +128,7 @@ describe('mcp-panther over streamable HTTP', () => {
       expect(page?.text).toMatch(/^<!doctype html>[\s\S]*<script type="module">/);
       const result = await apps.callTool({ name: 'example_count_recent_alerts', arguments: { hours: 1 } });
       expect(result.isError).toBeFalsy();
-      expect(result._meta).toEqual({ 'mcp-panther/callable': ['example_count_recent_alerts'] });
+      expect(result._meta?.['mcp-panther/callable']).toEqual(['example_count_recent_alerts']);
     } finally {
       await apps.close();
     }
