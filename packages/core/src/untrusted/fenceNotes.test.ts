@@ -28,6 +28,7 @@ describe('fence notes', () => {
     expect(untrustedMeta(['$.comments[*].body'], flagged.slice(0, 1))).toEqual({
       [UNTRUSTED_META_KEY]: { paths: ['$.comments[*].body'], flagged: flagged.slice(0, 1) },
     });
+    expect(untrustedMeta([], [])).toEqual({});
   });
 
   it('names the flag a confirmation is asked for', () => {

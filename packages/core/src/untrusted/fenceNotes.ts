@@ -29,10 +29,12 @@ export function untrustedInstructions(policy: {
 
 const MAX_NAMED = 3;
 
+/** The `_meta` entry naming untrusted and flagged paths; none for a result that holds no text from Panther. */
 export function untrustedMeta(
   untrusted: readonly string[],
   flagged: readonly FlaggedValue[],
 ): Record<string, unknown> {
+  if (untrusted.length === 0 && flagged.length === 0) return {};
   return { [UNTRUSTED_META_KEY]: { paths: untrusted, flagged } };
 }
 

@@ -56,7 +56,8 @@ export function fenceUntrustedHook(deps: { readonly flags: SessionFlags }): Call
         hostKeys: HOST_KEYS,
         escaped: settings.escapeHidden,
       });
-      const meta = { ...outcome.meta, ...untrustedMeta(fenced.untrusted, fenced.flagged) };
+      const marks = untrustedMeta(fenced.untrusted, fenced.flagged);
+      const meta = Object.keys(marks).length > 0 ? { ...outcome.meta, ...marks } : outcome.meta;
       if (fenced.flagged.length === 0) return { ...outcome, meta };
       const [first] = fenced.flagged;
       deps.flags.note(sessionKey(call.sessionId, call.caller), {
