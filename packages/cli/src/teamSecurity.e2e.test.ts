@@ -417,6 +417,7 @@ describe('a watched config edited as operators do', () => {
         PANTHER_API_TOKEN: panther.tokens.noAccess,
         PANTHER_TOKEN_RESPONDER: panther.tokens.responder,
         // As the probe set it: the mode from the environment, so that a config read as the defaults writes.
+  // Seven edits, each waiting for a quiet folder and two agreeing reads: a longer bound than one call's.
         MCP_PANTHER_MODE: 'read-write',
         MCP_PANTHER_CONFIRM_WRITES: 'never',
       }),
@@ -511,5 +512,5 @@ describe('a watched config edited as operators do', () => {
     expect([...observed].sort()).toEqual([newTools, oldTools].sort());
     expect(count('config reloaded')).toBe(reloads);
     expect(count('config change refused')).toBe(1);
-  });
+  }, 90_000);
 });
