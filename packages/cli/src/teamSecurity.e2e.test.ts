@@ -402,6 +402,7 @@ describe('a watched config edited as operators do', () => {
   const run = promisify(execFile);
   const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+  // Seven edits, each waiting for a quiet folder and two agreeing reads: a longer bound than one call's.
   it('half-written config: vim, cp, sed -i, a two-step write, a truncation and a ConfigMap swap serve the old or the new policy, never anything else', async () => {
     const OLD = configText(['update_alert_status', 'bulk_update_alerts', 'add_alert_comment']);
     const NEW = configText(['update_alert_status', 'bulk_update_alerts']);
@@ -416,8 +417,7 @@ describe('a watched config edited as operators do', () => {
         PANTHER_INSTANCE_URL: panther.url,
         PANTHER_API_TOKEN: panther.tokens.noAccess,
         PANTHER_TOKEN_RESPONDER: panther.tokens.responder,
-        // As the probe set it: the mode from the environment, so that a config read as the defaults writes.
-  // Seven edits, each waiting for a quiet folder and two agreeing reads: a longer bound than one call's.
+        // The mode from the environment, so that a config read as the defaults writes.
         MCP_PANTHER_MODE: 'read-write',
         MCP_PANTHER_CONFIRM_WRITES: 'never',
       }),
