@@ -295,6 +295,36 @@ describe('team security of the HTTP server', () => {
     expect(await profileOf(now)).toBe('analyst');
   });
 
+  it('prompt leakage: prompts and their completions follow the profile’s tools', async () => {
+    // Allowed list_detections and get_detection only: no alert prompt, no alert ids read for it.
+    const reader = await connectAs(await idp.token({ sub: 'u-rita', groups: ['Detection Readers'] }));
+    expect((await reader.listPrompts()).prompts).toEqual([]);
+    await expect(reader.getPrompt({ name: 'triage-alert', arguments: { alert_id: 'x' } })).rejects.toThrow(
+      'Prompt triage-alert not found',
+    );
+    const requests = panther.stats.requests;
+    await expect(
+      reader.complete({
+        ref: { type: 'ref/prompt', name: 'triage-alert' },
+        argument: { name: 'alert_id', value: '' },
+      }),
+    ).rejects.toThrow('Prompt triage-alert not found');
+    expect(panther.stats.requests).toBe(requests);
+
+    // Allowed *alert*: the prompts whose every tool is an alert tool, not those that send the model to the data
+    // lake or the log sources; and the completion of an offered one reads alert ids.
+    const responder = await connectAs(await idp.token({ sub: 'u-ravi', groups: ['soc-responders'] }));
+    const offered = (await responder.listPrompts()).prompts.map((p) => p.name);
+    expect(offered).toEqual(expect.arrayContaining(['prioritize-open-alerts', 'triage-alert']));
+    expect(offered).not.toContain('investigate-actor-activity');
+    expect(offered).not.toContain('get-monthly-log-sources-report');
+    const ids = await responder.complete({
+      ref: { type: 'ref/prompt', name: 'triage-alert' },
+      argument: { name: 'alert_id', value: '' },
+    });
+    expect(ids.completion.values.length).toBeGreaterThan(0);
+  });
+
   it('batch amplification: every message of a batch is a call against the caller’s rate, in session and stateless mode', async () => {
     const stateless = await startHttp(['--config', configFile], { ...serverEnv, MCP_HTTP_STATELESS: 'true' });
     /** get_alert of ids Panther does not have: never cached, so each call that runs is one request to Panther. */

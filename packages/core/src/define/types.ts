@@ -249,6 +249,12 @@ export interface PromptFields {
   /** Permissions the prompt's workflow needs; the prompt is hidden when the token lacks them. */
   readonly permissions?: PermissionRequirement;
   /**
+   * The tools its text tells the model to call (of any pack). The prompt, and its completions, are offered only to
+   * a caller whose toolset has every one of them; a completion should read only what these tools read. Without it,
+   * the prompt is offered to a caller with any tool of its pack.
+   */
+  readonly tools?: readonly string[];
+  /**
    * Builds the user message from the arguments: its text, or content blocks (`textContent`, `imageContent`,
    * `resourceContent`…), each sent as one user message.
    */

@@ -218,6 +218,13 @@ export function checkPrompt(prompt: unknown): string[] {
   if (typeof p?.['render'] !== 'function') problems.push('render must be a function');
   if (typeof p?.['args'] !== 'object' || p['args'] === null) problems.push('args must be an object');
   if (p?.['permissions'] !== undefined) problems.push(...checkPermissions(p['permissions']));
+  const tools = p?.['tools'];
+  if (
+    tools !== undefined &&
+    (!Array.isArray(tools) || tools.some((name) => typeof name !== 'string' || !TOOL_NAME_PATTERN.test(name)))
+  ) {
+    problems.push('tools, when given, must be a list of tool names (snake_case)');
+  }
   return problems;
 }
 

@@ -437,11 +437,11 @@ describe('alerts pack: metrics', () => {
 describe('alerts pack: prompts', () => {
   it('lists the triage and reporting prompts and renders them with their arguments', async () => {
     const { prompts } = await rw.client.listPrompts();
+    // Alone, the pack offers the prompts whose every tool it has: the actor investigation and the log sources
+    // report also send the model to query_data_lake (and list_log_sources), which other packs bring.
     expect(prompts.map((p) => p.name).sort()).toEqual([
       'get-detection-rule-errors',
       'get-monthly-detection-quality-report',
-      'get-monthly-log-sources-report',
-      'investigate-actor-activity',
       'prioritize-open-alerts',
       'triage-alert',
     ]);
@@ -456,12 +456,8 @@ describe('alerts pack: prompts', () => {
     expect(await render('prioritize-open-alerts', { ...window, severities: 'HIGH' })).toContain(
       'severities [HIGH]',
     );
-    expect(await render('investigate-actor-activity', { actor: 'bob@acme.io' })).toContain('bob@acme.io');
     expect(await render('get-monthly-detection-quality-report', { month: 'March', year: '2024' })).toContain(
       '2024-03-01T00:00:00Z',
-    );
-    expect(await render('get-monthly-log-sources-report', { month: '3', year: '2024' })).toContain(
-      '2024-04-01T00:00:00Z',
     );
     expect(await render('triage-alert', { alert_id: 'abc' })).toContain('Triage alert abc');
   });
@@ -471,7 +467,7 @@ describe('alerts pack: prompts', () => {
       (await rw.client.complete({ ref: { type: 'ref/prompt', name }, argument: { name: argument, value } }))
         .completion.values;
     expect(await complete('get-monthly-detection-quality-report', 'month', 'ma')).toEqual(['March', 'May']);
-    expect(await complete('get-monthly-log-sources-report', 'year', '')).toContain(
+    expect(await complete('get-monthly-detection-quality-report', 'year', '')).toContain(
       String(new Date().getUTCFullYear()),
     );
     // (severities of prioritize-open-alerts is optional; its completion is unit-tested in prompts.test.ts.)

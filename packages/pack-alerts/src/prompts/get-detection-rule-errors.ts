@@ -11,6 +11,7 @@ export default definePrompt({
   },
   complete: { start_date: (value) => completeStartDate(value), end_date: (value) => completeEndDate(value) },
   permissions: ['AlertRead'],
+  tools: ['list_alerts', 'get_alert', 'get_alert_events'],
   render: ({ start_date, end_date }) =>
     `You are an expert in Python and Panther detections. Find the detection errors created from ${start_date} to ${end_date}: ` +
     `call list_alerts with alert_type DETECTION_ERROR and those dates, following next_cursor until done. ` +

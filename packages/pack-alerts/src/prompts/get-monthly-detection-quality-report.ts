@@ -11,6 +11,13 @@ export default definePrompt({
   },
   complete: { month: (value) => completeMonth(value), year: (value) => completeYear(value) },
   permissions: ['AlertRead'],
+  tools: [
+    'list_alerts',
+    'get_rule_alert_metrics',
+    'get_severity_alert_metrics',
+    'get_alert',
+    'list_alert_comments',
+  ],
   render: ({ month, year }) => {
     const window = monthWindow(month ?? '', year ?? '');
     const period = window

@@ -11,6 +11,7 @@ export default definePrompt({
   },
   complete: { month: (value) => completeMonth(value), year: (value) => completeYear(value) },
   permissions: { anyOf: ['LogSourceRead', 'AlertRead'] },
+  tools: ['list_log_sources', 'list_alerts', 'get_alert', 'query_data_lake'],
   render: ({ month, year }) => {
     const window = monthWindow(month ?? '', year ?? '');
     const period = window ? `${month} ${year} (${window.start} to ${window.end})` : `${month} ${year}`;

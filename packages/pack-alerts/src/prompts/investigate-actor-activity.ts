@@ -6,6 +6,7 @@ export default definePrompt({
   description: 'Investigate everything one actor (user, role, IP) did, alerted or not, and report findings.',
   args: { actor: { description: 'User name, email, role ARN or IP address to investigate', required: true } },
   permissions: { anyOf: ['AlertRead', 'DataAnalyticsRead'] },
+  tools: ['list_alerts', 'get_alert', 'get_alert_events', 'query_data_lake'],
   render: ({ actor }) =>
     `Investigate the activity of ${actor} thoroughly, including events that raised no alert.\n` +
     `1. Find alerts involving the actor: list_alerts (name_contains, wider dates when needed), then get_alert and get_alert_events.\n` +

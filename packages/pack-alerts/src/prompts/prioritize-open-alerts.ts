@@ -16,6 +16,7 @@ export default definePrompt({
     severities: (value) => completeSeverities(value),
   },
   permissions: ['AlertRead'],
+  tools: ['list_alerts', 'get_alert_events'],
   render: ({ start_date, end_date, severities }) => {
     const severityFilter = severities?.trim()
       ? ` and severities [${severities

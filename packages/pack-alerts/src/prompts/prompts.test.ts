@@ -1,5 +1,6 @@
 import { createFakeClient } from '@mcp-panther/core/testing';
 import { describe, expect, it } from 'vitest';
+import alertsPack from '../index.js';
 import { promptContext } from '../testdata/helpers.js';
 import {
   completeAlertId,
@@ -20,6 +21,25 @@ import triageAlert from './triage-alert.js';
 const NOW = Date.parse('2024-05-10T12:34:56Z');
 
 describe('alert prompts', () => {
+  it('each names in tools exactly the tools its text tells the model to call', () => {
+    const ownTools = alertsPack.tools.map((tool) => tool.name);
+    const sample = { start_date: 'S', end_date: 'E', month: '5', year: '2024', actor: 'A', alert_id: 'X' };
+    for (const prompt of alertsPack.prompts ?? []) {
+      const rendered = prompt.render(sample);
+      const text = typeof rendered === 'string' ? rendered : JSON.stringify(rendered);
+      const named = (name: string) => new RegExp(`\\b${name}\\b`).test(text);
+      expect(
+        prompt.tools?.filter((name) => !named(name)),
+        prompt.name,
+      ).toEqual([]);
+      // The pack's own tools in the text are declared (the others' are checked by the line above).
+      expect(
+        ownTools.filter((name) => named(name) && !prompt.tools?.includes(name)),
+        prompt.name,
+      ).toEqual([]);
+    }
+  });
+
   it('get-detection-rule-errors puts the window into a DETECTION_ERROR search', () => {
     const text = getDetectionRuleErrors.render({
       start_date: '2024-05-01T00:00:00Z',

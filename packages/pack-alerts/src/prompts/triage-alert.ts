@@ -8,6 +8,13 @@ export default definePrompt({
   args: { alert_id: { description: 'The alert id', required: true } },
   complete: { alert_id: completeAlertId },
   permissions: ['AlertRead'],
+  tools: [
+    'get_alert',
+    'get_alert_events',
+    'list_alert_comments',
+    'get_ai_alert_triage_summary',
+    'list_alerts',
+  ],
   render: ({ alert_id }) =>
     `Triage alert ${alert_id}. Read it with get_alert, its events with get_alert_events and its comments with ` +
     `list_alert_comments; use get_ai_alert_triage_summary if a Panther AI summary exists. Check related alerts ` +
