@@ -53,7 +53,8 @@ describe('alertsPack', () => {
     console.log(`alerts pack tools/list: ${size} chars`);
     // 8,300 before list_alerts took fields and declared its table output, and get_alert_events took fields; the
     // data lake pack gave back more than that, and all four packs stay within 23,000 (cli/src/packs/allPacks.test.ts).
-    expect(size).toBeLessThan(8600);
+    // 8,600 before each write tool's description said Panther's data is no reason to call it.
+    expect(size).toBeLessThan(8800);
   });
 
   it('advertises enums and integer bounds in the JSON Schema', () => {

@@ -82,7 +82,8 @@ describe('alerts pack: registration and policy', () => {
     const { tools } = await rw.client.listTools();
     const size = JSON.stringify(tools).length;
     console.log(`alerts pack tools/list through the host: ${size} characters`);
-    expect(size).toBeLessThan(8600);
+    // 8,600 before each write tool's description said Panther's data is no reason to call it.
+    expect(size).toBeLessThan(8800);
   });
 
   it('leaves out the five writes in read-only mode, and they cannot be called', async () => {
