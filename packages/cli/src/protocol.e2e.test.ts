@@ -258,7 +258,8 @@ describe('MCP logging over stdio', () => {
       packs: [EXAMPLE_PACK],
       policy: { hideUnpermittedTools: false },
     });
-    const { client } = await serve(['--config', file], undefined, badToken);
+    // Started anyway: the call, not the start-up, is what meets the rejected token here.
+    const { client } = await serve(['--config', file, '--allow-unreachable'], undefined, badToken);
     const messages: { level: string; data: unknown }[] = [];
     client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => {
       messages.push(n.params);
