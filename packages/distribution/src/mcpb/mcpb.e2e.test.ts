@@ -154,17 +154,20 @@ describe('the MCP Bundle (Claude Desktop extension)', () => {
     }
   }, 120_000);
 
-  it('names the URL when the configured Panther cannot be reached', async () => {
+  it('names the URL when the configured Panther cannot be reached, and stops at start-up saying what to fix', async () => {
     const url = `http://127.0.0.1:${await closedPort()}`;
-    const { client } = await startExtension({ instance_url: url, api_token: 'not-a-real-token-0123' });
-    try {
-      const result = await client.callTool({ name: 'list_alerts', arguments: { page_size: 5 } });
-      expect(result.isError).toBe(true);
-      expect(JSON.stringify(result.content)).toContain(url.replace('http://', ''));
-    } finally {
-      await client.close();
-    }
-  }, 120_000);
+    const config = await clientConfig({ instance_url: url, api_token: 'not-a-real-token-0123' });
+    const result = await run(config!.command, config!.args ?? [], {
+      env: { PATH: process.env['PATH'] ?? '', HOME: work, TMPDIR: tmpdir(), ...config!.env },
+      cwd: work,
+      timeoutMs: 60_000,
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(url.replace('http://', ''));
+    expect(result.stderr).toContain('PANTHER_UNAVAILABLE');
+    expect(result.stderr).not.toContain('not-a-real-token-0123');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  }, 90_000);
 
   it('started without a Panther URL, says that it has no sandbox and what to set', async () => {
     const config = await clientConfig(settings());
