@@ -53,6 +53,7 @@ describe('public API', () => {
       'fileAuditSink',
       'fileSink',
       'filterTools',
+      'givenPackSource',
       'idParam',
       'imageContent',
       'isMcpHostError',
