@@ -152,16 +152,18 @@ function listeningUrl(line: string): string | undefined {
   return /^\S+ INFO +listening url=(\S+)/.exec(line)?.[1];
 }
 
-/** Starts `mcp-panther` serving HTTP (port 0) and waits for its "listening" log line (JSON or plain). */
+/** Starts `mcp-panther` serving HTTP (port 0), in `options.cwd` if given, and waits for its "listening" log line (JSON or plain). */
 export async function startHttp(
   args: readonly string[],
   env: Record<string, string>,
   timeoutMs = 15_000,
   nodeArgs: readonly string[] = [],
+  options: { readonly cwd?: string } = {},
 ): Promise<{ url: string; process: ChildProcess; stderr: () => string }> {
   const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
   });
   children.add(child);
   let stderr = '';
