@@ -23,6 +23,7 @@ const CONFIG_KEYS = new Set([
   'logging',
   'output',
   'reload',
+  'views',
   ...CLI_SECTIONS.map((section) => section.key),
 ]);
 
@@ -74,6 +75,7 @@ afterAll(async () => {
 describe('configs in the docs', () => {
   it('are found where the docs show them', () => {
     expect(configBlocks.map((b) => b.where.replace(/:\d+$/, ''))).toEqual([
+      'docs/apps.md',
       'docs/configuration.md',
       'docs/configuration.md',
       'docs/configuration.md',

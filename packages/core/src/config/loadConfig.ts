@@ -71,6 +71,8 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'MCP_PANTHER_CONFIRM_WRITES', path: ['policy', 'confirmWrites'], kind: 'string' },
   { name: 'MCP_HTTP_AUTH_TOKEN', path: ['server', 'authToken'], kind: 'string' },
   { name: 'MCP_HTTP_STATELESS', path: ['server', 'stateless'], kind: 'boolean' },
+  { name: 'MCP_HTTP_STATELESS_VIEWS', path: ['views', 'stateless'], kind: 'string' },
+  { name: 'MCP_PANTHER_VIEWS', path: ['views', 'enabled'], kind: 'boolean' },
   { name: 'MCP_ALLOWED_ORIGINS', path: ['server', 'allowedOrigins'], kind: 'list' },
   { name: 'MCP_ALLOWED_HOSTS', path: ['server', 'allowedHosts'], kind: 'list' },
   { name: 'MCP_LOG_FORMAT', path: ['logging', 'format'], kind: 'string' },

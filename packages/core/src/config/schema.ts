@@ -25,6 +25,9 @@ export const UNTRUSTED_DEFAULTS = {
 } as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** What a stateless HTTP request whose client said nothing of MCP Apps is served (`views.stateless`). */
+export const STATELESS_VIEWS = ['omit', 'include'] as const;
+
 /** About 100 KB each: 256 sessions stay near 25 MB. */
 const DEFAULT_MAX_SESSIONS = 256;
 const DEFAULT_SESSION_IDLE_MS = 30 * 60_000;
@@ -216,6 +219,18 @@ export const configSchema = z.strictObject({
       auditFile: z.string().min(1).optional(),
     })
     .default({ level: 'info', format: 'auto' }),
+  /** MCP Apps views (docs/apps.md): served to clients that declare the `io.modelcontextprotocol/ui` extension. */
+  views: z
+    .strictObject({
+      /** Off: no client gets a view, a `_meta.ui` link or an app-only tool, whatever it declares. */
+      enabled: z.boolean().default(true),
+      /**
+       * A stateless HTTP request whose client's capabilities are unknown (it states none in the request's
+       * `_meta`): `omit` answers it exactly as a server without views; `include` serves it the views too.
+       */
+      stateless: z.enum(STATELESS_VIEWS).default('omit'),
+    })
+    .default({ enabled: true, stateless: 'omit' }),
   /** Watch the config file and apply edits to `packs` and `policy` without a restart (`--watch`). */
   reload: z.boolean().default(false),
 });

@@ -353,6 +353,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       redact,
       logger,
       caller: session.caller,
+      views: current.config.views,
     });
     sessions.add(server, profile);
     return server;

@@ -15,7 +15,7 @@ import { type ContentBlock, type ContentResult, isContentOutput } from '../defin
 import { CONFIG_RESOURCE, CONFIG_RESOURCE_URI, type HostInfo, readConfigResource } from './configResource.js';
 import { newToolCall, type RequestExtra, type SessionContext } from './newToolCall.js';
 import { matchTemplate, type PreparedTemplate } from './resourceTemplates.js';
-import { readView, rendersViews } from './views.js';
+import { readView, rendersViews, type ViewSettings } from './views.js';
 
 /** MCP's code for a resource that does not exist (the spec's, not in the SDK's enum). */
 export const RESOURCE_NOT_FOUND = -32002;
@@ -112,6 +112,7 @@ export interface ResourceOptions {
   readonly toolset: () => Toolset;
   readonly run: (call: ToolCall) => Promise<CallOutcome>;
   readonly info: () => HostInfo;
+  readonly views: ViewSettings;
 }
 
 /** A template without variables is one fixed resource: listed by `resources/list`, not as a template. */
@@ -126,10 +127,10 @@ function fixedResource({ definition }: PreparedTemplate): Resource {
  * Throws the not-found error a read of the URI would, without reading it: for a subscription, which needs a URI
  * the session can read (config://panther, a view it is served, or a URI one of its templates fits).
  */
-export function checkReadable(server: McpServer, toolset: Toolset, uri: string): void {
+export function checkReadable(server: McpServer, views: ViewSettings, toolset: Toolset, uri: string): void {
   if (uri === CONFIG_RESOURCE_URI) return;
   if (uri.startsWith('ui://')) {
-    if (rendersViews(server) && toolset.views.has(uri)) return;
+    if (rendersViews(server, views) && toolset.views.has(uri)) return;
     throw notFound(uri);
   }
   if (matchTemplate(toolset.templates, uri) === undefined) throw notFound(uri);
@@ -143,11 +144,11 @@ export function checkReadable(server: McpServer, toolset: Toolset, uri: string):
  */
 export function serveResources(server: McpServer, options: ResourceOptions): void {
   server.server.registerCapabilities({ resources: { listChanged: true } });
-  server.server.setRequestHandler(ListResourcesRequestSchema, async () => {
+  server.server.setRequestHandler(ListResourcesRequestSchema, async (request) => {
     const toolset = options.toolset();
     const fixed = toolset.templates.filter(isFixed).map(fixedResource);
     return {
-      resources: rendersViews(server)
+      resources: rendersViews(server, options.views, request.params?._meta)
         ? [CONFIG_RESOURCE, ...fixed, ...[...toolset.views.values()].map((served) => served.resource)]
         : [CONFIG_RESOURCE, ...fixed],
     };
@@ -163,7 +164,8 @@ export function serveResources(server: McpServer, options: ResourceOptions): voi
     if (uri === CONFIG_RESOURCE_URI) return readConfigResource(options.info());
     if (uri.startsWith('ui://')) {
       // A view is served only to clients that render views, and only where a tool that links it is served.
-      const served = rendersViews(server) ? options.toolset().views.get(uri) : undefined;
+      const views = rendersViews(server, options.views, request.params._meta);
+      const served = views ? options.toolset().views.get(uri) : undefined;
       if (served === undefined) throw notFound(uri);
       return readView(served);
     }

@@ -11,6 +11,7 @@ import { serveSubscriptions } from './resourceSubscriptions.js';
 import { serveCompletions } from './serveCompletions.js';
 import { servePrompts } from './servePrompts.js';
 import { checkReadable, serveResources } from './serveResources.js';
+import type { ViewSettings } from './views.js';
 
 export interface SessionOptions {
   /** Read at each request: swapping what it returns (a reload) changes what every session serves next. */
@@ -20,6 +21,8 @@ export interface SessionOptions {
   readonly redact: Redactor;
   readonly logger: Logger;
   readonly caller?: Caller | undefined;
+  /** The `views` config section: when MCP Apps views are served (server/views.ts). */
+  readonly views: ViewSettings;
 }
 
 /**
@@ -29,15 +32,16 @@ export interface SessionOptions {
  */
 export function serveSession(server: McpServer, options: SessionOptions): void {
   const logging = serveLogging(server, options.redact);
-  const { toolset, run, caller } = options;
-  const subscriptions = serveSubscriptions(server, (uri) => checkReadable(server, toolset(), uri));
-  registerTools(server, { toolset, run, caller, logging, subscriptions });
+  const { toolset, run, caller, views } = options;
+  const subscriptions = serveSubscriptions(server, (uri) => checkReadable(server, views, toolset(), uri));
+  registerTools(server, { toolset, run, caller, logging, subscriptions, views });
   servePrompts(server, { toolset, logger: options.logger });
   serveResources(server, {
     session: { server, caller, logging, subscriptions },
     toolset,
     run,
     info: options.info,
+    views,
   });
   serveCompletions(server, { toolset, logger: options.logger });
 }

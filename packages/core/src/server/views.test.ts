@@ -6,7 +6,7 @@ import { defineTool } from '../define/defineTool.js';
 import { checkPack } from '../loading/checkPack.js';
 import { fakeClient } from '../testdata/packs.js';
 import { createTestHost, type TestHost } from '../testing/createTestHost.js';
-import { CALLABLE_META_KEY } from './views.js';
+import { CALLABLE_META_KEY, CLIENT_CAPABILITIES_META_KEY, UI_EXTENSION } from './views.js';
 
 let loads = 0;
 const boardView = defineView({
@@ -130,6 +130,46 @@ describe('MCP Apps views', () => {
       'gadget_details',
     ]);
     expect((await host.call('gadget_details', { id: 'a' })).structuredContent).toEqual({ id: 'a', parts: 3 });
+  });
+
+  it('views.enabled off: a client with the extension gets what one without it gets', async () => {
+    host = await start({ policy: { mode: 'read-write' }, views: true });
+    const served = await host.client.listTools();
+    await host.close();
+    host = await start({
+      policy: { mode: 'read-write' },
+      views: true,
+      config: { views: { enabled: false } },
+    });
+    const { tools } = await host.client.listTools();
+    expect(tools.map((t) => t.name)).toEqual(['list_gadgets']);
+    expect(tools[0]).toEqual({ ...served.tools.find((t) => t.name === 'list_gadgets'), _meta: undefined });
+    expect((await host.client.listResources()).resources.map((r) => r.uri)).toEqual(['config://panther']);
+    await expect(host.client.readResource({ uri: 'ui://gadgets/board' })).rejects.toThrow(/not found/);
+    expect((await host.call('list_gadgets'))._meta?.[CALLABLE_META_KEY]).toBeUndefined();
+  });
+
+  it('capabilities a request states in its _meta decide for that request, over those declared at initialize', async () => {
+    host = await start({ policy: { mode: 'read-write' } });
+    const stated = (capabilities: object) => ({ [CLIENT_CAPABILITIES_META_KEY]: capabilities });
+    const ui = { extensions: { [UI_EXTENSION]: { mimeTypes: [VIEW_MIME_TYPE] } } };
+    const { tools } = await host.client.listTools({ _meta: stated(ui) });
+    expect(tools.map((t) => t.name).sort()).toEqual(['gadget_details', 'list_gadgets', 'move_gadget']);
+    const read = await host.client.readResource({ uri: 'ui://gadgets/board', _meta: stated(ui) });
+    expect(read.contents).toHaveLength(1);
+    const result = await host.client.callTool({ name: 'list_gadgets', arguments: {}, _meta: stated(ui) });
+    expect(result._meta?.[CALLABLE_META_KEY]).toEqual(['list_gadgets', 'move_gadget', 'gadget_details']);
+    // Another MIME type, or no extension, is no view.
+    const other = { extensions: { [UI_EXTENSION]: { mimeTypes: ['text/html'] } } };
+    expect((await host.client.listTools({ _meta: stated(other) })).tools.map((t) => t._meta)).toEqual([
+      undefined,
+    ]);
+    await host.close();
+
+    host = await start({ views: true });
+    expect((await host.client.listTools({ _meta: stated({}) })).tools.map((t) => t.name)).toEqual([
+      'list_gadgets',
+    ]);
   });
 
   it('policy governs views: a read-only caller’s view may call no write, a hidden tool hides its view', async () => {

@@ -16,19 +16,48 @@ import { CALLABLE_META_KEY } from '../view.js';
  */
 
 export const UI_EXTENSION = 'io.modelcontextprotocol/ui';
+/**
+ * The request `_meta` key under which a client states its capabilities with each request (stateless MCP,
+ * protocol 2026-07-28), instead of once at `initialize`.
+ */
+export const CLIENT_CAPABILITIES_META_KEY = 'io.modelcontextprotocol/clientCapabilities';
 export { CALLABLE_META_KEY };
 
-/**
- * Whether to serve views to the session's client: it declared the extension with the view MIME type, or the
- * request came without a session (stateless HTTP serves each request with a server that saw no `initialize`, so
- * what the client declared is unknown). Serving them then is what lets a stateless server have views at all, and
- * costs a client without the extension nothing it acts on: it ignores `_meta` and never reads a `ui://` resource.
- */
-export function rendersViews(server: McpServer): boolean {
-  const capabilities = server.server.getClientCapabilities();
-  if (capabilities === undefined) return true;
-  const extension = capabilities.extensions?.[UI_EXTENSION] as { mimeTypes?: unknown } | undefined;
+/** The `views` config section: whether views are served at all, and to stateless requests that say nothing. */
+export interface ViewSettings {
+  readonly enabled: boolean;
+  readonly stateless: 'omit' | 'include';
+}
+
+/** Whether capabilities declare the extension with the view MIME type. */
+function declaresViews(capabilities: unknown): boolean {
+  if (typeof capabilities !== 'object' || capabilities === null) return false;
+  const extensions = (capabilities as { extensions?: unknown }).extensions;
+  if (typeof extensions !== 'object' || extensions === null) return false;
+  const extension = (extensions as Record<string, unknown>)[UI_EXTENSION] as
+    | { mimeTypes?: unknown }
+    | undefined;
   return Array.isArray(extension?.mimeTypes) && extension.mimeTypes.includes(VIEW_MIME_TYPE);
+}
+
+/**
+ * Whether to serve views for one request: never when `views.enabled` is off; else as the request's own
+ * capabilities say (`_meta["io.modelcontextprotocol/clientCapabilities"]`), else as the client declared at
+ * `initialize`. A request without either came over stateless HTTP to a server that saw no `initialize`, so what
+ * its client renders is unknown: `views.stateless` decides (`omit`, the default, answers exactly as a server
+ * without views; `include` serves views to every such client).
+ */
+export function rendersViews(
+  server: McpServer,
+  settings: ViewSettings,
+  requestMeta?: Readonly<Record<string, unknown>>,
+): boolean {
+  if (!settings.enabled) return false;
+  const stated = requestMeta?.[CLIENT_CAPABILITIES_META_KEY];
+  if (stated !== undefined) return declaresViews(stated);
+  const declared = server.server.getClientCapabilities();
+  if (declared !== undefined) return declaresViews(declared);
+  return settings.stateless === 'include';
 }
 
 const loaded = new WeakMap<ViewDefinition, Promise<string>>();
