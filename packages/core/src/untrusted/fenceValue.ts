@@ -46,32 +46,50 @@ function keySegment(key: string): string {
   return IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(escapeHidden(key))}]`;
 }
 
+/**
+ * Where a string is, as links back to `$`: rendered only for the few strings that are flagged, so that a walk
+ * over thousands of strings builds no path it does not show.
+ */
+interface Place {
+  readonly parent: Place | undefined;
+  readonly step: string | number;
+}
+
+function pathOf(place: Place | undefined): string {
+  const steps: string[] = [];
+  for (let at = place; at !== undefined; at = at.parent) {
+    steps.push(typeof at.step === 'number' ? `[${at.step}]` : keySegment(at.step));
+  }
+  return `$${steps.reverse().join('')}`;
+}
+
 export function fenceValue(value: unknown, options: FenceOptions): Fenced {
   const flagged: FlaggedValue[] = [];
   const untrusted = new Set<string>();
   let escaped = 0;
   const detectorOptions = options.toolNames === undefined ? {} : { toolNames: options.toolNames };
 
-  /** A string at `path`; `shape` is where it is listed as untrusted (undefined for a key). */
-  const text = (raw: string, path: string, shape: string | undefined): string => {
+  /** A string at `place`; `shape` is where it is listed as untrusted (undefined for a key). */
+  const text = (raw: string, place: Place | undefined, shape: string | undefined): string => {
     if (shape !== undefined) untrusted.add(shape);
     if (options.flag) {
       const signs = detectInjection(options.escaped ? unescapeHidden(raw) : raw, detectorOptions);
-      if (signs.length > 0) flagged.push({ path, signs });
+      if (signs.length > 0) flagged.push({ path: pathOf(place), signs });
     }
     if (!options.escapeHidden || !hasHidden(raw)) return raw;
     escaped++;
     return escapeHidden(raw);
   };
 
-  const walk = (node: unknown, path: string, shape: string, keys: number): unknown => {
-    if (typeof node === 'string') return text(node, path, shape);
+  const walk = (node: unknown, place: Place | undefined, shape: string, keys: number): unknown => {
+    if (typeof node === 'string') return text(node, place, shape);
     // Past the depth kept, the shape stays where it was cut.
     const deep = keys >= UNTRUSTED_DEPTH;
     if (Array.isArray(node)) {
+      const itemShape = deep ? shape : `${shape}[*]`;
       let copy: unknown[] | undefined;
       node.forEach((item, i) => {
-        const out = walk(item, `${path}[${i}]`, deep ? shape : `${shape}[*]`, keys);
+        const out = walk(item, { parent: place, step: i }, itemShape, keys);
         if (out !== item) {
           copy ??= node.slice();
           copy[i] = out;
@@ -80,19 +98,20 @@ export function fenceValue(value: unknown, options: FenceOptions): Fenced {
       return copy ?? node;
     }
     if (node === null || typeof node !== 'object') return node;
+    const record = node as Record<string, unknown>;
     let changed = false;
-    const entries = Object.entries(node as Record<string, unknown>).map(([key, item]): [string, unknown] => {
-      if (path === '$' && options.hostKeys?.has(key)) return [key, item];
-      const segment = keySegment(key);
-      const outKey = text(key, `${path}${segment}`, undefined);
-      const out = walk(item, `${path}${segment}`, deep ? shape : `${shape}${segment}`, keys + 1);
+    const entries = Object.entries(record).map(([key, item]): [string, unknown] => {
+      if (place === undefined && options.hostKeys?.has(key)) return [key, item];
+      const at: Place = { parent: place, step: key };
+      const outKey = text(key, at, undefined);
+      const out = walk(item, at, deep ? shape : `${shape}${keySegment(key)}`, keys + 1);
       if (outKey !== key || out !== item) changed = true;
       return [outKey, out];
     });
     return changed ? Object.fromEntries(entries) : node;
   };
 
-  const out = walk(value, '$', '$', 0);
+  const out = walk(value, undefined, '$', 0);
   return { value: out, flagged, untrusted: [...untrusted].filter((p) => p !== '$'), escaped };
 }
 
