@@ -17,6 +17,11 @@ export interface FenceOptions {
   readonly hostKeys?: ReadonlySet<string>;
   /** The strings were escaped already: the detector reads each as it was before (`unescapeHidden`). */
   readonly escaped?: boolean;
+  /**
+   * The value is a content result (`{ content: [blocks] }`): the base64 bytes of image, audio and blob blocks are
+   * passed over (they are not text a model reads as words).
+   */
+  readonly contentBlocks?: boolean;
 }
 
 export interface FlaggedValue {
@@ -63,6 +68,12 @@ function pathOf(place: Place | undefined): string {
   return `$${steps.reverse().join('')}`;
 }
 
+/** The key of a content block that holds bytes as base64: an image's or audio's `data`, a resource's `blob`. */
+function bytesKeyOf(node: Readonly<Record<string, unknown>>): string | undefined {
+  if (node['type'] === 'image' || node['type'] === 'audio') return 'data';
+  return typeof node['uri'] === 'string' && typeof node['blob'] === 'string' ? 'blob' : undefined;
+}
+
 export function fenceValue(value: unknown, options: FenceOptions): Fenced {
   const flagged: FlaggedValue[] = [];
   const untrusted = new Set<string>();
@@ -99,9 +110,11 @@ export function fenceValue(value: unknown, options: FenceOptions): Fenced {
     }
     if (node === null || typeof node !== 'object') return node;
     const record = node as Record<string, unknown>;
+    // Bytes are not text: nothing in them is escaped, read or listed.
+    const bytesKey = options.contentBlocks ? bytesKeyOf(record) : undefined;
     let changed = false;
     const entries = Object.entries(record).map(([key, item]): [string, unknown] => {
-      if (place === undefined && options.hostKeys?.has(key)) return [key, item];
+      if ((place === undefined && options.hostKeys?.has(key)) || key === bytesKey) return [key, item];
       const at: Place = { parent: place, step: key };
       const outKey = text(key, at, undefined);
       const out = walk(item, at, deep ? shape : `${shape}${keySegment(key)}`, keys + 1);

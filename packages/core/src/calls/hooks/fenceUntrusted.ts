@@ -1,3 +1,4 @@
+import { isContentOutput } from '../../define/content.js';
 import { flagNote, untrustedMeta } from '../../untrusted/fenceNotes.js';
 import { fenceValue } from '../../untrusted/fenceValue.js';
 import { escapeHidden } from '../../untrusted/hiddenText.js';
@@ -25,7 +26,12 @@ export function escapeHiddenHook(): CallHook {
       const outcome = await next();
       if (!(call.untrusted ?? DEFAULT_UNTRUSTED_SETTINGS).escapeHidden) return outcome;
       if (!outcome.ok) return { ...outcome, text: escapeHidden(outcome.text) };
-      const fenced = fenceValue(outcome.value, { escapeHidden: true, flag: false, hostKeys: HOST_KEYS });
+      const fenced = fenceValue(outcome.value, {
+        escapeHidden: true,
+        flag: false,
+        hostKeys: HOST_KEYS,
+        contentBlocks: isContentOutput(call.tool.output),
+      });
       const notes = outcome.notes?.map(escapeHidden);
       const notesChanged = notes?.some((note, i) => note !== outcome.notes![i]) ?? false;
       if (fenced.escaped === 0 && !notesChanged) return outcome;
@@ -55,6 +61,7 @@ export function fenceUntrustedHook(deps: { readonly flags: SessionFlags }): Call
         toolNames: settings.toolNames,
         hostKeys: HOST_KEYS,
         escaped: settings.escapeHidden,
+        contentBlocks: isContentOutput(call.tool.output),
       });
       const marks = untrustedMeta(fenced.untrusted, fenced.flagged);
       const meta = Object.keys(marks).length > 0 ? { ...outcome.meta, ...marks } : outcome.meta;
