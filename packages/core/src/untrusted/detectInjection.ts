@@ -191,15 +191,15 @@ function repeats(text: string): boolean {
   return /(.{8,80}?)\1{7,}/su.test(text.slice(0, 4000));
 }
 
+/** An order to use what follows (`call `, `then run the `), read just before a tool's name. */
+const INVOKED_BY = new RegExp(`\\b${INVOKE_VERB}\\s+(?:the\\s+)?$`);
+
 function invokesTool(text: string, tools: ReadonlySet<string>): boolean {
   for (const match of text.matchAll(/\b[a-z]+(?:_[a-z]+){1,5}\b/g)) {
     if (!tools.has(match[0]) && !TOOL_STEM.test(match[0])) continue;
     const before = text.slice(Math.max(0, match.index - 24), match.index);
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + 24);
-    if (
-      new RegExp(`\\b${INVOKE_VERB}\\s+(?:the\\s+)?$`).test(before) ||
-      /^\s*(?:with|without|to|on|for|\(|off\b)/.test(after)
-    ) {
+    if (INVOKED_BY.test(before) || /^\s*(?:with|without|to|on|for|\(|off\b)/.test(after)) {
       return true;
     }
   }
@@ -248,6 +248,20 @@ function readable(text: string): string {
 /** Strings that cannot hold a sign: short tokens without spaces or markup (ids, times, addresses, names). */
 const PLAIN_TOKEN = /^[\w.:@/+=,-]{0,200}$/;
 
+const NO_TOOLS: ReadonlySet<string> = new Set();
+/** The tool names as a set, made once per list: a host passes the same list for every string of every result. */
+const toolSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function toolSet(names: readonly string[] | undefined): ReadonlySet<string> {
+  if (names === undefined || names.length === 0) return NO_TOOLS;
+  let set = toolSets.get(names);
+  if (set === undefined) {
+    set = new Set(names);
+    toolSets.set(names, set);
+  }
+  return set;
+}
+
 /**
  * The signs of an injection found in `text`, or none when their weights add up to less than 2 (the text is not
  * flagged). Hidden text is read on its own and with the visible text.
@@ -255,7 +269,7 @@ const PLAIN_TOKEN = /^[\w.:@/+=,-]{0,200}$/;
 export function detectInjection(text: string, options: InjectionOptions = {}): InjectionSign[] {
   if (text.length < 8 || PLAIN_TOKEN.test(text)) return [];
   const revealed = reveal(readable(text));
-  const tools = new Set(options.toolNames ?? []);
+  const tools = toolSet(options.toolNames);
   const readings = revealed.hidden.length === 0 ? [revealed.text] : [revealed.text, ...revealed.hidden];
   const found = RULES.filter((rule) => readings.some((reading) => rule.test(reading, revealed, tools)));
   const weight = found.reduce((sum, rule) => sum + rule.weight, 0);
