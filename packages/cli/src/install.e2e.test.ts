@@ -88,7 +88,7 @@ async function connect(
   extra: Record<string, string> = {},
   args: string[] = [],
 ): Promise<Client> {
-  return (await connectStdio(args, userEnv(node, extra), { command: bin, cwd })).client;
+  return (await connectStdio(args, userEnv(node, extra), { installed: { command: bin, cwd } })).client;
 }
 
 /** Alerts (type ALERT) of the last `hours` by severity, read from the sandbox's REST API page by page. */

@@ -2,7 +2,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Sandbox } from '@mcp-panther/sandbox';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import {
   ElicitRequestSchema,
@@ -13,8 +12,8 @@ import {
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertBuilt,
-  BIN,
   baseEnv,
+  connectStdio,
   killAll,
   startHttp,
   startPanther,
@@ -51,33 +50,10 @@ async function serve(
   answer?: (message: string) => ElicitResult['action'],
   token = panther.tokens.admin,
 ): Promise<{ client: Client; stderr: () => string }> {
-  const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: [BIN, ...args],
-    env: baseEnv({ PANTHER_INSTANCE_URL: panther.url, PANTHER_API_TOKEN: token }),
-    stderr: 'pipe',
-  });
-  let stderr = '';
-  transport.stderr?.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const client = new Client(
-    { name: 'e2e-protocol', version: '1.0.0' },
-    { capabilities: answer ? { elicitation: { form: {} } } : {} },
-  );
-  if (answer) {
-    client.setRequestHandler(ElicitRequestSchema, async (request) => ({
-      action: answer(request.params.message),
-    }));
-  }
-  try {
-    await client.connect(transport);
-  } catch (error) {
-    await transport.close().catch(() => {});
-    throw new Error(`${(error as Error).message}\nserver stderr:\n${stderr}`);
-  }
-  clients.push(client);
-  return { client, stderr: () => stderr };
+  const env = baseEnv({ PANTHER_INSTANCE_URL: panther.url, PANTHER_API_TOKEN: token });
+  const session = await connectStdio(args, env, answer ? { elicit: answer } : {});
+  clients.push(session.client);
+  return session;
 }
 
 /** The sandbox's record of an alert, read with a second client (not through the server under test). */

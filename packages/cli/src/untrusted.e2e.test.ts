@@ -1,14 +1,13 @@
 import { valueAtPath } from '@mcp-panther/core';
 import { adversarialCorpus, type Sandbox, type SeededPayload } from '@mcp-panther/sandbox';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { type CallToolResult, ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertBuilt,
-  BIN,
   baseEnv,
   connectHttp,
+  connectStdio,
   killAll,
   startHttp,
   startPanther,
@@ -68,24 +67,15 @@ async function serve(
     policy: { mode: 'read-write', untrusted },
     client: { requestsPerSecond: 1000 },
   });
-  const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: [BIN, 'serve', '--config', config],
-    env: baseEnv({ PANTHER_INSTANCE_URL: panther.url, PANTHER_API_TOKEN: panther.tokens.admin }),
-    stderr: 'pipe',
-  });
-  const client = new Client(
-    { name: 'e2e-untrusted', version: '1.0.0' },
-    { capabilities: answer ? { elicitation: { form: {} } } : {} },
-  );
   const questions: string[] = [];
-  if (answer) {
-    client.setRequestHandler(ElicitRequestSchema, async (request) => {
-      questions.push(request.params.message);
-      return { action: answer };
-    });
-  }
-  await client.connect(transport);
+  const env = baseEnv({ PANTHER_INSTANCE_URL: panther.url, PANTHER_API_TOKEN: panther.tokens.admin });
+  const asked = answer && {
+    elicit: (message: string) => {
+      questions.push(message);
+      return answer;
+    },
+  };
+  const { client } = await connectStdio(['serve', '--config', config], env, asked ?? {});
   clients.push(client);
   return {
     client,

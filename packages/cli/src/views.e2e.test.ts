@@ -1,10 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import type { Sandbox } from '@mcp-panther/sandbox';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { ClientCapabilities, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, BIN, baseEnv, killAll, startPanther } from './testdata/harness.js';
+import { assertBuilt, baseEnv, connectStdio, killAll, startPanther } from './testdata/harness.js';
 
 // MCP Apps end to end: the built server on the sandbox, one SDK client that declares the extension and one that
 // does not. The one that does not must get exactly what a server without views serves.
@@ -35,15 +34,9 @@ afterAll(async () => {
   await panther?.close();
 });
 
-async function connect(capabilities: object): Promise<Client> {
-  const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: [BIN, '--read-write'],
-    env: baseEnv({ PANTHER_INSTANCE_URL: panther.url, PANTHER_API_TOKEN: panther.tokens.admin }),
-    stderr: 'pipe',
-  });
-  const client = new Client({ name: 'views-e2e', version: '1.0.0' }, { capabilities });
-  await client.connect(transport);
+async function connect(capabilities: ClientCapabilities, args = ['--read-write']): Promise<Client> {
+  const env = baseEnv({ PANTHER_INSTANCE_URL: panther.url, PANTHER_API_TOKEN: panther.tokens.admin });
+  const { client } = await connectStdio(args, env, { capabilities });
   clients.push(client);
   return client;
 }
@@ -109,15 +102,7 @@ describe('MCP Apps views', () => {
   });
 
   it('a read-only caller’s board may call no write tool', async () => {
-    const transport = new StdioClientTransport({
-      command: process.execPath,
-      args: [BIN],
-      env: baseEnv({ PANTHER_INSTANCE_URL: panther.url, PANTHER_API_TOKEN: panther.tokens.admin }),
-      stderr: 'pipe',
-    });
-    const client = new Client({ name: 'views-e2e', version: '1.0.0' }, { capabilities: UI });
-    await client.connect(transport);
-    clients.push(client);
+    const client = await connect(UI, []);
     const result = await client.callTool({ name: 'list_alerts', arguments: { page_size: 1 } });
     expect(result._meta?.['mcp-panther/callable']).toEqual(['list_alerts', 'get_alert', 'get_alert_events']);
   });

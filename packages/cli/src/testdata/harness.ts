@@ -8,7 +8,11 @@ import { type Sandbox, startSandbox } from '@mcp-panther/sandbox';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
+import {
+  type ClientCapabilities,
+  ElicitRequestSchema,
+  type ElicitResult,
+} from '@modelcontextprotocol/sdk/types.js';
 
 /** Helpers for the end-to-end tests: they drive the built `mcp-panther` (its bundle) as a child process. */
 
@@ -109,15 +113,25 @@ export function runCli(
   });
 }
 
+export interface StdioOptions {
+  /** An installed `mcp-panther` to run (from `cwd`) instead of the workspace's build. */
+  readonly installed?: { readonly command: string; readonly cwd: string };
+  /** What the client declares it can do (an extension, for views). */
+  readonly capabilities?: ClientCapabilities;
+  /** The person's answer to each confirmation the server asks for; the client declares elicitation with it. */
+  readonly elicit?: (message: string) => ElicitResult['action'];
+}
+
 /**
- * Starts `mcp-panther` over stdio and connects the SDK client to it: the workspace's build, or with `command` an
- * installed `mcp-panther` (run from `cwd`).
+ * Starts `mcp-panther` over stdio and connects the SDK client to it: the workspace's build, or an installed
+ * `mcp-panther` (`options.installed`). The server's stderr is kept, and added to a connection failure.
  */
 export async function connectStdio(
   args: readonly string[],
   env: Record<string, string>,
-  installed?: { readonly command: string; readonly cwd: string },
+  options: StdioOptions = {},
 ): Promise<{ client: Client; stderr: () => string; pid: number | null; close(): Promise<void> }> {
+  const { installed, elicit } = options;
   const transport = new StdioClientTransport({
     command: installed?.command ?? process.execPath,
     args: installed ? [...args] : [BIN, ...args],
@@ -129,7 +143,13 @@ export async function connectStdio(
   transport.stderr?.on('data', (c) => {
     stderr += c;
   });
-  const client = new Client({ name: 'e2e', version: '1.0.0' });
+  const capabilities = { ...options.capabilities, ...(elicit ? { elicitation: { form: {} } } : {}) };
+  const client = new Client({ name: 'e2e', version: '1.0.0' }, { capabilities });
+  if (elicit) {
+    client.setRequestHandler(ElicitRequestSchema, async (request) => ({
+      action: elicit(request.params.message),
+    }));
+  }
   try {
     await client.connect(transport);
   } catch (error) {
