@@ -1,6 +1,5 @@
 import type { Sandbox } from '@mcp-panther/sandbox';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type IntrospectionEndpoint,
@@ -10,6 +9,7 @@ import { INITIALIZE, postMcp } from '../../core/src/testdata/rawMcp.js';
 import {
   assertBuilt,
   baseEnv,
+  connectHttp,
   killAll,
   startHttp,
   startPanther,
@@ -90,12 +90,7 @@ function opaqueToken(name: string, seconds: number): string {
 const asked = (token: string) => endpoint.requests.filter((r) => r.token === token).length;
 
 async function connectAs(token: string): Promise<Client> {
-  const client = new Client({ name: 'e2e-introspection', version: '1.0.0' });
-  await client.connect(
-    new StreamableHTTPClientTransport(new URL(server.url), {
-      requestInit: { headers: { authorization: `Bearer ${token}` } },
-    }),
-  );
+  const client = await connectHttp(server.url, { authorization: `Bearer ${token}` });
   clients.push(client);
   return client;
 }

@@ -1,14 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Sandbox } from '@mcp-panther/sandbox';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INITIALIZE, postMcp } from '../../core/src/testdata/rawMcp.js';
 import {
   assertBuilt,
   baseEnv,
+  connectHttp,
   killAll,
   someAlertId,
   startHttp,
@@ -88,16 +88,12 @@ async function tokenFor(claims: Record<string, unknown>): Promise<string> {
 }
 /** Connects as the holder of `token`, with a client that confirms writes when asked (MCP elicitation). */
 async function connectAs(token: string): Promise<Client> {
-  const client = new Client(
-    { name: 'e2e-team', version: '1.0.0' },
-    { capabilities: { elicitation: { form: {} } } },
+  const client = await connectHttp(
+    server.url,
+    { authorization: `Bearer ${token}` },
+    { elicitation: { form: {} } },
   );
   client.setRequestHandler(ElicitRequestSchema, async () => ({ action: 'accept' }));
-  await client.connect(
-    new StreamableHTTPClientTransport(new URL(server.url), {
-      requestInit: { headers: { authorization: `Bearer ${token}` } },
-    }),
-  );
   clients.push(client);
   return client;
 }

@@ -3,13 +3,14 @@ import { mkdir, open, readFile, rename, symlink, unlink, writeFile } from 'node:
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Sandbox } from '@mcp-panther/sandbox';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { INITIALIZE, postMcp } from '../../core/src/testdata/rawMcp.js';
 import {
   assertBuilt,
   baseEnv,
+  connectHttp,
   killAll,
   someAlertId,
   startHttp,
@@ -97,13 +98,8 @@ afterAll(async () => {
   await Promise.all([panther?.close(), idp?.stop(), tmp?.remove()]);
 });
 
-async function connectAs(token: string): Promise<Client> {
-  const client = new Client({ name: 'e2e-team-security', version: '1.0.0' });
-  await client.connect(
-    new StreamableHTTPClientTransport(new URL(server.url), {
-      requestInit: { headers: { authorization: `Bearer ${token}` } },
-    }),
-  );
+async function connectAs(token: string, url = server.url): Promise<Client> {
+  const client = await connectHttp(url, { authorization: `Bearer ${token}` });
   clients.push(client);
   return client;
 }
@@ -452,14 +448,8 @@ describe('a watched config edited as operators do', () => {
         MCP_PANTHER_CONFIRM_WRITES: 'never',
       }),
     );
-    const client = new Client({ name: 'e2e-watched', version: '1.0.0' });
     const token = await idp.token({ sub: 'u-olga', groups: ['soc-responders'] });
-    await client.connect(
-      new StreamableHTTPClientTransport(new URL(watched.url), {
-        requestInit: { headers: { authorization: `Bearer ${token}` } },
-      }),
-    );
-    clients.push(client);
+    const client = await connectAs(token, watched.url);
     const listed = async () =>
       (await client.listTools()).tools
         .map((t) => t.name)

@@ -1,11 +1,11 @@
 import type { Sandbox } from '@mcp-panther/sandbox';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { INITIALIZE, postMcp } from '../../core/src/testdata/rawMcp.js';
 import {
   assertBuilt,
   baseEnv,
+  connectHttp,
   connectStdio,
   killAll,
   runCli,
@@ -127,12 +127,7 @@ describe('over HTTP', () => {
     const connect = async (path: string, token: string, headers: Record<string, string> = {}) => {
       const at = new URL(url);
       at.pathname = path;
-      const client = new Client({ name: 'toolsets-e2e', version: '1' });
-      await client.connect(
-        new StreamableHTTPClientTransport(at, {
-          requestInit: { headers: { authorization: `Bearer ${token}`, ...headers } },
-        }),
-      );
+      const client = await connectHttp(at.href, { authorization: `Bearer ${token}`, ...headers });
       clients.push(client);
       return (await client.listTools()).tools;
     };
