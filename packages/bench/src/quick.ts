@@ -1,15 +1,7 @@
 #!/usr/bin/env node
-/**
- * A single measure, for working on one figure:
- * `node packages/bench/dist/quick.js latency|telemetry|cold|throughput|memory|datalake|answers|toolsets|untrusted|
- * setup|stateless|redis|replicas [count]` (datalake: events).
- * Writes nothing; prints the rows.
- */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startRedisServer } from '@mcp-panther/redis/testing';
 import { ANSWERS_TARGET, answerSizes } from './answers.js';
+import { writeHostConfigs } from './configs.js';
 import { dataLakeCount } from './datalake.js';
 import {
   callLatency,
@@ -37,21 +29,8 @@ if (which === 'untrusted') {
   process.exit(0);
 }
 const count = Number(process.argv[3] ?? 0);
-const dir = mkdtempSync(join(tmpdir(), 'mcp-panther-bench-'));
-const config = join(dir, 'no-cache.config.json');
-writeFileSync(
-  config,
-  JSON.stringify({
-    policy: { mode: 'read-write' },
-    client: { requestsPerSecond: 10_000, cache: { enabled: false } },
-  }),
-);
+const { cached, noCache: config, telemetry } = writeHostConfigs();
 const upstream = await startFixedLatencyUpstream(which === 'memory' ? 0 : 5);
-const cached = join(dir, 'cached.config.json');
-writeFileSync(
-  cached,
-  JSON.stringify({ policy: { mode: 'read-write' }, client: { requestsPerSecond: 10_000 } }),
-);
 const withRedis = async (run: (url: string) => Promise<Row[]>): Promise<Row[]> => {
   const redis = await startRedisServer();
   try {
@@ -64,16 +43,7 @@ const withRedis = async (run: (url: string) => Promise<Row[]>): Promise<Row[]> =
 const withTelemetry = async (calls: number): Promise<Row[]> => {
   const collector = await startOtlpSink();
   try {
-    const telemetryConfig = join(dir, 'telemetry.config.json');
-    writeFileSync(
-      telemetryConfig,
-      JSON.stringify({
-        policy: { mode: 'read-write' },
-        client: { requestsPerSecond: 10_000, cache: { enabled: false } },
-        telemetry: { metrics: { enabled: true }, traces: { endpoint: collector.url } },
-      }),
-    );
-    const measured = await telemetryLatency(upstream, { off: config, on: telemetryConfig }, calls);
+    const measured = await telemetryLatency(upstream, { off: config, on: telemetry(collector.url) }, calls);
     process.stderr.write(`collector received ${collector.exports()} exports\n`);
     return measured;
   } finally {

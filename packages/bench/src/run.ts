@@ -4,12 +4,13 @@
  * (untracked, so a run leaves the clone clean); `pnpm bench --update-docs` writes docs/benchmarks.md instead.
  * BENCH_QUICK=1 runs smaller counts (for a smoke run); BENCH_EVENTS sets the data lake size (default 1,000,000).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRedisServer } from '@mcp-panther/redis/testing';
 import { ANSWERS_TARGET, answerSizes } from './answers.js';
+import { writeHostConfigs } from './configs.js';
 import { dataLakeCount } from './datalake.js';
 import {
   cacheEffect,
@@ -41,28 +42,6 @@ const log = (message: string): void => {
   process.stderr.write(`[bench] ${message}\n`);
 };
 
-function writeConfigs(tracesEndpoint: string): { cached: string; noCache: string; telemetry: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'mcp-panther-bench-'));
-  const cached = join(dir, 'cached.config.json');
-  const noCache = join(dir, 'no-cache.config.json');
-  // The request-rate limit (20/s by default) is a deliberate policy, not overhead: the bare server has none, so
-  // the host's is raised out of the way. The overhead measures also compare like with like: the host makes the
-  // same upstream call as the baseline (no cache).
-  const client = { requestsPerSecond: 10_000 };
-  writeFileSync(cached, JSON.stringify({ policy: { mode: 'read-write' }, client }));
-  const noCacheConfig = { policy: { mode: 'read-write' }, client: { ...client, cache: { enabled: false } } };
-  writeFileSync(noCache, JSON.stringify(noCacheConfig));
-  const telemetry = join(dir, 'telemetry.config.json');
-  writeFileSync(
-    telemetry,
-    JSON.stringify({
-      ...noCacheConfig,
-      telemetry: { metrics: { enabled: true }, traces: { endpoint: tracesEndpoint } },
-    }),
-  );
-  return { cached, noCache, telemetry };
-}
-
 /** Replicas sharing Redis: scaling and the cost of the Redis parts. Needs `redis-server` (the bench starts it). */
 async function replicaMeasures(
   upstream: Awaited<ReturnType<typeof startFixedLatencyUpstream>>,
@@ -89,7 +68,7 @@ async function replicaMeasures(
 async function main(): Promise<void> {
   const [load = 0] = loadavg();
   const collector = await startOtlpSink();
-  const configs = writeConfigs(collector.url);
+  const configs = writeHostConfigs();
   const upstream = await startFixedLatencyUpstream(5);
   const fastUpstream = await startFixedLatencyUpstream(0);
   const rows: Row[] = [];
@@ -109,7 +88,7 @@ async function main(): Promise<void> {
     rows.push(
       ...(await telemetryLatency(
         upstream,
-        { off: configs.noCache, on: configs.telemetry },
+        { off: configs.noCache, on: configs.telemetry(collector.url) },
         quick ? 100 : 400,
       )),
     );
