@@ -39,6 +39,8 @@ let upstream: RoundRobinProxy;
 let front: RoundRobinProxy;
 let replicas: Replica[] = [];
 let alertIds: string[] = [];
+/** The replicas' environment: Panther behind the counting proxy, Redis. */
+let replicaEnv: Record<string, string>;
 let tmp: Awaited<ReturnType<typeof tempDir>>;
 const clients: Client[] = [];
 
@@ -110,13 +112,13 @@ describeWithPrograms(
         client: RATE,
         telemetry: { metrics: { enabled: true } },
       });
-      const env = baseEnv({
+      replicaEnv = baseEnv({
         PANTHER_REST_API_URL: upstream.url,
         PANTHER_GQL_API_URL: `${upstream.url}/public/graphql`,
         PANTHER_API_TOKEN: panther.tokens.admin,
         MCP_PANTHER_REDIS_URL: `redis://:${REDIS_PASSWORD}@127.0.0.1:${redis.port}`,
       });
-      replicas = await Promise.all([0, 1, 2].map(() => startHttp(['--config', config], env, 30_000)));
+      replicas = await Promise.all([0, 1, 2].map(() => startHttp(['--config', config], replicaEnv, 30_000)));
       front = await startRoundRobinProxy(replicas.map((replica) => replica.url.replace(/\/mcp$/, '')));
     }, 90_000);
 
@@ -202,6 +204,63 @@ describeWithPrograms(
       expect(calls).toHaveLength(60);
       expect(busiestSecond(calls.map((r) => r.at))).toBeLessThanOrEqual(RATE.burst + RATE.requestsPerSecond);
     }, 60_000);
+
+    it('keep a data lake query its caller’s on every replica: the owner pages it through another, nobody else through any', async () => {
+      // Two replicas that tell callers apart by named static tokens, sharing the same Redis.
+      const config = await writeConfig(tmp.dir, 'owners.config.json', {
+        server: {
+          transport: 'streamable-http',
+          host: '127.0.0.1',
+          port: 0,
+          stateless: true,
+          auth: {
+            tokens: [
+              { name: 'ann', tokenEnv: 'ANN_TOKEN', profile: 'analyst' },
+              { name: 'bob', tokenEnv: 'BOB_TOKEN', profile: 'analyst' },
+            ],
+          },
+        },
+        // One profile, one Panther token: only the owner records keep ann's query hers.
+        profiles: { analyst: { mode: 'read-only' } },
+      });
+      const tokens = { ann: 'ann-static-token-0123456789abcdef', bob: 'bob-static-token-0123456789abcdef' };
+      const env = { ...replicaEnv, ANN_TOKEN: tokens.ann, BOB_TOKEN: tokens.bob };
+      const pair = await Promise.all([0, 1].map(() => startHttp(['--config', config], env, 30_000)));
+      try {
+        const as = (who: keyof typeof tokens, replica: Replica) =>
+          connectHttp(replica.url, { authorization: `Bearer ${tokens[who]}` }).then((client) => {
+            clients.push(client);
+            return client;
+          });
+        const query = (client: Client, args: Record<string, unknown>) =>
+          client.callTool({ name: 'query_data_lake', arguments: args }) as Promise<CallToolResult>;
+        const started = ok(
+          await query(await as('ann', pair[0]!), {
+            sql: "SELECT p_row_id FROM panther_logs.public.aws_cloudtrail WHERE p_occurs_between('2000-01-01', '2100-01-01') ORDER BY p_row_id",
+            max_rows: 2,
+          }),
+        );
+        const { query_id: queryId, next_cursor: cursor } = started.structuredContent as {
+          query_id: string;
+          next_cursor: string;
+        };
+        const annOnOther = await as('ann', pair[1]!);
+        for (const args of [{ cursor }, { query_id: queryId }]) {
+          const page = ok(await query(annOnOther, args));
+          expect((page.structuredContent as { query_id: string }).query_id).toBe(queryId);
+        }
+        for (const replica of pair) {
+          const bob = await as('bob', replica);
+          for (const args of [{ cursor }, { query_id: queryId }]) {
+            const refused = await query(bob, args);
+            expect(refused.isError).toBe(true);
+            expect(JSON.stringify(refused.content)).toContain(`query ${queryId} is not one of your queries`);
+          }
+        }
+      } finally {
+        for (const replica of pair) replica.process.kill();
+      }
+    });
 
     it('fail no call while Redis is killed mid-run, warn, and share again once it is back', async () => {
       const client = await connect(`${front.url}/mcp`);

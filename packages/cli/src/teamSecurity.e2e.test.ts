@@ -402,6 +402,67 @@ describe('team security of the HTTP server', () => {
       expect(panther.stats.requests).toBe(requestsServed);
     }
   });
+
+  it('query ownership: a data lake query serves only the caller that started it, however another names it', async () => {
+    const ann = await connectAs(await idp.token({ sub: 'u-ann', name: 'ann', groups: ['soc-analysts'] }));
+    const started = await ann.callTool({
+      name: 'query_data_lake',
+      arguments: {
+        sql: "SELECT p_row_id FROM panther_logs.public.aws_cloudtrail WHERE p_occurs_between('2000-01-01', '2100-01-01') ORDER BY p_row_id",
+        max_rows: 2,
+      },
+    });
+    expect(started.isError, textOf(started)).toBeFalsy();
+    const { query_id: queryId, next_cursor: cursor } = started.structuredContent as {
+      query_id: string;
+      next_cursor: string;
+    };
+    expect(cursor).toEqual(expect.any(String));
+    const executions = panther.stats.dataLakeExecutions;
+    const cancelled = panther.stats.cancelledQueries;
+
+    // Both share ann's profile and Panther token; the second her display name too.
+    const others = {
+      'another analyst': await idp.token({ sub: 'u-bob', name: 'bob', groups: ['soc-analysts'] }),
+      'same display name': await idp.token({ sub: 'u-ann-2', name: 'ann', groups: ['soc-analysts'] }),
+    };
+    // A cursor written by hand in the server's format, naming ann's query.
+    const madeUp = `dlq1.${Buffer.from(JSON.stringify({ q: queryId, c: 'x', o: 0 })).toString('base64url')}`;
+    for (const [who, token] of Object.entries(others)) {
+      const other = await connectAs(token);
+      const requests = panther.stats.requests;
+      for (const args of [
+        { query_id: queryId },
+        { cursor },
+        { cursor: madeUp },
+        { query_id: queryId, cursor: 'a-cursor-of-panther' },
+      ]) {
+        const refused = await other.callTool({ name: 'query_data_lake', arguments: args });
+        expect(refused.isError, `${who}: ${JSON.stringify(args)}`).toBe(true);
+        expect(textOf(refused)).toContain(
+          `query ${queryId} is not one of your queries; start your own with query_data_lake`,
+        );
+      }
+      // An id nobody started is refused in the same words: a refusal does not tell whether the id exists.
+      const unknown = await other.callTool({ name: 'query_data_lake', arguments: { query_id: 'q-none' } });
+      expect(textOf(unknown)).toContain('query q-none is not one of your queries; start your own with');
+      expect(panther.stats.requests).toBe(requests);
+    }
+
+    // The owner pages on, in the same session and in a new one.
+    const next = await ann.callTool({ name: 'query_data_lake', arguments: { cursor, max_rows: 2 } });
+    expect(next.isError, textOf(next)).toBeFalsy();
+    const again = await connectAs(await idp.token({ sub: 'u-ann', groups: ['soc-analysts'] }));
+    const reread = await again.callTool({ name: 'query_data_lake', arguments: { query_id: queryId } });
+    expect(reread.isError, textOf(reread)).toBeFalsy();
+    for (const page of [next, reread]) {
+      expect((page.structuredContent as { query_id: string }).query_id).toBe(queryId);
+    }
+    // Paging never ran the SQL again, and nobody cancelled it.
+    expect(panther.stats.dataLakeExecutions).toBe(executions);
+    expect(panther.stats.cancelledQueries).toBe(cancelled);
+    expect(server.stderr()).toContain('refused a data lake query the caller did not start');
+  });
 });
 
 describe('a watched config edited as operators do', () => {

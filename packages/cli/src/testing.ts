@@ -13,6 +13,7 @@ export type {
   FakeGraphQLCall,
   FakeResponder,
   FakeRestCall,
+  OwnerRecords,
   PackConventionOptions,
   RunToolOptions,
   ToolContextOptions,
@@ -20,6 +21,7 @@ export type {
 export {
   assertPackConventions,
   createFakeClient,
+  createOwnerRecords,
   createToolContext,
   recordsOf,
   runTool,

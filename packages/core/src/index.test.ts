@@ -92,6 +92,7 @@ describe('public API', () => {
     expect(Object.keys(testing).sort()).toEqual([
       'assertPackConventions',
       'createFakeClient',
+      'createOwnerRecords',
       'createTestHost',
       'createToolContext',
       'recordsOf',

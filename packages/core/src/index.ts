@@ -61,7 +61,14 @@ export type {
   LoadedConfig,
 } from './config/loadConfig.js';
 export { CONFIG_SEARCH_PLACES, ENV_VARS, expandHome, loadConfig, parseConfig } from './config/loadConfig.js';
-export type { ConfirmWrites, HostConfig, HostConfigInput, LogLevel, PackEntry } from './config/schema.js';
+export type {
+  ConfirmWrites,
+  HostConfig,
+  HostConfigInput,
+  LogLevel,
+  OwnershipSettings,
+  PackEntry,
+} from './config/schema.js';
 export { DEFAULT_PACKS, defineConfig } from './config/schema.js';
 export type { ConfigWatcher, WatchConfigOptions } from './config/watchConfig.js';
 export { watchConfig } from './config/watchConfig.js';
@@ -85,6 +92,7 @@ export type {
   DerivedAnnotations,
   ElicitationRequest,
   Logger,
+  Ownership,
   PackDefinition,
   PermissionRequirement,
   PolicyMode,
@@ -93,6 +101,7 @@ export type {
   ResourceCompletionContext,
   ResourceTemplateDefinition,
   ResourceTemplateFields,
+  ToolCaller,
   ToolContext,
   ToolDefinition,
   ToolOutput,

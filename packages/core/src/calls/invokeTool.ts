@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { contentResultSchema, isContentOutput } from '../define/content.js';
 import type { ToolContext } from '../define/types.js';
 import { McpHostError } from '../errors.js';
+import { ownershipFor, toolCaller } from '../ownership/ownerRecords.js';
 import { formatIssues } from '../util/formatIssues.js';
 import type { CallOutcome, ToolCall } from './types.js';
 
@@ -19,6 +20,8 @@ function toolContext(call: ToolCall): ToolContext<unknown> {
     config: call.packConfig,
     signal: call.signal,
     policy: { mode: call.mode },
+    caller: toolCaller(call.caller),
+    ownership: ownershipFor(call.owners, call.caller),
     canElicit: call.elicit !== undefined,
     canSample: call.sample !== undefined,
     async elicit(request) {

@@ -7,6 +7,7 @@ import type {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { ConfirmWrites } from '../config/schema.js';
 import type { AnyTool, Logger, PolicyMode } from '../define/types.js';
+import type { OwnerRecords } from '../ownership/ownerRecords.js';
 import type { Caller, ValidatedPack } from '../types.js';
 import type { UntrustedSettings } from '../untrusted/settings.js';
 import type { CallData } from './callData.js';
@@ -55,6 +56,8 @@ export interface ToolCall {
   /** When the call must have ended (epoch milliseconds), once a hook set a limit; undefined for none. */
   readonly deadline: number | undefined;
   readonly caller: Caller | undefined;
+  /** The host's record of which caller started what a tool hands out by id (a data lake query). */
+  readonly owners: OwnerRecords;
   readonly sessionId: string | undefined;
   readonly requestId: string | number;
   /** The request's `_meta` (progress token, trace context). */

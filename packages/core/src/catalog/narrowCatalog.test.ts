@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UNTRUSTED_DEFAULTS } from '../config/schema.js';
+import { OWNERSHIP_DEFAULTS, UNTRUSTED_DEFAULTS } from '../config/schema.js';
 import { createLogger, memorySink } from '../logging/createLogger.js';
 import { fakeClient, otherPack, thingsPack } from '../testdata/packs.js';
 import type { ValidatedPack } from '../types.js';
@@ -25,6 +25,7 @@ const catalog = (mode: 'read-only' | 'read-write' = 'read-write') =>
       confirmWrites: 'never',
       toolTimeouts: {},
       untrusted: UNTRUSTED_DEFAULTS,
+      ownership: OWNERSHIP_DEFAULTS,
     },
     permissions: { permissions: new Set(['AlertRead', 'AlertModify', 'UserRead']), note: undefined },
     client: fakeClient(),

@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       confirmWrites: 'destructive',
       toolTimeouts: {},
       untrusted: { escapeHidden: true, flag: true, confirmWritesAfterFlag: true, lockdown: false },
+      ownership: { sharedWith: 'caller', unrecorded: 'refuse' },
     });
     expect(config.reload).toBe(false);
     expect(config.packs).toEqual([...DEFAULT_PACKS]);

@@ -28,6 +28,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** What a stateless HTTP request whose client said nothing of MCP Apps is served (`views.stateless`). */
 export const STATELESS_VIEWS = ['omit', 'include'] as const;
 
+/** `policy.ownership` when the config does not say: a caller's own queries only, an unrecorded id refused. */
+export const OWNERSHIP_DEFAULTS = { sharedWith: 'caller', unrecorded: 'refuse' } as const;
+
 /** About 100 KB each: 256 sessions stay near 25 MB. */
 const DEFAULT_MAX_SESSIONS = 256;
 const DEFAULT_SESSION_IDLE_MS = 30 * 60_000;
@@ -104,6 +107,22 @@ export const configSchema = z.strictObject({
           lockdown: z.boolean().default(false),
         })
         .default(UNTRUSTED_DEFAULTS),
+      /**
+       * Who may read what a caller started (a data lake query's results, by query id or cursor) when `server.auth`
+       * tells callers apart (docs/security.md, "Query ownership"). Over stdio and HTTP without `server.auth` there
+       * is one caller, and this does not apply.
+       */
+      ownership: z
+        .strictObject({
+          /** `caller`: only the caller that started it; `profile`: any caller of the same profile too. */
+          sharedWith: z.enum(['caller', 'profile']).default('caller'),
+          /**
+           * An id with no owner record (started outside this server, or before a restart without a shared store):
+           * `refuse` (the default), or `serve` it to any caller Panther lets read it.
+           */
+          unrecorded: z.enum(['refuse', 'serve']).default('refuse'),
+        })
+        .default(OWNERSHIP_DEFAULTS),
     })
     .default({
       mode: 'read-only',
@@ -113,6 +132,7 @@ export const configSchema = z.strictObject({
       confirmWrites: 'destructive',
       toolTimeouts: {},
       untrusted: UNTRUSTED_DEFAULTS,
+      ownership: OWNERSHIP_DEFAULTS,
     }),
   client: z
     .strictObject({
@@ -240,6 +260,7 @@ export type HostConfigInput = z.input<typeof configSchema>;
 /** The validated config with every default applied. */
 export type HostConfig = z.output<typeof configSchema>;
 export type PackEntry = HostConfig['packs'][number];
+export type OwnershipSettings = HostConfig['policy']['ownership'];
 
 /** Types a config file (`mcp-panther.config.ts`): returns its argument unchanged. */
 export function defineConfig(config: HostConfigInput): HostConfigInput {

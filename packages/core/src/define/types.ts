@@ -60,6 +60,39 @@ export interface ToolContext<Config = unknown> {
   resourceUpdated(uri: string): Promise<void>;
   /** The active policy (read-only view). */
   readonly policy: { readonly mode: PolicyMode };
+  /** Who is calling: the identity the audit records; over stdio and HTTP without `server.auth`, the one local caller. */
+  readonly caller: ToolCaller;
+  /**
+   * Which caller started what this tool hands out by id and takes back later (a data lake query): record it when
+   * it starts, check it before using an id a caller passes in. Bound to `caller`.
+   */
+  readonly ownership: Ownership;
+}
+
+/** The caller of a tool call, as the audit names it. */
+export interface ToolCaller {
+  /**
+   * Stable and unique with `credential`: an access token's `sub`, `token:<name>` for a static token, `local` for
+   * the one caller of a stdio server (or HTTP without `server.auth`).
+   */
+  readonly id: string;
+  /** A display name (not unique: two people may share an email). */
+  readonly name: string;
+  readonly credential: 'oauth' | 'token' | 'local';
+  /** The profile whose policy applies (`server.auth`), if any. */
+  readonly profile?: string | undefined;
+}
+
+/**
+ * The host's owner records, bound to the calling caller. On a server that tells callers apart, an id another
+ * caller started (or one nobody recorded, unless `policy.ownership` says otherwise) may not be used; with one
+ * caller every id may. Records are shared between replicas through the shared store when there is one.
+ */
+export interface Ownership {
+  /** Records the caller as the owner of `kind`/`id` for `ttlMs` (as long as the thing stays usable). */
+  claim(kind: string, id: string, options: { readonly ttlMs: number }): Promise<void>;
+  /** Whether the caller may use `kind`/`id` (tell the caller no the same way whether the id exists or not). */
+  mayUse(kind: string, id: string): Promise<boolean>;
 }
 
 /** What `context.elicit` asks: a message and the schema of the answer (MCP form elicitation). */

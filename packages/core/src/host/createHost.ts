@@ -33,6 +33,7 @@ import { McpHostError } from '../errors.js';
 import { CORE_PACKAGE_DIR, CORE_VERSION } from '../loading/coreVersion.js';
 import { loadPacks, packSources } from '../loading/loadPacks.js';
 import type { HostLogger } from '../logging/createLogger.js';
+import { hostOwnerRecords } from '../ownership/hostOwnerRecords.js';
 import { DEFAULT_PARTS } from '../parts/defaultParts.js';
 import type { HostParts, PantherConnection } from '../parts/types.js';
 import { createRedactor, maskUrlCredentials } from '../security/redact.js';
@@ -238,6 +239,13 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
   }
 
   const target = connection.target;
+  // Who started which data lake query: every session's calls, and every replica's through the shared store.
+  const owners = hostOwnerRecords({
+    target,
+    sharedStore,
+    settings: () => current.config.policy.ownership,
+  });
+  container.onDispose(() => owners.close());
   // Each profile with the client of its Panther token; a reload reads them again.
   const sourcesOf = (nextConfig: HostConfig, secretsRead: TeamSecrets) =>
     profileSources({
@@ -354,6 +362,7 @@ export async function createHost(options: CreateHostOptions): Promise<Host> {
       logger,
       caller: session.caller,
       views: current.config.views,
+      owners,
     });
     sessions.add(server, profile);
     return server;

@@ -4,14 +4,20 @@ import type { ServerNotification, ServerRequest } from '@modelcontextprotocol/sd
 import { createCallData } from '../calls/callData.js';
 import type { Elicit, Sample, ToolCall } from '../calls/types.js';
 import type { PreparedTool, Toolset } from '../catalog/toolset.js';
+import type { OwnerRecords } from '../ownership/ownerRecords.js';
 import type { Caller } from '../types.js';
 import type { Notify, SessionLogging } from './clientLogging.js';
 import type { ResourceSubscriptions } from './resourceSubscriptions.js';
 
-/** What a server knows of its session: the server itself, who is calling, and the session's MCP logging. */
+/**
+ * What a server knows of its session: the server itself, who is calling, the host's owner records, and the session's
+ * MCP logging.
+ */
 export interface SessionContext {
   readonly server: McpServer;
   readonly caller?: Caller | undefined;
+  /** The host's owner records (what each caller started), shared by every session. */
+  readonly owners: OwnerRecords;
   readonly logging?: SessionLogging | undefined;
   readonly subscriptions?: ResourceSubscriptions | undefined;
 }
@@ -68,6 +74,7 @@ export function newToolCall(
     signal: extra.signal,
     deadline: undefined,
     caller: session.caller,
+    owners: session.owners,
     sessionId: extra.sessionId,
     requestId: extra.requestId,
     meta: request.meta,

@@ -33,6 +33,7 @@ export function registerTools(
   const session: SessionContext = {
     server,
     caller: options.caller,
+    owners: options.owners,
     logging: options.logging,
     subscriptions: options.subscriptions,
   };

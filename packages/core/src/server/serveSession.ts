@@ -2,6 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallOutcome, ToolCall } from '../calls/types.js';
 import type { Toolset } from '../catalog/toolset.js';
 import type { Logger } from '../define/types.js';
+import type { OwnerRecords } from '../ownership/ownerRecords.js';
 import type { Redactor } from '../security/redact.js';
 import type { Caller } from '../types.js';
 import { serveLogging } from './clientLogging.js';
@@ -23,6 +24,8 @@ export interface SessionOptions {
   readonly caller?: Caller | undefined;
   /** The `views` config section: when MCP Apps views are served (server/views.ts). */
   readonly views: ViewSettings;
+  /** The host's owner records: one set for every session (and, with a shared store, every replica). */
+  readonly owners: OwnerRecords;
 }
 
 /**
@@ -32,12 +35,12 @@ export interface SessionOptions {
  */
 export function serveSession(server: McpServer, options: SessionOptions): void {
   const logging = serveLogging(server, options.redact);
-  const { toolset, run, caller, views } = options;
+  const { toolset, run, caller, owners, views } = options;
   const subscriptions = serveSubscriptions(server, (uri) => checkReadable(server, views, toolset(), uri));
-  registerTools(server, { toolset, run, caller, logging, subscriptions, views });
+  registerTools(server, { toolset, run, caller, owners, logging, subscriptions, views });
   servePrompts(server, { toolset, logger: options.logger });
   serveResources(server, {
-    session: { server, caller, logging, subscriptions },
+    session: { server, caller, owners, logging, subscriptions },
     toolset,
     run,
     info: options.info,

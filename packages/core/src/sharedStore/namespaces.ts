@@ -24,3 +24,10 @@ export const sharedScope = (scope: ClientScope): SharedScope => ({
 /** The request budget: one per Panther instance (its host), whatever the token. */
 export const instanceNamespace = (target: PantherTarget): string =>
   storeName(`instance:${new URL(target.rest).host}`);
+
+/**
+ * Who started which query (`ownership/`): one set of records per Panther instance, whatever the token (a query id
+ * names one query of the instance, and its owner is a caller, not a token).
+ */
+export const ownersNamespace = (target: PantherTarget): string =>
+  storeName(`owners:${new URL(target.rest).host}`);

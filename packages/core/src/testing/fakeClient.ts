@@ -7,6 +7,13 @@ import {
 import { contentResultSchema, isContentOutput } from '../define/content.js';
 import type { AnyTool, Logger, ToolContext } from '../define/types.js';
 import { McpHostError } from '../errors.js';
+import {
+  createOwnerRecords,
+  type OwnerRecords,
+  ownershipFor,
+  toolCaller,
+} from '../ownership/ownerRecords.js';
+import type { Caller } from '../types.js';
 
 /** A REST call the fake client received. */
 export interface FakeRestCall {
@@ -114,14 +121,28 @@ export interface ToolContextOptions<Config = never> {
   readonly onSample?: ToolContext['sample'];
   /** Receives each `context.resourceUpdated(uri)` call. */
   readonly onResourceUpdated?: (uri: string) => unknown;
+  /**
+   * Who calls, as a server with `server.auth` would name them (`{ id: 'u-ann', name: 'ann', credential: 'oauth' }`);
+   * by default the one local caller of a stdio server, who may use every id.
+   */
+  readonly caller?: Caller;
+  /**
+   * The host's owner records behind `context.ownership`: pass one `createOwnerRecords()` to the contexts of two
+   * callers to see one refused the other's ids. By default a fresh set.
+   */
+  readonly ownerRecords?: OwnerRecords;
 }
 
-/** The `ToolContext` the host would pass a handler: this client, a silent logger, a read-write policy. */
+/**
+ * The `ToolContext` the host would pass a handler: this client, a silent logger, a read-write policy, the caller
+ * (the local one by default) and owner records.
+ */
 export function createToolContext<Config = never>(
   client: PantherClient,
   options: ToolContextOptions<Config> = {},
 ): ToolContext<Config> {
-  const { onProgress, onElicit, onSample, onResourceUpdated } = options;
+  const { onProgress, onElicit, onSample, onResourceUpdated, caller } = options;
+  const ownerRecords = options.ownerRecords ?? createOwnerRecords({});
   return {
     client,
     logger: silent,
@@ -133,6 +154,8 @@ export function createToolContext<Config = never>(
         }
       : async () => {},
     policy: { mode: 'read-write' },
+    caller: toolCaller(caller),
+    ownership: ownershipFor(ownerRecords, caller),
     canElicit: onElicit !== undefined,
     canSample: onSample !== undefined,
     elicit: async (request) => {

@@ -4,6 +4,9 @@
 
 /** A tool's `tools/list` entry exactly as the host serves it (for size budgets and schema checks). */
 export { toolDefinition as toolListEntry } from '../catalog/toolset.js';
+/** The host's owner records, to share between the tool contexts of several callers. */
+export type { OwnerRecords, OwnerRecordsOptions } from '../ownership/ownerRecords.js';
+export { createOwnerRecords } from '../ownership/ownerRecords.js';
 /** A table's rows as records, to assert on list results field by field. */
 export { recordsOf } from '../toolkit/table.js';
 export type { PackConventionOptions } from './assertPackConventions.js';

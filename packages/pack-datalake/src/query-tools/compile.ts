@@ -18,7 +18,7 @@ import { dataLakeCursor, dataLakeQueryId, maxRows } from '../params.js';
 import { GET_DATA_LAKE_QUERY_SQL } from '../queries.js';
 import { guardSql, SqlGuardError } from '../sql/guard.js';
 import { decodeCursor } from '../support/cursor.js';
-import { readPage, runQuery } from '../support/query-runner.js';
+import { pageRequest, readRequestedPage, runQuery } from '../support/query-runner.js';
 import { BindingError, bindTemplate } from './bind.js';
 import {
   longestLiteral,
@@ -243,18 +243,21 @@ export function compileQueryTool(entry: QueryToolEntry, source: SqlSource): AnyT
           })),
         };
       }
-      const earlier = (cursor === undefined ? undefined : decodeCursor(cursor)?.queryId) ?? query_id;
-      if (earlier === undefined) {
+      if (query_id === undefined && (cursor === undefined || decodeCursor(cursor) === undefined)) {
         throw new ToolInputError(
           'cursor',
           'is not a next_cursor of this tool; pass it with query_id, or leave it out.',
         );
       }
-      await checkSameQuery(context, earlier, sql, cursor === undefined ? 'query_id' : 'cursor');
+      // Whose query it is first: a caller refused it learns nothing of it, not even what SQL it ran.
+      const request = await pageRequest(
+        context,
+        { queryId: query_id, cursor },
+        `call ${entry.name} without query_id and cursor to run it yourself`,
+      );
+      await checkSameQuery(context, request.queryId, sql, request.argument);
       return {
-        ...(await readPage(context, {
-          queryId: query_id,
-          cursor,
+        ...(await readRequestedPage(context, request, {
           timeoutSeconds: entry.timeout,
           pageSize: max_rows,
         })),

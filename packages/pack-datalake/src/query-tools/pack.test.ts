@@ -2,6 +2,7 @@ import { PantherApiError } from '@mcp-panther/core';
 import {
   assertPackConventions,
   createFakeClient,
+  createOwnerRecords,
   type FakeCall,
   runTool,
   toolListEntry,
@@ -53,7 +54,8 @@ const SAVED_BY_NAME = entry({
   parameters: { user: { type: 'string', maxLength: 100 } },
 });
 
-function panther() {
+/** A Panther with the saved queries and one data lake query, q-1, that ran `recordedSql`. */
+function panther(recordedSql = 'SELECT 1') {
   return createFakeClient((call: FakeCall) => {
     if (call.kind === 'rest') {
       if (call.request.path === '/queries') return { results: SAVED, next: null };
@@ -62,7 +64,7 @@ function panther() {
       throw new PantherApiError('NOT_FOUND', 'not found', { status: 404 });
     }
     if (call.operation === 'ExecuteDataLakeQuery') return { executeDataLakeQuery: { id: 'q-1' } };
-    if (call.operation === 'GetDataLakeQuerySql') return { dataLakeQuery: { id: 'q-1', sql: 'SELECT 1' } };
+    if (call.operation === 'GetDataLakeQuerySql') return { dataLakeQuery: { id: 'q-1', sql: recordedSql } };
     return queryState('q-1', 'succeeded', { rows: [{ n: 1 }] });
   });
 }
@@ -137,6 +139,30 @@ describe('buildQueriesPack', () => {
       'Invalid argument "query_id": belongs to another query',
     );
     expect(fake.graphqlCalls().map((c) => c.operation)).toEqual(['GetDataLakeQuerySql']);
+  });
+
+  it('refuses another caller’s run by query_id before reading its SQL, and serves the caller that ran it', async () => {
+    const ownerRecords = createOwnerRecords();
+    const ann = { id: 'u-ann', name: 'ann', credential: 'oauth' } as const;
+    const bob = { id: 'u-bob', name: 'bob', credential: 'oauth' } as const;
+    const [tool] = (await buildQueriesPack([BY_IPS], panther().client)).tools;
+    const args = { ips: ['10.0.0.1'] };
+    const first = panther();
+    const started = await runTool(tool!, args, { client: first.client, caller: ann, ownerRecords });
+    expect(started).toMatchObject({ query_id: 'q-1' });
+    const sent = first.graphqlCalls().find((c) => c.operation === 'ExecuteDataLakeQuery')?.variables;
+    const ran = (sent as { input: { sql: string } }).input.sql;
+    const bobs = panther();
+    await expect(
+      runTool(tool!, { ...args, query_id: 'q-1' }, { client: bobs.client, caller: bob, ownerRecords }),
+    ).rejects.toThrow(
+      'Invalid argument "query_id": query q-1 is not one of your queries; call events_from_ips without query_id and cursor to run it yourself.',
+    );
+    expect(bobs.graphqlCalls()).toEqual([]);
+    const anns = panther(ran);
+    await expect(
+      runTool(tool!, { ...args, query_id: 'q-1' }, { client: anns.client, caller: ann, ownerRecords }),
+    ).resolves.toMatchObject({ query_id: 'q-1' });
   });
 
   it.each([

@@ -1,15 +1,20 @@
 /**
  * Runs data lake queries for query_data_lake and get_alert_event_stats: submit, poll with backoff, report MCP
  * progress, cancel the Panther query when the MCP request is cancelled or the timeout passes, and read result
- * pages by query id (a next page never runs the SQL again). Only the caller's input is a ToolInputError; a
+ * pages by query id (a next page never runs the SQL again) of the caller's own queries only (query-owner.ts). Only
+ * the caller's input is a ToolInputError; a
  * timeout, a cancellation or an unusable answer from Panther carries its own host error code.
  */
 import { isPantherApiError, McpHostError, sleep, type ToolContext, ToolInputError } from '@mcp-panther/core';
 import { CANCEL_DATA_LAKE_QUERY, EXECUTE_DATA_LAKE_QUERY, GET_DATA_LAKE_QUERY } from '../queries.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { assertOwnQuery, recordQueryOwner } from './query-owner.js';
 import { shapeRows } from './rows.js';
 
-type Context = Pick<ToolContext<unknown>, 'client' | 'logger' | 'signal' | 'progress'>;
+type Context = Pick<
+  ToolContext<unknown>,
+  'client' | 'logger' | 'signal' | 'progress' | 'ownership' | 'caller'
+>;
 
 type QueryStatus = 'running' | 'succeeded' | 'failed' | 'cancelled';
 
@@ -230,21 +235,35 @@ export async function runQuery(
   options: RunOptions,
 ): Promise<QueryPage> {
   const id = await submitQuery(context, sql, databaseName);
+  // Before anything can fail or be awaited: the id is in the caller's hands from the first progress message on.
+  await recordQueryOwner(context, id);
   await context.progress(0, undefined, `Submitted query ${id}`);
   return awaitResults(context, id, { ...options, owned: true, firstDelayMs: FIRST_POLL_MS });
 }
 
-/** Reads a page of an earlier query by id (and cursor); never submits SQL. */
-export async function readPage(
+const START_OWN_QUERY = 'start your own with query_data_lake';
+
+/** Which query, and where in its results, a call asks to read. */
+export interface PageRequest {
+  readonly queryId: string;
+  /** Panther's cursor of the page (absent: the first page). */
+  readonly cursor: string | undefined;
+  /** Rows before the page. */
+  readonly offset: number;
+  /** The argument that named the query, for errors: `query_id`, or `cursor` when it came alone. */
+  readonly argument: 'query_id' | 'cursor';
+}
+
+/**
+ * The query and page a call names (query_id, a next_cursor, or Panther's own cursor together with query_id), once
+ * the caller may read that query: every way of naming a query is checked against its owner (`startOwn` tells a
+ * refused caller how to get its own). Never reads anything from Panther.
+ */
+export async function pageRequest(
   context: Context,
-  args: {
-    queryId?: string | undefined;
-    cursor?: string | undefined;
-    timeoutSeconds: number;
-    pageSize: number;
-    fields?: readonly string[] | undefined;
-  },
-): Promise<QueryPage> {
+  args: { readonly queryId?: string | undefined; readonly cursor?: string | undefined },
+  startOwn: string,
+): Promise<PageRequest> {
   let queryId = args.queryId;
   let cursor: string | undefined;
   let offset = 0;
@@ -270,12 +289,40 @@ export async function readPage(
     }
   }
   if (queryId === undefined) throw new ToolInputError('query_id', 'is required to read results.');
-  return awaitResults(context, queryId, {
-    timeoutSeconds: args.timeoutSeconds,
-    pageSize: args.pageSize,
-    fields: args.fields,
-    cursor,
-    offset,
+  const argument = args.queryId === undefined ? 'cursor' : 'query_id';
+  await assertOwnQuery(context, queryId, argument, startOwn);
+  return { queryId, cursor, offset, argument };
+}
+
+/** Reads a page of an earlier query of the caller's, by id (and cursor); never submits SQL. */
+export async function readPage(
+  context: Context,
+  args: {
+    queryId?: string | undefined;
+    cursor?: string | undefined;
+    timeoutSeconds: number;
+    pageSize: number;
+    fields?: readonly string[] | undefined;
+    /** What a caller refused another's query is told to do instead. */
+    startOwn?: string | undefined;
+  },
+): Promise<QueryPage> {
+  const request = await pageRequest(context, args, args.startOwn ?? START_OWN_QUERY);
+  return readRequestedPage(context, request, args);
+}
+
+/** Waits for the query a checked request names and reads its page (it never cancels: another call submitted it). */
+export function readRequestedPage(
+  context: Context,
+  request: PageRequest,
+  options: { timeoutSeconds: number; pageSize: number; fields?: readonly string[] | undefined },
+): Promise<QueryPage> {
+  return awaitResults(context, request.queryId, {
+    timeoutSeconds: options.timeoutSeconds,
+    pageSize: options.pageSize,
+    fields: options.fields,
+    cursor: request.cursor,
+    offset: request.offset,
     owned: false,
   });
 }
