@@ -79,6 +79,7 @@ describe('configs in the docs', () => {
       'docs/configuration.md',
       'docs/configuration.md',
       'docs/configuration.md',
+      'docs/configuration.md',
       'docs/deployment.md',
       'docs/deployment.md',
       'docs/deployment.md',

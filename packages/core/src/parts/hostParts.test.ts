@@ -245,7 +245,7 @@ describe('upstream observers', () => {
 });
 
 describe('the sharedStore part', () => {
-  it('wraps the local parts per token scope and per instance, and is closed after the clients', async () => {
+  it('wraps the local parts per token scope and per instance (the request budget, owner records), and is closed after the clients', async () => {
     const upstream = await startFakeUpstream((request) =>
       request.path === '/api-tokens/self' ? { json: { permissions: ['AlertRead'] } } : { json: [] },
     );
@@ -296,7 +296,15 @@ describe('the sharedStore part', () => {
     const namespace = seen[0]!.split(' ')[1]!;
     expect(namespace).toMatch(/^127\.0\.0\.1:\d+:[0-9a-f]{16}$/);
     const instance = `instance:${new URL(upstream.url).host}`;
-    expect(seen).toEqual([`cache ${namespace}`, `flight ${namespace}`, `limiter ${instance}`, 'closed']);
+    // Owner records are one set per instance (a query id names a query of the instance, whatever the token).
+    const owners = `owners:${new URL(upstream.url).host}`;
+    expect(seen).toEqual([
+      `cache ${namespace}`,
+      `flight ${namespace}`,
+      `limiter ${instance}`,
+      `cache ${owners}`,
+      'closed',
+    ]);
     expect(host.sharedStore?.status().kind).toBe('test');
   });
 });
