@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import type { Sandbox } from '@mcp-panther/sandbox';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { INITIALIZE, postMcp } from '../../core/src/testdata/rawMcp.js';
 import {
   assertBuilt,
@@ -449,6 +449,35 @@ describe('team security of the HTTP server', () => {
       expect(panther.stats.requests).toBe(requests);
     }
 
+    // A query still running: another caller can neither wait on it nor, by abandoning that wait, cancel it.
+    let running: string | undefined;
+    const slow = ann.callTool(
+      {
+        name: 'query_data_lake',
+        arguments: {
+          sql: "SELECT COUNT(*) AS n FROM panther_logs.public.aws_cloudtrail WHERE p_occurs_between('2000-01-01', '2100-01-01') /* sandbox:sleep=2000 */",
+        },
+      },
+      undefined,
+      {
+        onprogress: (p) => {
+          running ??= /Submitted query (\S+)/.exec(p.message ?? '')?.[1];
+        },
+      },
+    );
+    await vi.waitFor(() => expect(running).toBeDefined(), { timeout: 5_000 });
+    const bob = await connectAs(others['another analyst']);
+    const abandoned = new AbortController();
+    const waited = bob.callTool({ name: 'query_data_lake', arguments: { query_id: running } }, undefined, {
+      signal: abandoned.signal,
+    });
+    const refusedRunning = await waited;
+    abandoned.abort();
+    expect(textOf(refusedRunning)).toContain(`query ${running} is not one of your queries`);
+    const finished = await slow;
+    expect(finished.isError, textOf(finished)).toBeFalsy();
+    expect(panther.stats.cancelledQueries).toBe(cancelled);
+
     // The owner pages on, in the same session and in a new one.
     const next = await ann.callTool({ name: 'query_data_lake', arguments: { cursor, max_rows: 2 } });
     expect(next.isError, textOf(next)).toBeFalsy();
@@ -458,8 +487,8 @@ describe('team security of the HTTP server', () => {
     for (const page of [next, reread]) {
       expect((page.structuredContent as { query_id: string }).query_id).toBe(queryId);
     }
-    // Paging never ran the SQL again, and nobody cancelled it.
-    expect(panther.stats.dataLakeExecutions).toBe(executions);
+    // Paging never ran the SQL again (the slow query is the one more), and nobody cancelled either.
+    expect(panther.stats.dataLakeExecutions).toBe(executions + 1);
     expect(panther.stats.cancelledQueries).toBe(cancelled);
     expect(server.stderr()).toContain('refused a data lake query the caller did not start');
   });
