@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { assertPackConventions, createTestHost, type TestHost } from '@mcp-panther/core/testing';
 import { type Sandbox, startSandbox } from '@mcp-panther/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -155,6 +156,12 @@ describe('example-ioc pack', () => {
     // Self-contained: the script is inlined, nothing is loaded by URL.
     expect(page.text).toMatch(/<script type="module">/);
     expect(page.text).not.toMatch(/<(script|link|img)[^>]+(src|href)=/i);
+    // It names the npm packages it inlines; their licences are in the notices built beside it.
+    const named =
+      /<!-- Bundled third-party code: ([^\n]*?)\. Licences: /.exec(page.text)?.[1]?.split(', ') ?? [];
+    expect(named.length).toBeGreaterThan(0);
+    const notices = await readFile(new URL('../dist/views/THIRD-PARTY-NOTICES.md', import.meta.url), 'utf8');
+    for (const entry of named) expect(notices).toContain(`\n## ${entry}\n`);
     // The view may count again: its tool is callable by this caller.
     const counted = await host.call('example_count_recent_alerts', { hours: 1 });
     expect(counted._meta).toEqual({ 'mcp-panther/callable': ['example_count_recent_alerts'] });

@@ -13,7 +13,8 @@
  *                        from the entry's `entry` file, else a file re-exporting the module; `mcp-panther/pack`
  *                        is both the kit's entry and provided to packs)
  * bundle/*-<hash>.js     chunks shared by those, and lazily imported parts (sandbox, HTTP transport, cosmiconfig…)
- * bundle/THIRD-PARTY-NOTICES.md   the licences of the bundled npm packages
+ * bundle/THIRD-PARTY-NOTICES.md   the licences of the bundled npm packages, those inlined into the views included
+ *                        (from each view's module list, written by packages/views/scripts/build.mjs)
  *
  * Everything is flat in bundle/: modules find their neighbours with `new URL('./x.js', import.meta.url)`.
  * scripts/bundleTypes.mjs then writes the kit's declarations beside them.
@@ -23,6 +24,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import {
+  bundledPackageDirs,
+  noticesMarkdown,
+  packageNotices,
+} from '../../views/scripts/thirdPartyNotices.mjs';
 
 const cliDir = fileURLToPath(new URL('..', import.meta.url));
 const workspacePackages = path.resolve(cliDir, '..');
@@ -177,38 +183,38 @@ for (const file of readdirSync(outdir)) {
   }
 }
 
-/** Licences of the bundled npm packages (their notices must travel with the code). */
-function thirdPartyNotices(inputs) {
-  const packages = new Map();
+/**
+ * The files whose code is in the bundle: esbuild's inputs, and for each first-party view (an HTML page bundled as
+ * a string) the module files the view build inlined into that page.
+ */
+function bundledFiles(inputs) {
+  const files = [];
   for (const input of Object.keys(inputs)) {
     if (/^[a-z-]+:/.test(input)) continue; // a plugin's virtual module (provided:, commonjs-facade:)
-    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(path.resolve(cliDir, input));
-    if (match && !packages.has(match[1])) packages.set(match[1], true);
+    const file = path.resolve(cliDir, input);
+    files.push(file);
+    const view = /^(.*)[\\/]dist[\\/]html[\\/]([\w-]+)\.js$/.exec(file);
+    const modules = view && path.join(view[1], 'dist', 'html', `${view[2]}.modules.json`);
+    if (modules && existsSync(modules)) {
+      const viewPackage = view[1];
+      files.push(...JSON.parse(readFileSync(modules, 'utf8')).map((m) => path.resolve(viewPackage, m)));
+    }
   }
-  const entries = [...packages.keys()]
-    .map((dir) => {
-      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-      const licenceFile = readdirSync(dir).find((f) => /^(licen[cs]e|copying|notice)/i.test(f));
-      const text = licenceFile ? readFileSync(path.join(dir, licenceFile), 'utf8').trim() : undefined;
-      return {
-        name: manifest.name,
-        version: manifest.version,
-        license: manifest.license ?? 'see package',
-        text,
-      };
-    })
-    .filter(
-      (entry, index, all) =>
-        all.findIndex((e) => e.name === entry.name && e.version === entry.version) === index,
-    )
-    .sort((a, b) => a.name.localeCompare(b.name));
-  const sections = entries.map(
-    (e) =>
-      `## ${e.name}@${e.version} (${e.license})\n\n${e.text ? `\`\`\`\n${e.text}\n\`\`\`` : '(no licence file in the package)'}\n`,
-  );
-  return `# Third-party notices\n\nThe mcp-panther command bundles these npm packages (their code is in this folder).\n\n${sections.join('\n')}`;
+  return files;
 }
-writeFileSync(path.join(outdir, 'THIRD-PARTY-NOTICES.md'), thirdPartyNotices(result.metafile.inputs));
+const files = bundledFiles(result.metafile.inputs);
+writeFileSync(
+  path.join(outdir, 'THIRD-PARTY-NOTICES.md'),
+  noticesMarkdown(
+    'The mcp-panther command bundles the code of these npm packages (it is in this folder), the MCP Apps views it serves included.',
+    packageNotices(bundledPackageDirs(files)),
+  ),
+);
+// The list the notices came from, for the test that checks them (dist/ is not shipped).
+writeFileSync(
+  path.join(cliDir, 'dist', 'bundled-files.json'),
+  `${JSON.stringify([...new Set(files.map((f) => path.relative(cliDir, f).split(path.sep).join('/')))].sort(), null, 2)}\n`,
+);
 
 if (process.env.BUNDLE_META) writeFileSync(process.env.BUNDLE_META, JSON.stringify(result.metafile));
 if (!existsSync(path.join(outdir, 'bin.js'))) throw new Error('the bundle has no bin.js');

@@ -163,6 +163,29 @@ describe('the packed packages', () => {
       expect(JSON.stringify(manifest.exports), pkg.name).not.toContain('"source"');
     }
   });
+
+  it('ship the third-party notices of what they bundle: the command’s cover the packages its views inline', () => {
+    const cliTarball = packed.get('mcp-panther');
+    const viewsTarball = packed.get('@mcp-panther/views');
+    expect(cliTarball?.files).toContain('bundle/THIRD-PARTY-NOTICES.md');
+    expect(viewsTarball?.files).toContain('dist/THIRD-PARTY-NOTICES.md');
+    const read = (tarballFile: string, file: string) =>
+      execFileSync('tar', ['-xzOf', tarballFile, `package/${file}`], { encoding: 'utf8' });
+    const notices = read(tarball('mcp-panther'), 'bundle/THIRD-PARTY-NOTICES.md');
+    const views = viewsTarball?.files.filter((f) => /^dist\/html\/[\w-]+\.html$/.test(f)) ?? [];
+    expect(views.length).toBeGreaterThan(0);
+    for (const view of views) {
+      // Each page names what it inlines; the command that serves it ships their licences.
+      const comment = /<!-- Bundled third-party code: ([^\n]*?)\. Licences: /.exec(
+        read(tarball('@mcp-panther/views'), view),
+      );
+      expect(comment, view).not.toBeNull();
+      for (const entry of (comment?.[1] ?? '').split(', ')) {
+        const [nameVersion, licence] = entry.split(' (');
+        expect(notices, `${view}: ${entry}`).toContain(`\n## ${nameVersion} (${licence}`);
+      }
+    }
+  });
 });
 
 describe('mcp-panther installed alone with npm', () => {
@@ -416,6 +439,11 @@ describe("a pack author's first hour, as docs/writing-a-tool-pack.md says", () =
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).toContain('<script type="module">');
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/i);
+    // The page names the npm packages it inlines (mcp-panther/view's among them); their licences are beside it.
+    const named = /<!-- Bundled third-party code: ([^\n]*?)\. Licences: /.exec(html)?.[1]?.split(', ') ?? [];
+    expect(named.some((entry) => entry.startsWith('mcp-panther@'))).toBe(true);
+    const notices = await readFile(path.join(boardDir, 'dist', 'views', 'THIRD-PARTY-NOTICES.md'), 'utf8');
+    for (const entry of named) expect(notices).toContain(`\n## ${entry}\n`);
     const typecheck = await run('npm', ['run', 'typecheck'], {
       cwd: boardDir,
       env: globalEnv(),

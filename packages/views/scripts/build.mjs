@@ -1,15 +1,21 @@
 // Builds each view (web/<name>/index.html) into one self-contained HTML file with Vite: scripts and styles inlined,
 // nothing fetched at run time. Writes dist/html/<name>.html, and dist/html/<name>.js exporting it as a string for
-// the packs (imported on first read of the view). Skips the work when no source is newer than the outputs.
+// the packs (imported on first read of the view). The third-party code inlined into the views has its licences in
+// dist/THIRD-PARTY-NOTICES.md, made from the module files Rollup put into each page (listed in
+// dist/html/<name>.modules.json, which the command's bundle reads to ship the same notices); each page names the
+// packages in a comment. Skips the work when no source is newer than the outputs.
 import { readdirSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { bundledPackageDirs, noticesComment, noticesMarkdown, packageNotices } from './thirdPartyNotices.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const web = path.join(root, 'web');
 const out = path.join(root, 'dist', 'html');
+const NOTICES = path.join(root, 'dist', 'THIRD-PARTY-NOTICES.md');
 /** The views a pack can link, and the test host page (not published). */
 export const VIEWS = ['alerts', 'query', 'detection', 'metrics'];
 const PAGES = [
@@ -30,17 +36,39 @@ function upToDate() {
   const sources = Math.max(
     newest(web),
     statSync(fileURLToPath(import.meta.url)).mtimeMs,
+    statSync(fileURLToPath(new URL('./thirdPartyNotices.mjs', import.meta.url))).mtimeMs,
     statSync(path.join(root, 'package.json')).mtimeMs,
   );
   try {
-    return PAGES.every(({ name, dir }) => statSync(path.join(dir, `${name}.html`)).mtimeMs > sources);
+    const outputs = [
+      ...PAGES.map(({ name, dir }) => path.join(dir, `${name}.html`)),
+      ...VIEWS.map((name) => path.join(out, `${name}.modules.json`)),
+      NOTICES,
+    ];
+    return outputs.every((file) => statSync(file).mtimeMs > sources);
   } catch {
     return false;
   }
 }
 
-/** Inlines the entry chunk and the stylesheet into the HTML page and drops them from the output. */
-function inlineEverything() {
+/** Vite's own helpers (`\0vite/preload-helper.js`…) are virtual modules: their code is the vite package's. */
+const vitePackage = path.dirname(createRequire(import.meta.url).resolve('vite/package.json'));
+
+/**
+ * The files of the modules whose code is in a chunk (styles included: they are inlined as a whole), a virtual
+ * module counting as the vite package's package.json.
+ */
+function bundledFiles(chunk) {
+  return Object.entries(chunk.modules)
+    .filter(([id, module]) => module.renderedLength > 0 || /\.css($|\?)/.test(id))
+    .map(([id]) => (id.startsWith('\0') ? path.join(vitePackage, 'package.json') : id.replace(/\?.*$/, '')));
+}
+
+/**
+ * Inlines the entry chunk and the stylesheet into the HTML page and drops them from the output; adds the files of
+ * the modules bundled into the page to `modules`.
+ */
+function inlineEverything(modules) {
   return {
     name: 'mcp-panther-inline',
     enforce: 'post',
@@ -49,6 +77,7 @@ function inlineEverything() {
       let html = page.source;
       for (const [fileName, file] of Object.entries(bundle)) {
         if (file.type === 'chunk') {
+          modules.push(...bundledFiles(file));
           const code = file.code.replaceAll('</script', '<\\/script');
           if (code.includes('<!--'))
             throw new Error(`${fileName} contains "<!--", which cannot be inlined in a script`);
@@ -79,12 +108,13 @@ function inlineEverything() {
 
 async function buildPage({ name, dir }) {
   const { build } = await import('vite');
+  const modules = [];
   const result = await build({
     configFile: false,
     root: path.join(web, name),
     base: './',
     logLevel: 'warn',
-    plugins: [inlineEverything()],
+    plugins: [inlineEverything(modules)],
     build: {
       write: false,
       target: 'es2022',
@@ -100,20 +130,40 @@ async function buildPage({ name, dir }) {
     },
   });
   const output = (Array.isArray(result) ? result[0] : result).output;
-  const html = output.find((file) => file.fileName.endsWith('.html')).source;
+  const built = output.find((file) => file.fileName.endsWith('.html')).source;
+  const files = [...new Set(modules)].sort();
+  const notices = packageNotices(bundledPackageDirs(files));
+  const comment = noticesComment(notices, LICENCES_ARE);
+  const doctype = /^<!doctype html>\n?/i;
+  if (!doctype.test(built)) throw new Error(`${name}.html does not start with <!doctype html>`);
+  const html = built.replace(doctype, (start) => `${start.trimEnd()}\n${comment}\n`);
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, `${name}.html`), html);
   if (dir === out) {
     await writeFile(path.join(dir, `${name}.js`), `export default ${JSON.stringify(html)};\n`);
     await writeFile(path.join(dir, `${name}.d.ts`), 'declare const html: string;\nexport default html;\n');
+    const relative = files.map((file) => path.relative(root, file).split(path.sep).join('/'));
+    await writeFile(path.join(dir, `${name}.modules.json`), `${JSON.stringify(relative, null, 2)}\n`);
   }
-  return { name, bytes: Buffer.byteLength(html), gzipped: gzipSync(html, { level: 9 }).length };
+  return { name, files, bytes: Buffer.byteLength(html), gzipped: gzipSync(html, { level: 9 }).length };
 }
+
+/** Where a view's comment says the licences are. */
+const LICENCES_ARE =
+  'THIRD-PARTY-NOTICES.md in the @mcp-panther/views package (dist/) and in the mcp-panther package (bundle/)';
 
 if (process.argv.includes('--force') || !upToDate()) {
   const started = Date.now();
   const sizes = [];
   sizes.push(...(await Promise.all(PAGES.map(buildPage))));
+  const viewFiles = sizes.filter((page) => VIEWS.includes(page.name)).flatMap((page) => page.files);
+  await writeFile(
+    NOTICES,
+    noticesMarkdown(
+      "mcp-panther's MCP Apps views (dist/html/) inline the code of these npm packages.",
+      packageNotices(bundledPackageDirs(viewFiles)),
+    ),
+  );
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   process.stdout.write(
     `views built in ${Date.now() - started} ms: ${sizes.map((s) => `${s.name} ${kb(s.bytes)} (${kb(s.gzipped)} gzipped)`).join(', ')}\n`,

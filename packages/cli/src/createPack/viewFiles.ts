@@ -236,8 +236,12 @@ const WEB_TSCONFIG = `{
 
 const BUILD_VIEW = `// Builds the view's page into one self-contained HTML file, as a client's sandbox requires (it lets the page load
 // nothing): web/${VIEW_FILE}.ts is bundled by esbuild (with ext-apps' App and mcp-panther/view) and inlined into
-// web/${VIEW_FILE}.html, written to dist/views/${VIEW_FILE}.html. \`npm test\` and \`npm run build\` run it.
+// web/${VIEW_FILE}.html, written to dist/views/${VIEW_FILE}.html. The licences of the npm packages bundled into the
+// page go beside it, in dist/views/THIRD-PARTY-NOTICES.md, and a comment in the page names them.
+// \`npm test\` and \`npm run build\` run it.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -251,17 +255,68 @@ const bundled = await build({
   platform: 'browser',
   target: 'es2022',
   minify: true,
+  metafile: true,
   write: false,
   logLevel: 'warning',
 });
+
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+
+/** The folder of an npm package as Node looks it up from \`from\`: node_modules/<name> there or in a folder above. */
+function packageDir(pkg, from) {
+  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const found = path.join(dir, 'node_modules', pkg);
+    if (existsSync(path.join(found, 'package.json'))) return found;
+  }
+  throw new Error(\`\${pkg} is not installed (needed by \${from})\`);
+}
+
+/**
+ * The npm packages whose code esbuild put into the page (its inputs), with their licences. A package's prebuilt
+ * \`…-with-deps\` file (ext-apps' \`app-with-deps\`) has its required peer dependencies inside it (the MCP SDK and
+ * zod), so those count as bundled too.
+ */
+function bundledPackages(inputs) {
+  const dirs = new Set();
+  for (const input of Object.keys(inputs)) {
+    const dir = /^(.*node_modules\\/(?:@[^/]+\\/)?[^/]+)\\//.exec(path.resolve(input))?.[1];
+    if (!dir) continue;
+    dirs.add(dir);
+    if (!/-with-deps\\.[cm]?js$/.test(input)) continue;
+    const { peerDependencies = {}, peerDependenciesMeta = {} } = readJson(path.join(dir, 'package.json'));
+    for (const peer of Object.keys(peerDependencies))
+      if (!peerDependenciesMeta[peer]?.optional) dirs.add(packageDir(peer, dir));
+  }
+  const packages = new Map();
+  for (const dir of dirs) {
+    const manifest = readJson(path.join(dir, 'package.json'));
+    const id = \`\${manifest.name}@\${manifest.version}\`;
+    const texts = readdirSync(dir)
+      .filter((file) => /^(licen[cs]e|copying|notice)/i.test(file))
+      .map((file) => readFileSync(path.join(dir, file), 'utf8').trim());
+    packages.set(id, { id, license: manifest.license ?? 'see package', texts });
+  }
+  return [...packages.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+const packages = bundledPackages(bundled.metafile.inputs);
+const notices = packages.map((p) => \`## \${p.id} (\${p.license})\\n\\n\${p.texts.join('\\n\\n') || '(no licence file)'}\\n\`);
+
 // A script's text ends at the first "</script": escaped, it cannot close the tag early.
 const script = bundled.outputFiles[0].text.replaceAll('</script', '<\\\\/script');
 const page = await readFile(web(\`\${name}.html\`), 'utf8');
 const tag = \`<script type="module" src="./\${name}.ts"></script>\`;
 if (!page.includes(tag)) throw new Error(\`web/\${name}.html has no \${tag}\`);
-const html = page.replace(tag, () => \`<script type="module">\${script}</script>\`);
+const listed = packages.map((p) => \`\${p.id} (\${p.license})\`).join(', ');
+const comment = \`<!-- Bundled third-party code: \${listed}. Licences: THIRD-PARTY-NOTICES.md beside this file. -->\`;
+const html = page
+  .replace(/^<!doctype html>\\n/i, (doctype) => \`\${doctype}\${comment}\\n\`)
+  .replace(tag, () => \`<script type="module">\${script}</script>\`);
 if (/<(script|link|img)[^>]+(src|href)=/i.test(html)) throw new Error(\`\${name}.html still loads a file\`);
 const out = new URL('../dist/views/', import.meta.url);
 await mkdir(out, { recursive: true });
 await writeFile(new URL(\`\${name}.html\`, out), html);
+await writeFile(
+  new URL('THIRD-PARTY-NOTICES.md', out),
+  \`# Third-party notices\\n\\n\${name}.html inlines the code of these npm packages.\\n\\n\${notices.join('\\n')}\`,
+);
 `;
