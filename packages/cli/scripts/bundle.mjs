@@ -194,11 +194,10 @@ function bundledFiles(inputs) {
     const file = path.resolve(cliDir, input);
     files.push(file);
     const view = /^(.*)[\\/]dist[\\/]html[\\/]([\w-]+)\.js$/.exec(file);
-    const modules = view && path.join(view[1], 'dist', 'html', `${view[2]}.modules.json`);
-    if (modules && existsSync(modules)) {
-      const viewPackage = view[1];
-      files.push(...JSON.parse(readFileSync(modules, 'utf8')).map((m) => path.resolve(viewPackage, m)));
-    }
+    if (!view) continue;
+    const modules = path.join(view[1], 'dist', 'html', `${view[2]}.modules.json`);
+    if (!existsSync(modules)) throw new Error(`${input} is a view without its module list (${modules})`);
+    files.push(...JSON.parse(readFileSync(modules, 'utf8')).map((m) => path.resolve(view[1], m)));
   }
   return files;
 }
