@@ -163,7 +163,7 @@ const result = await build({
 
 // mcp-panther/view runs in a view's page, not in Node: built for the browser on its own (no Node banner, no chunk
 // shared with the command), so a pack's view bundler inlines it whole.
-await build({
+const viewEntry = await build({
   absWorkingDir: cliDir,
   entryPoints: [{ in: 'dist/view.js', out: 'view' }],
   bundle: true,
@@ -172,6 +172,7 @@ await build({
   target: 'es2022',
   outdir,
   legalComments: 'none',
+  metafile: true,
   logLevel: 'warning',
 });
 
@@ -201,7 +202,7 @@ function bundledFiles(inputs) {
   }
   return files;
 }
-const files = bundledFiles(result.metafile.inputs);
+const files = bundledFiles({ ...result.metafile.inputs, ...viewEntry.metafile.inputs });
 writeFileSync(
   path.join(outdir, 'THIRD-PARTY-NOTICES.md'),
   noticesMarkdown(
