@@ -49,6 +49,24 @@ describe('detectInjection', () => {
     );
   });
 
+  it('flags a phrase of 8 to 80 characters said 8 times in a row, with another sign', () => {
+    // Over 200 characters, no phrase of them said twice in a row.
+    const counts = Array.from({ length: 60 }, (_, i) => i * 7).join(' ');
+    const urgent = (filler: string) => `URGENT ${filler} ${counts}`;
+    expect(signs(urgent('act now! '.repeat(8)))).toEqual(['repetition', 'pressure']);
+    expect(signs(urgent('🔥 act now 🔥 '.repeat(8)))).toContain('repetition');
+    // 80 different emoji: 80 characters, 160 code units.
+    const emoji = Array.from({ length: 80 }, (_, i) => String.fromCodePoint(0x1f600 + i)).join('');
+    expect(signs(urgent(emoji.repeat(8)))).toContain('repetition');
+    expect(signs(urgent(emoji.repeat(7)))).toEqual([]);
+    expect(signs(urgent('act now! '.repeat(7)))).toEqual([]);
+    expect(signs(urgent(counts.slice(0, 81).repeat(8)))).toEqual([]);
+    // Past the first 4,000 characters nothing is read.
+    expect(
+      signs(urgent(`${Array.from({ length: 1100 }, (_, i) => i).join(' ')} ${'act now! '.repeat(8)}`)),
+    ).toEqual([]);
+  });
+
   it('does not flag honest text that looks a little like it', () => {
     for (const text of [
       'Open the health page of the component, fix the cause, then resolve this alert.',

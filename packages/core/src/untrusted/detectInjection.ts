@@ -185,10 +185,26 @@ const ordersChange = (text: string) => assertive(text).some((s) => ORDER.test(s)
 const claimsSafe = (text: string) => assertive(text).some((s) => CLAIM.test(s));
 const ordersMany = (text: string) => assertive(text).some((s) => MASS.test(s));
 
-/** A phrase of 8+ characters said 8 times in a row or more. */
+const PHRASE = { min: 8, max: 80, times: 8 } as const;
+
+/**
+ * A phrase of 8 to 80 characters said 8 times in a row or more, in the first 4,000 characters. For each phrase
+ * length, a run of characters each equal to the one a phrase before is counted: linear per length, where the
+ * regular expression `/(.{8,80}?)\1{7,}/su` (what this computes) backtracks through every start and length and
+ * took milliseconds on one long comment.
+ */
 function repeats(text: string): boolean {
   if (text.length < 200) return false;
-  return /(.{8,80}?)\1{7,}/su.test(text.slice(0, 4000));
+  const points = Array.from(text.slice(0, 4000), (char) => char.codePointAt(0)!);
+  for (let length = PHRASE.min; length <= PHRASE.max && length * PHRASE.times <= points.length; length++) {
+    const needed = length * (PHRASE.times - 1);
+    let run = 0;
+    for (let i = length; i < points.length; i++) {
+      run = points[i] === points[i - length] ? run + 1 : 0;
+      if (run >= needed) return true;
+    }
+  }
+  return false;
 }
 
 /** An order to use what follows (`call `, `then run the `), read just before a tool's name. */
