@@ -91,6 +91,23 @@ describe('owner records', () => {
     expect(await second.mayUse(ann, 'query', 'q1')).toBe(false);
   });
 
+  it('fails no call when the shared store throws: the recording replica serves the owner, another refuses', async () => {
+    const failing = {
+      ...createMemoryCacheStore({ maxEntries: 10 }),
+      get: async () => {
+        throw new Error('store down');
+      },
+      set: async () => {
+        throw new Error('store down');
+      },
+    };
+    const first = createOwnerRecords({ shared: failing });
+    const second = createOwnerRecords({ shared: failing });
+    await first.claim(ann, 'query', 'q1', HOUR);
+    expect(await first.mayUse(ann, 'query', 'q1')).toBe(true);
+    expect(await second.mayUse(ann, 'query', 'q1')).toBe(false);
+  });
+
   it('ignores a shared entry that is not an owner record', async () => {
     const shared = createMemoryCacheStore({ maxEntries: 10 });
     await shared.set('owner:query:q1', 'u-ann', { ttlMs: HOUR, tags: [], since: [] });

@@ -63,7 +63,8 @@ export function createOwnerRecords(
   const find = async (key: string): Promise<OwnerRecord | undefined> => {
     const here = await local.get(key);
     if (here !== undefined) return isOwnerRecord(here.value) ? here.value : undefined;
-    const there = shared === undefined ? undefined : await shared.get(key);
+    // A shared store that fails counts as one without the record (refused): it never fails the call.
+    const there = shared === undefined ? undefined : await shared.get(key).catch(() => undefined);
     return there !== undefined && isOwnerRecord(there.value) ? there.value : undefined;
   };
 
@@ -77,7 +78,8 @@ export function createOwnerRecords(
       };
       // Untagged: nothing invalidates an owner (an id has one owner for its whole life).
       await local.set(key, record, { ttlMs, tags: [], since: [] });
-      if (shared !== undefined) await shared.set(key, record, { ttlMs, tags: [], since: [] });
+      // Kept here whatever the shared store does: this replica serves the owner even when the store failed.
+      if (shared !== undefined) await shared.set(key, record, { ttlMs, tags: [], since: [] }).catch(() => {});
     },
     async mayUse(caller, kind, id) {
       if (caller === undefined) return true;

@@ -1,9 +1,9 @@
 /**
  * Runs data lake queries for query_data_lake and get_alert_event_stats: submit, poll with backoff, report MCP
  * progress, cancel the Panther query when the MCP request is cancelled or the timeout passes, and read result
- * pages by query id (a next page never runs the SQL again) of the caller's own queries only (query-owner.ts). Only
- * the caller's input is a ToolInputError; a
- * timeout, a cancellation or an unusable answer from Panther carries its own host error code.
+ * pages by query id (a next page never runs the SQL again) of the caller's own queries only (query-owner.ts).
+ * Only the caller's input is a ToolInputError; a timeout, a cancellation or an unusable answer from Panther carries
+ * its own host error code.
  */
 import { isPantherApiError, McpHostError, sleep, type ToolContext, ToolInputError } from '@mcp-panther/core';
 import { CANCEL_DATA_LAKE_QUERY, EXECUTE_DATA_LAKE_QUERY, GET_DATA_LAKE_QUERY } from '../queries.js';
@@ -235,7 +235,7 @@ export async function runQuery(
   options: RunOptions,
 ): Promise<QueryPage> {
   const id = await submitQuery(context, sql, databaseName);
-  // Before anything can fail or be awaited: the id is in the caller's hands from the first progress message on.
+  // Recorded before the id reaches the caller: the first progress message already names it.
   await recordQueryOwner(context, id);
   await context.progress(0, undefined, `Submitted query ${id}`);
   return awaitResults(context, id, { ...options, owned: true, firstDelayMs: FIRST_POLL_MS });
