@@ -1,12 +1,11 @@
 import { writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Sandbox } from '@mcp-panther/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertBuilt,
   baseEnv,
+  freePort,
   killAll,
   runCli,
   startPanther,
@@ -146,12 +145,7 @@ describe('mcp-panther commands', () => {
   });
 
   it('doctor fails the URL check when Panther cannot be reached, with no log lines around its report', async () => {
-    const closedPort = await new Promise<number>((resolve) => {
-      const server = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as AddressInfo;
-        server.close(() => resolve(port));
-      });
-    });
+    const closedPort = await freePort();
     const url = `http://127.0.0.1:${closedPort}`;
     const run = await runCli(
       ['doctor'],

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   assertBuilt,
   baseEnv,
+  freePort,
   killAll,
   runCli,
   startPanther,
@@ -41,15 +42,6 @@ async function listening(): Promise<Server> {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return server;
-}
-
-/** A loopback port nothing listens on (taken, then released). */
-async function freePort(): Promise<number> {
-  const server = await listening();
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 async function config(name: string, issuer: string, metricsPort: number): Promise<string> {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,18 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 
 /** Helpers for the end-to-end tests: they drive the built `mcp-panther` (its bundle) as a child process. */
+
+/** A loopback port nothing listens on now (taken, then released): for a listener a test starts, or a closed port. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 /** The Panther the end-to-end tests talk to: the sandbox, small and seeded, started in the test process. */
 export function startPanther(): Promise<Sandbox> {

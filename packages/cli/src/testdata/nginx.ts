@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freePort } from './harness.js';
 
 /** Debian's nginx run in the foreground for a test: on a loopback port, every file in the test's own folder. */
 export interface Nginx {
@@ -11,17 +11,6 @@ export interface Nginx {
   /** The access log so far, one `METHOD|URI|STATUS|UPSTREAMS` line per request (`A, B`: tried A, then B). */
   accessLog(): Promise<string[]>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  await once(server, 'close');
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
 }
 
 /** Replaces `pattern` in `text`, failing when it is not there: the example file changed shape. */
