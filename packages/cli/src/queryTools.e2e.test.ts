@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Sandbox } from '@mcp-panther/sandbox';
 import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ranSql } from '../../sandbox/src/testing/ranSql.js';
 import {
   assertBuilt,
   baseEnv,
@@ -309,18 +310,7 @@ describe('hostile arguments to query tools', () => {
     },
   ];
 
-  /** The SQL the sandbox ran for a query id: what reached Panther, not what the tool meant to send. */
-  async function sqlOf(queryId: string): Promise<string> {
-    const response = await fetch(panther.graphqlUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'X-API-Key': panther.tokens.admin },
-      body: JSON.stringify({
-        query: 'query ($id: ID!) { dataLakeQuery(id: $id) { sql } }',
-        variables: { id: queryId },
-      }),
-    });
-    return ((await response.json()) as { data: { dataLakeQuery: { sql: string } } }).data.dataLakeQuery.sql;
-  }
+  const sqlOf = (queryId: string) => ranSql(panther, queryId);
   const submitted = () => panther.stats.requestsByRoute['graphql executeDataLakeQuery'] ?? 0;
 
   it('are bound as literals: the SQL that reached the sandbox holds each value once, and the rows give it back', async () => {

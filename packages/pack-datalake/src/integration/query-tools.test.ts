@@ -7,6 +7,7 @@ import { escapeHidden, givenPackSource, type PackDefinition } from '@mcp-panther
 import { createTestHost, type TestHost } from '@mcp-panther/core/testing';
 import { type Sandbox, startSandbox } from '@mcp-panther/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ranSql } from '../../../sandbox/src/testing/ranSql.js';
 import { datalakePack } from '../index.js';
 import { buildQueriesPack, QueryToolsError } from '../query-tools/pack.js';
 import { type QueryToolEntry, queryToolSchema } from '../query-tools/section.js';
@@ -67,18 +68,7 @@ async function ok(name: string, args: Record<string, unknown> = {}): Promise<Res
   return readable(result.structuredContent as Result);
 }
 
-/** The SQL the sandbox ran for a query id: what reached Panther, not what the tool meant to send. */
-async function sqlOf(queryId: string): Promise<string> {
-  const response = await fetch(sandbox.graphqlUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'X-API-Key': sandbox.tokens.admin },
-    body: JSON.stringify({
-      query: 'query ($id: ID!) { dataLakeQuery(id: $id) { sql } }',
-      variables: { id: queryId },
-    }),
-  });
-  return ((await response.json()) as { data: { dataLakeQuery: { sql: string } } }).data.dataLakeQuery.sql;
-}
+const sqlOf = (queryId: string) => ranSql(sandbox, queryId);
 
 async function saveQueryByRest(name: string, sql: string): Promise<void> {
   const response = await fetch(`${sandbox.url}/queries`, {
